@@ -1,0 +1,163 @@
+"""Turning a processed spaCy ``Doc`` into claims.
+
+The components leave plain records on the Doc (``doc._.attributions``, ``doc._.figures``,
+``doc._.dates``, ``doc._.figure_sources``); this module joins them with the document's
+sentences and metadata into :class:`~claimcheck.claims.Claim` objects. ``offset`` maps the
+offsets of a piece of a long document back into the whole text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from claimcheck.claims import Claim, DateRef, FigureRef, Mention, Source, Speaker, selector_context
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from claimcheck.documents import Document
+
+
+class _Sentences:
+    """Sentence boundaries of a Doc, looked up by character offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans = [(sent.start_char, sent.end_char) for sent in doc.sents] or [(0, len(doc.text))]
+        self.starts = [start for start, _ in self.spans]
+
+    def index(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def covering(self, start: int, end: int) -> tuple[int, int]:
+        first = self.spans[self.index(start)]
+        last = self.spans[self.index(max(start, end - 1))]
+        return first[0], last[1]
+
+
+def source_of(document: Document) -> Source:
+    return Source(
+        doc_id=document.doc_id,
+        path=getattr(document, "display_path", None) or document.path,
+        title=document.title,
+        outlet=document.outlet,
+        author=document.author,
+        published=document.published,
+        url=document.url,
+    )
+
+
+def _mention(record: dict[str, Any] | None, offset: int) -> Mention | None:
+    if not record:
+        return None
+    return Mention(record["text"], record["start"] + offset, record["end"] + offset)
+
+
+def _speaker(record: dict[str, Any] | None, offset: int) -> Speaker | None:
+    if not record or not (record.get("name") or record.get("mention")):
+        return None
+    return Speaker(record.get("name"), _mention(record.get("mention"), offset), record.get("description"))
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim]:
+    """Every claim the components found in ``doc``, with offsets into ``document.text``."""
+    text = document.text
+    source = source_of(document)
+    sentences = _Sentences(doc)
+    dates = [
+        DateRef(d["text"], d.get("value"), d["start"] + offset, d["end"] + offset)
+        for d in (getattr(doc._, "dates", None) or [])
+    ]
+    figures = [
+        FigureRef(f["text"], f.get("value"), f.get("unit"), f["start"] + offset, f["end"] + offset)
+        for f in (getattr(doc._, "figures", None) or [])
+    ]
+
+    def build(kind: str, start: int, end: int, **fields: Any) -> Claim:
+        start, end = _strip(text, start, end)
+        sent_start, sent_end = sentences.covering(start - offset, end - offset)
+        sent_start, sent_end = _strip(text, sent_start + offset, sent_end + offset)
+        sent_start, sent_end = min(sent_start, start), max(sent_end, end)
+        prefix, suffix = selector_context(text, start, end)
+        return Claim(
+            kind=kind,  # type: ignore[arg-type]
+            text=text[start:end],
+            start=start,
+            end=end,
+            source=source,
+            sentence=text[sent_start:sent_end],
+            sentence_start=sent_start,
+            sentence_end=sent_end,
+            dates=[d for d in dates if sent_start <= d.start and d.end <= sent_end],
+            figures=[f for f in figures if sent_start <= f.start and f.end <= sent_end],
+            prefix=prefix,
+            suffix=suffix,
+            **fields,
+        )
+
+    claims: list[Claim] = []
+    for record in getattr(doc._, "attributions", None) or []:
+        if record["end"] <= record["start"]:
+            continue
+        group = record.get("group")
+        claims.append(
+            build(
+                record["kind"],
+                record["start"] + offset,
+                record["end"] + offset,
+                speaker=_speaker(record.get("speaker"), offset),
+                cue=_mention(record.get("cue"), offset),
+                group=f"{document.doc_id}:{offset}:{group}" if group is not None else None,
+            )
+        )
+    claims.extend(_figure_claims(doc, figures, sentences, offset, build))
+    claims = [claim for claim in claims if claim.end > claim.start]
+    claims.sort(key=lambda claim: (claim.start, claim.end, claim.kind))
+    return _unique(claims)
+
+
+def _figure_claims(
+    doc: Doc, figures: list[FigureRef], sentences: _Sentences, offset: int, build: Callable[..., Claim]
+) -> list[Claim]:
+    """One ``figure`` claim per sentence that states figures, with its source when it names one."""
+    sources = {}
+    for record in getattr(doc._, "figure_sources", None) or []:
+        sources[sentences.index(record["sent_start"])] = record
+    seen: set[int] = set()
+    claims = []
+    for figure in figures:
+        index = sentences.index(figure.start - offset)
+        if index in seen:
+            continue
+        seen.add(index)
+        start, end = sentences.spans[index]
+        attributed = sources.get(index) or {}
+        claims.append(
+            build(
+                "figure",
+                start + offset,
+                end + offset,
+                speaker=_speaker(attributed.get("speaker"), offset),
+                cue=_mention(attributed.get("cue"), offset),
+            )
+        )
+    return claims
+
+
+def _unique(claims: list[Claim]) -> list[Claim]:
+    seen: set[str] = set()
+    unique = []
+    for claim in claims:
+        if claim.id not in seen:
+            seen.add(claim.id)
+            unique.append(claim)
+    return unique

@@ -1,0 +1,174 @@
+"""Direct quotes found by scanning quotation marks character by character.
+
+Tokenizers split marks inconsistently (``''``, ``"`` glued to words, curly marks used
+backwards), so quotes are found on the raw text, paragraph by paragraph:
+
+* double marks only: curly “ ”, straight ``"``, doubled ``''`` and ``````; single
+  marks (’) are apostrophes or nested quotes (it’s, ’90s, rock ’n’ roll, ‘inner’) and
+  never open or close a top-level quote;
+* a straight (or misused curly) mark opens or closes according to its neighbours;
+* a quote still open at a paragraph end stays open (``close`` None) and, when the next
+  paragraph opens with a mark, the two paragraphs share a ``group`` (the news
+  convention for a quotation running over paragraphs);
+* parts interrupted by a short attribution (“X,” he said, “Y.”) share a ``group``.
+
+``doc._.quotes`` is a list of plain dicts (see :func:`find_quotes`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+Doc.set_extension("quotes", default=None, force=True)
+
+_MARK = re.compile("``|''|[\u201c\u201d\u201e\u201f\"\u00ab\u00bb]")
+OPENERS = {"\u201c", "\u201e", "\u201f", "``", "\u00ab"}
+CLOSERS = {"\u201d", "\u00bb"}
+# characters after which a mark reads as an opener (start of a word group)
+_OPEN_BEFORE = set(" \t\n\r([{\u2014\u2013-/:;") | {""}
+# characters before which a mark reads as a closer
+_CLOSE_AFTER = set(" \t\n\r)]}.,;:!?\u2014\u2013-/") | {""}
+_MAX_INTERRUPTION = 90  # characters of attribution between two parts of one quotation
+_PARA = re.compile(r"[^\n]+")
+_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,400}>")  # markup left in scraped text: <tweet id="…">
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PARA.finditer(text) if m.group().strip()]
+
+
+def _is_partial(text: str, para_start: int, open_at: int, start: int, end: int) -> bool:
+    """A fragment inside a sentence (called “Little Rocket Man”), not a quoted sentence."""
+    i = open_at - 1
+    while i >= para_start and text[i] in " \t":
+        i -= 1
+    if i < para_start:
+        return False
+    prev = text[i]
+    if prev in ":\u201d\"'" or prev in ".?!":
+        return False
+    if prev.isalnum() or prev in ")%$":
+        return True
+    # after a comma or dash: a fragment when it starts in lower case ("…, “said to be”")
+    first = text[start:end].lstrip()[:1]
+    return bool(first) and first.islower()
+
+
+def _scan_paragraph(text: str, ps: int, pe: int) -> list[dict[str, Any]]:
+    """Quotes of one paragraph; the last one may be unclosed (close None)."""
+    quotes: list[dict[str, Any]] = []
+    open_at: int | None = None
+    open_len = 0
+    tags = [(t.start(), t.end()) for t in _TAG.finditer(text, ps, pe)] if "<" in text[ps:pe] else []
+    for m in _MARK.finditer(text, ps, pe):
+        mark = m.group()
+        s, e = m.start(), m.end()
+        if tags and any(ts < s < te for ts, te in tags):
+            continue  # attribute values of markup are not quotes
+        before = text[s - 1] if s > ps else ""
+        after = text[e] if e < pe else ""
+        opens = before in _OPEN_BEFORE or mark in OPENERS
+        closes = after in _CLOSE_AFTER or after in "\"'\u2019\u201d" or mark in CLOSERS
+        if open_at is None:
+            if mark in CLOSERS and before not in _OPEN_BEFORE:
+                continue  # a stray closer
+            if after in " \t" and before not in _OPEN_BEFORE and mark not in OPENERS:
+                continue  # a mark glued to the previous word and followed by space: stray closer
+            if opens or not closes:
+                open_at, open_len = s, len(mark)
+            continue
+        # inside a quote: a clear opener (space before, word after) means the previous one
+        # was never closed; anything else closes it
+        if mark in OPENERS and before in " \t" and after not in _CLOSE_AFTER and s > open_at + open_len:
+            quotes.append({"open": open_at, "close": None, "start": open_at + open_len, "end": s})
+            open_at, open_len = s, len(mark)
+            continue
+        if e - open_at - open_len - len(mark) <= 0 and not closes:
+            continue
+        quotes.append({"open": open_at, "close": s, "start": open_at + open_len, "end": s})
+        open_at = None
+    if open_at is not None and pe > open_at + open_len:
+        quotes.append({"open": open_at, "close": None, "start": open_at + open_len, "end": pe})
+    for q in quotes:
+        q["start"], q["end"] = _strip(text, q["start"], q["end"])
+    return [q for q in quotes if q["end"] > q["start"]]
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _interrupted(text: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether ``b`` continues ``a`` across a short attribution: “X,” he said, “Y.”."""
+    if a["close"] is None:
+        return False
+    between = text[a["close"] + 1 : b["open"]]
+    if len(between) > _MAX_INTERRUPTION or "\n" in between or not between.strip():
+        return False
+    tail = text[a["start"] : a["end"]].rstrip()[-1:]
+    between = between.strip()
+    # “X,” he said, “Y” / “X” — he said — “Y” / “X,” he said. “Y.”
+    return (tail in ",\u2014\u2013-" or between[-1:] in ",:\u2014\u2013") or (
+        tail in ".?!" and between.endswith(".") and between.count(" ") <= 8
+    )
+
+
+def find_quotes(text: str) -> list[dict[str, Any]]:
+    """All quotes of ``text``: {start, end, open, close, group, partial}, in text order."""
+    quotes: list[dict[str, Any]] = []
+    group = -1
+    prev: dict[str, Any] | None = None
+    prev_para_end = -1
+    for ps, pe in _paragraphs(text):
+        para_quotes = _scan_paragraph(text, ps, pe)
+        for i, q in enumerate(para_quotes):
+            continues = False
+            if prev is not None:
+                if i == 0 and prev["close"] is None and prev_para_end >= 0 and q["open"] == _first_char(text, ps):
+                    continues = True  # paragraph ran on without a closing mark
+                elif i > 0:
+                    continues = _interrupted(text, prev, q)
+            if not continues:
+                group += 1
+            q["group"] = group
+            q["partial"] = _is_partial(text, ps, q["open"], q["start"], q["end"])
+            quotes.append(q)
+            prev = q
+        if para_quotes:
+            prev_para_end = pe
+        else:
+            prev, prev_para_end = None, -1
+    return [
+        {k: q[k] for k in ("start", "end", "open", "close", "group", "partial")} for q in quotes
+    ]
+
+
+def _first_char(text: str, ps: int) -> int:
+    i = ps
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    return i
+
+
+class QuoteFinder:
+    """spaCy component: sets ``doc._.quotes``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = find_quotes(doc.text)
+        return doc
+
+
+@Language.factory("claimcheck_quotes")
+def make_quotes(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder(nlp, name)

@@ -1,0 +1,167 @@
+"""Every renderer in one place: JSON and JSON Lines on stdout, rich tables for people.
+
+Data goes to stdout and nothing else does; summaries, progress and errors go to stderr.
+rich already honours ``NO_COLOR`` and drops colour when the stream is not a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+_stdout: Console | None = None
+_stderr: Console | None = None
+
+
+def out() -> Console:
+    global _stdout
+    if _stdout is None:
+        _stdout = Console(soft_wrap=False)
+    return _stdout
+
+
+def err() -> Console:
+    global _stderr
+    if _stderr is None:
+        _stderr = Console(stderr=True)
+    return _stderr
+
+
+def reset_consoles() -> None:
+    """Forget the consoles (tests swap sys.stdout/sys.stderr between runs)."""
+    global _stdout, _stderr
+    _stdout = _stderr = None
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def write_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()
+
+
+def write_jsonl(records: Iterable[Any]) -> int:
+    count = 0
+    for record in records:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    sys.stdout.flush()
+    return count
+
+
+def error(message: str) -> None:
+    err().print(f"[bold red]error:[/] {escape(message)}", highlight=False)
+
+
+def warn(message: str) -> None:
+    err().print(f"[yellow]warning:[/] {escape(message)}", highlight=False)
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _source_label(source: dict[str, Any]) -> str:
+    parts = [source.get("outlet") or source.get("title") or source.get("path") or "?"]
+    if source.get("published"):
+        parts.append(source["published"])
+    return " · ".join(parts)
+
+
+def citations_table(query: str, citations: list[dict[str, Any]]) -> None:
+    """The ``find`` results for a person at a terminal."""
+    table = Table(title=f"Citations for {query!r}", show_lines=True, expand=False)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("score", justify="right")
+    table.add_column("claim")
+    table.add_column("speaker")
+    table.add_column("source")
+    table.add_column("span", style="dim")
+    for rank, citation in enumerate(citations, 1):
+        claim = citation["claim"]
+        speaker = claim.get("speaker") or {}
+        who = speaker.get("name") or "[dim]unattributed[/]"
+        if speaker.get("description"):
+            who = f"{who}\n[dim]{escape(_shorten(speaker['description'], 60))}[/]"
+        span = claim["span"]
+        table.add_row(
+            str(rank),
+            f"{citation['score']:.1f}",
+            f"[bold]{escape(_shorten(claim['text'], 160))}[/]\n[dim]{claim['kind']}[/]",
+            who,
+            escape(_source_label(claim["source"])) + f"\n[dim]{escape(claim['source'].get('path') or '')}[/]",
+            f"{span['start']}–{span['end']}",
+        )
+    out().print(table)
+
+
+def speakers_table(speakers: list[dict[str, Any]]) -> None:
+    table = Table(title="Speakers")
+    table.add_column("speaker")
+    table.add_column("claims", justify="right")
+    table.add_column("by kind")
+    for row in speakers:
+        kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(row.get("kinds", {}).items()))
+        table.add_row(escape(row["name"]), str(row["claims"]), kinds)
+    out().print(table)
+
+
+def extract_summary(summary: dict[str, Any]) -> None:
+    """The end-of-run summary, on stderr so stdout stays clean for data."""
+    console = err()
+    docs, claims, files = summary["documents"], summary["claims"], summary["files"]
+    kinds = ", ".join(f"{count} {kind}" for kind, count in claims["by_kind"].items()) or "none"
+    console.print(
+        f"[bold]{docs['processed']}[/] documents processed, {docs['unchanged']} unchanged, "
+        f"{files['unchanged']} files unchanged, {files['removed']} removed "
+        f"in {summary['seconds']:.1f}s",
+        highlight=False,
+    )
+    console.print(f"claims added: {claims['added']} ({kinds})", highlight=False)
+    totals = summary.get("index_totals") or {}
+    if totals:
+        console.print(
+            f"index {escape(summary['index'])}: {totals.get('documents', 0)} documents, "
+            f"{totals.get('claims', 0)} claims, {totals.get('speakers', 0)} speakers",
+            highlight=False,
+        )
+    for skipped in summary["skipped"]:
+        where = skipped["path"] + (f":{skipped['line']}" if skipped.get("line") else "")
+        console.print(f"[yellow]skipped[/] {escape(where)}: {escape(skipped['reason'])}", highlight=False)
+
+
+@contextmanager
+def progress_reporter(enabled: bool) -> Iterator[Any]:
+    """A live counter on stderr while ``extract`` runs; a no-op when stderr is not a terminal."""
+    if not enabled or not err().is_terminal:
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    counts = {"processed": 0, "unchanged": 0, "skipped": 0}
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err(), transient=True
+    ) as progress:
+        task = progress.add_task("reading…")
+
+        def update(event: str, n: int) -> None:
+            counts[event] = counts.get(event, 0) + n
+            progress.update(
+                task,
+                description=(
+                    f"{counts['processed']} processed, {counts['unchanged']} unchanged, "
+                    f"{counts['skipped']} skipped"
+                ),
+            )
+
+        yield update
