@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
@@ -51,9 +51,13 @@ _WORD = re.compile(r"[^\W_]+(?:['’‘ʼ][^\W_]+)*|%")
 _CUT = re.compile(r"\.\s?\.\s?\.(?:\s?\.)?|…|\[[^\]\n]{0,80}\]")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _TITLES = frozenset(
-    "mr mrs ms miss mx dr prof professor sir dame lord lady president vice sen sens senator rep reps "
-    "representative gov governor secretary gen general col lt sgt minister prime ambassador judge justice "
-    "chairman chairwoman chair ceo former acting rev father pope king_title jr sr ii iii iv a an the".split()
+    {
+        *("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady"),
+        *("president", "vice", "sen", "sens", "senator", "rep", "reps", "representative", "gov", "governor"),
+        *("secretary", "gen", "general", "col", "lt", "sgt", "minister", "prime", "ambassador", "judge"),
+        *("justice", "chairman", "chairwoman", "chair", "ceo", "former", "acting", "rev", "father", "pope"),
+        *("jr", "sr", "ii", "iii", "iv", "a", "an", "the"),
+    }
 )
 
 
@@ -132,7 +136,7 @@ def same_speaker(named: str | None, found: str | None) -> bool | None:
 
 
 def speaker_label(speaker: dict[str, Any] | None) -> str | None:
-    """The name a reader would see: the resolved name, else the description ("a State Department spokesperson")."""
+    """The name a reader sees: the resolved name, else the description ("a State Department spokesperson")."""
     if not speaker:
         return None
     return speaker.get("name") or speaker.get("description") or None
@@ -214,6 +218,25 @@ class CheckReport:
 def exit_code(reports: Iterable[CheckReport]) -> int:
     """0 when every quote is verified, 1 when any result is a finding (usage errors, 2, are the CLI's)."""
     return 1 if any(report.has_findings for report in reports) else 0
+
+
+def reports_json(reports: Sequence[CheckReport]) -> dict[str, Any]:
+    """The ``check --json`` document: totals over all drafts, then each draft's report."""
+    counts: Counter[str] = Counter()
+    for report in reports:
+        counts.update(report.counts)
+    return {
+        "has_findings": any(report.has_findings for report in reports),
+        "counts": {verdict: counts.get(verdict, 0) for verdict in VERDICTS},
+        "drafts": [report.to_json() for report in reports],
+    }
+
+
+def jsonl_records(reports: Iterable[CheckReport]) -> Iterator[dict[str, Any]]:
+    """The ``check --jsonl`` records: one result per line, each naming its draft."""
+    for report in reports:
+        for result in report.results:
+            yield {"path": report.path, **result.to_json()}
 
 
 # ---------------------------------------------------------------- alignment
@@ -309,7 +332,8 @@ def _mask(found: list[Word], figures: Iterable[Any]) -> list[Word]:
     """Replace the words of figures by one placeholder, so sentences align whatever their numbers."""
     spans = [(_get(f, "start"), _get(f, "end")) for f in figures]
     return [
-        Word("#", w.start, w.end, w.piece) if any(lo <= w.start < hi for lo, hi in spans) else w for w in found
+        Word("#", w.start, w.end, w.piece) if any(lo <= w.start < hi for lo, hi in spans) else w
+        for w in found
     ]
 
 
@@ -395,13 +419,12 @@ def _diff(text: _Text, parts: list[list[Word]], alignment: _Alignment) -> list[d
 
 
 def _excerpt(text: _Text, alignment: _Alignment) -> dict[str, Any] | None:
-    """The source words the draft quote was matched with, with their document offsets."""
-    src = text.candidate.words
-    matched = [w for i, j in alignment.windows for w in src[i:j]]
-    if not matched:
+    """The source words the draft quote was matched with (cut words included), with document offsets."""
+    spans = [(i, j) for i, j in alignment.windows if j > i]
+    if not spans:
         return None
-    first, last = matched[0], matched[-1]
-    return {"text": text.source(src[src.index(first) : src.index(last) + 1]), "start": first.start, "end": last.end}
+    run = text.candidate.words[spans[0][0] : spans[-1][1]]
+    return {"text": text.source(run), "start": run[0].start, "end": run[-1].end}
 
 
 class Checker:
@@ -417,7 +440,7 @@ class Checker:
         parts, notes = draft_parts(claim.text, claim.start)
         if not parts:
             return None
-        named = claim.speaker.name or claim.speaker.description if claim.speaker else None
+        named = (claim.speaker.name or claim.speaker.description) if claim.speaker else None
         result = CheckResult("quote", UNSOURCED, claim.text, claim.start, claim.end, speaker_named=named)
         result.notes.extend(notes)
         if named is None:
@@ -465,12 +488,16 @@ class Checker:
         result.diff = [] if alignment.exact else _diff(texts, parts, alignment)
         result.source_excerpt = _excerpt(texts, alignment)
         if len(candidate.claims) > 1:
-            result.notes.append("the source prints these words in parts: " + ", ".join(c["id"] for c in candidate.claims))
+            result.notes.append(
+                "the source prints these words in parts: " + ", ".join(c["id"] for c in candidate.claims)
+            )
         return result
 
     # -- figures
 
-    def check_figures(self, text: str, claim: Claim, quote_spans: list[tuple[int, int]]) -> CheckResult | None:
+    def check_figures(
+        self, text: str, claim: Claim, quote_spans: list[tuple[int, int]]
+    ) -> CheckResult | None:
         """Compare the figures of a draft sentence with the sentence of the archive it restates.
 
         Figures inside quotes are left to the quote's own diff; a sentence nothing in the index
@@ -490,9 +517,9 @@ class Checker:
         norms = [w.norm for w in draft_words]
         for candidate in _candidates(claims, masked=True)[: len(claims)]:  # figure claims come whole
             alignment = align([norms], [w.norm for w in candidate.words])
-            shared = sum(
-                i2 - i1 for tag, i1, i2, _, _ in alignment.opcodes[0] if tag == "equal"
-            ) - sum(1 for w in draft_words if w.norm == "#")
+            shared = sum(i2 - i1 for tag, i1, i2, _, _ in alignment.opcodes[0] if tag == "equal") - sum(
+                1 for w in draft_words if w.norm == "#"
+            )
             if alignment.score < max(self.min_score, FIGURE_MIN_SCORE) or shared < MIN_FIGURE_CONTEXT:
                 continue
             if best is None or alignment.score > best[1].score:
@@ -572,8 +599,20 @@ def _pair_figures(
         if index is not None and index in where:
             at = candidate.words[where[index]].start
             source = next((s for s in source_figures if s["start"] <= at < s["end"]), None)
-        draft = {"text": figure.text, "value": figure.value, "unit": figure.unit, "start": figure.start, "end": figure.end}
-        pairs.append({"draft": draft, "source": source, "match": None if source is None else _same_figure(draft, source)})
+        draft = {
+            "text": figure.text,
+            "value": figure.value,
+            "unit": figure.unit,
+            "start": figure.start,
+            "end": figure.end,
+        }
+        pairs.append(
+            {
+                "draft": draft,
+                "source": source,
+                "match": None if source is None else _same_figure(draft, source),
+            }
+        )
     return pairs
 
 
@@ -606,7 +645,9 @@ def draft_claims(document: Document, nlp: Language) -> list[Claim]:
     return annotated.claims
 
 
-def check_document(document: Document, store: Store, nlp: Language, *, min_score: float = DEFAULT_MIN_SCORE) -> CheckReport:
+def check_document(
+    document: Document, store: Store, nlp: Language, *, min_score: float = DEFAULT_MIN_SCORE
+) -> CheckReport:
     """Check one draft read by :mod:`claimcheck.documents` (txt, md, html, stdin)."""
     claims = draft_claims(document, nlp)
     return Checker(store, min_score=min_score).check_claims(document.text, claims, path=document.path)

@@ -55,11 +55,11 @@ def index_path(index: Path | None) -> Path:
 @contextmanager
 def index_errors() -> Iterator[None]:
     """Index and model problems become one clear line on stderr and an exit code, never a traceback."""
-    from claimcheck.store import IndexStoreError
+    from claimcheck.store import IndexError_
 
     try:
         yield
-    except IndexStoreError as exc:
+    except IndexError_ as exc:
         output.error(str(exc))
         raise typer.Exit(EXIT_INDEX) from None
     except ModuleNotFoundError:
@@ -212,8 +212,20 @@ def speakers(index: IndexOption = None, json_out: JsonOption = False) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app(prog_name="claimcheck")
+    """Console-script entry point: no traceback reaches a user unless they ask for it."""
+    try:
+        app(prog_name="claimcheck")
+    except KeyboardInterrupt:
+        output.error("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:  # `claimcheck export | head`: the reader left, which is fine
+        sys.stderr.close()
+        sys.exit(0)
+    except Exception as exc:
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        output.error(f"unexpected {type(exc).__name__}: {exc} (set CLAIMCHECK_DEBUG=1 for the traceback)")
+        sys.exit(70)
 
 
 if __name__ == "__main__":

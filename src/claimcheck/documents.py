@@ -76,6 +76,7 @@ FIELD_ALIASES = {
     "published": ("published", "date", "published_at", "publication_date"),
     "url": ("url", "link"),
 }
+_DATE_PARSERS = ["custom-formats", "absolute-time"]  # no "relative-time": it would invent dates
 _CHUNK = 1 << 20
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _ISO_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.+\-Z ]*)?\s*$")
@@ -273,6 +274,8 @@ def _source(
         return
     if sidecar is None and kind == "txt":
         sidecar = _find_sidecar(path, None)
+    if sidecar is not None:
+        sidecar = os.path.abspath(sidecar)
     mtime = st.st_mtime
     if sidecar is not None:
         try:
@@ -648,14 +651,15 @@ def normalize_date(value: Any) -> str | None:
 
 def _parse_loose_date(value: str) -> str | None:
     """'February 11, 2019' -> '2019-02-11'; 'February 2019' -> '2019-02'. Parts not
-    written are never filled in (dateparser would use today's)."""
+    written are never filled in (dateparser would use today's), and relative dates
+    ("yesterday") are refused: metadata has no reference date to resolve them from."""
     try:
         import dateparser
     except ImportError:  # pragma: no cover - a declared dependency
         return None
     for parts, width in ((["day", "month", "year"], 10), (["month", "year"], 7), (["year"], 4)):
         try:
-            parsed = dateparser.parse(value, settings={"REQUIRE_PARTS": parts, "STRICT_PARSING": True})
+            parsed = dateparser.parse(value, settings={"REQUIRE_PARTS": parts, "PARSERS": _DATE_PARSERS})
         except Exception:  # dateparser raises assorted errors on odd input
             parsed = None
         if parsed is not None:

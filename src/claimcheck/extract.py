@@ -10,6 +10,7 @@ loses at most the document in flight and the next run completes the rest.
 from __future__ import annotations
 
 import itertools
+import os
 import sys
 import time
 from collections import Counter
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from claimcheck.documents import Document, Skipped, SourceFile, discover, read_source, read_stdin
-from claimcheck.store import Store
+from claimcheck.store import LOCK_TIMEOUT_S, Store
 
 if TYPE_CHECKING:
     from claimcheck.pipeline import Annotated
@@ -78,6 +79,14 @@ class _FileWork:
     failed: bool = False  # a file with a failed document is retried on the next run
 
 
+def lock_timeout() -> float:
+    """Seconds a second writer waits for the index: $CLAIMCHECK_LOCK_TIMEOUT, else the store's default."""
+    try:
+        return float(os.environ.get("CLAIMCHECK_LOCK_TIMEOUT", LOCK_TIMEOUT_S))
+    except ValueError:
+        return LOCK_TIMEOUT_S
+
+
 def run_extract(
     paths: Sequence[str],
     index_path: str | Path,
@@ -92,7 +101,7 @@ def run_extract(
     summary = ExtractSummary(index=str(index_path))
     store = Store.open(index_path, create=True)
     try:
-        with store.writer_lock():
+        with store.writer_lock(timeout=lock_timeout()):
             _Run(store, summary, progress).run(paths, model, workers, stdin or sys.stdin)
             summary.index_totals = store.stats()
     finally:

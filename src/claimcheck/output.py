@@ -140,6 +140,17 @@ def extract_summary(summary: dict[str, Any]) -> None:
         console.print(f"[yellow]skipped[/] {escape(where)}: {escape(skipped['reason'])}", highlight=False)
 
 
+def import_summary(summary: dict[str, Any]) -> None:
+    console = err()
+    console.print(
+        f"imported {summary['imported']} claims from {escape(summary['source'])}, "
+        f"{summary['duplicates']} duplicates, {summary['invalid']} invalid in {summary['seconds']:.1f}s",
+        highlight=False,
+    )
+    for problem in summary["errors"]:
+        console.print(f"[yellow]line {problem['line']}[/]: {escape(problem['error'])}", highlight=False)
+
+
 @contextmanager
 def progress_reporter(enabled: bool) -> Iterator[Any]:
     """A live counter on stderr while ``extract`` runs; a no-op when stderr is not a terminal."""

@@ -1,0 +1,431 @@
+"""Who said what: a speaker and cue for every quote, and reported speech (paraphrases).
+
+Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass):
+
+* the cue is a speech verb or phrase from ``models/cues.json`` (derived from annotated
+  news: said, told, added, wrote, tweeted, called, according to, …) found outside the
+  quote marks in the quote's sentence(s); the speaker is its grammatical subject, also
+  when it follows the verb ("says Robert King"), hides behind an aside ("X, who replaced
+  Y, said") or belongs to the main clause of a participle ("…, adding");
+* a quote with no cue of its own takes the speaker of the quotation it continues (same
+  group, same paragraph, or the paragraph before), or of a colon/dash introduction;
+* names are resolved inside the document (:mod:`claimcheck.components.names`);
+* paraphrases: a cue verb with a source and a complement clause ("X said (that) …",
+  "X believes …", "according to X, …"); the span is the reported content.
+
+``doc._.attributions`` is a list of plain dicts, offsets into ``doc.text``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.attrs import LEMMA
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimcheck.components.names import PRONOUNS, NameBook
+from claimcheck.components.quotes import find_quotes
+
+Doc.set_extension("attributions", default=None, force=True)
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# children that describe the speaker rather than name them
+DESCRIPTIVE = {"appos", "relcl", "acl", "advcl", "parataxis", "punct", "cc", "prep", "amod_paren"}
+CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "dep", "prep", "pobj"}
+RELATIVE = {"who", "that", "which", "whom"}
+_PUNCT_TRIM = " ,;:\u2014\u2013-\"'\u201c\u201d\n\t()"
+
+
+def _models_path() -> Path:
+    try:
+        from claimcheck.resources import models_path
+    except ImportError:  # pragma: no cover - resources.py absent in a bare checkout
+        return Path(__file__).resolve().parents[3] / "models"
+    return models_path()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cue words read from ``models/cues.json``."""
+
+    quote_cues: frozenset[str]
+    paraphrase_cues: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    titles: frozenset[str]
+    quote_hashes: np.ndarray
+    paraphrase_hashes: np.ndarray
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The cue lexicon (cached: every pipeline in a process shares it)."""
+    data = json.loads(Path(path or _models_path() / "cues.json").read_text(encoding="utf-8"))
+    from spacy.strings import hash_string
+
+    quote = frozenset(data["quote_cues"])
+    para = frozenset(data["paraphrase_cues"])
+    return Lexicon(
+        quote_cues=quote,
+        paraphrase_cues=para,
+        phrases=tuple(tuple(p.split()) for p in data.get("phrases", [])),
+        titles=frozenset(t.lower() for t in data.get("titles", [])),
+        quote_hashes=np.array(sorted(hash_string(w) for w in quote | {"accord"}), dtype=np.uint64),
+        paraphrase_hashes=np.array(sorted(hash_string(w) for w in para | {"accord"}), dtype=np.uint64),
+    )
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _span_dict(doc: Doc, start: int, end: int) -> dict[str, Any]:
+    return {"text": doc.text[start:end], "start": start, "end": end}
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _PUNCT_TRIM:
+        s += 1
+    while e > s and text[e - 1] in _PUNCT_TRIM:
+        e -= 1
+    return s, e
+
+
+class _DocView:
+    """Per-document lookups built once: token ranges of quotes and the inside-quote mask."""
+
+    def __init__(self, doc: Doc, quotes: list[dict[str, Any]]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        n = len(doc)
+        self.in_quote = np.zeros(n + 1, dtype=bool)
+        self.quote_tokens: list[tuple[int, int]] = []
+        starts = np.array([t.idx for t in doc], dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
+        self.token_starts = starts
+        for q in quotes:
+            a = q["open"]
+            b = (q["close"] + 1) if q["close"] is not None else q["end"]
+            ts, te = self.tokens_for(a, b)
+            self.quote_tokens.append((ts, te))
+            self.in_quote[ts:te] = True
+        self.sent_start = np.zeros(n, dtype=np.int64)
+        self.sent_end = np.zeros(n, dtype=np.int64)
+        for sent in doc.sents:
+            self.sent_start[sent.start : sent.end] = sent.start
+            self.sent_end[sent.start : sent.end] = sent.end
+
+    def tokens_for(self, a: int, b: int) -> tuple[int, int]:
+        """Token range covering characters [a, b)."""
+        ts = int(np.searchsorted(self.token_starts, a, side="right")) - 1
+        te = int(np.searchsorted(self.token_starts, b, side="left"))
+        return max(ts, 0), max(te, ts + 1)
+
+    def para_bounds(self, pos: int) -> tuple[int, int]:
+        ps = self.text.rfind("\n", 0, pos) + 1
+        pe = self.text.find("\n", pos)
+        return ps, (len(self.text) if pe == -1 else pe)
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _subject(cue: Token, lex: Lexicon) -> Token | None:
+    """The source of a cue verb: its subject, or the subject of the clause it hangs from."""
+    if cue.lemma_ == "accord" or cue.lower_ == "according":
+        for child in cue.children:
+            if child.lower_ == "to":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        return None
+    tok = cue
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in SUBJECTS:
+                if child.lower_ in RELATIVE and tok.dep_ == "relcl":
+                    return tok.head
+                return child
+        # "by" agent of a passive cue: "was described by X as"
+        for child in tok.children:
+            if child.dep_ == "agent":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            return tok.head
+        if tok.dep_ not in CLIMB or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | None]:
+    """Character span naming the speaker, and the appositive description if any."""
+    left = head.left_edge.i
+    while left < head.i and (view.in_quote[left] or doc[left].is_punct):
+        left += 1
+    right = head.i
+    description = None
+    for child in head.rights:
+        if child.dep_ == "appos":
+            a, b = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+            a, b = _trimmed(view.text, a, b)
+            if b > a and description is None:
+                description = view.text[a:b]
+            break
+        if child.dep_ in DESCRIPTIVE or child.is_punct or view.in_quote[child.i]:
+            break
+        right = child.right_edge.i
+    # a comma inside the span ends the name ("Smith, 54,")
+    for i in range(head.i + 1, right + 1):
+        if doc[i].text == ",":
+            right = i - 1
+            break
+    start = doc[left].idx
+    end = doc[right].idx + len(doc[right])
+    start, end = _trimmed(view.text, start, end)
+    return start, end, description
+
+
+def _name(doc: Doc, head: Token, start: int, end: int, book: NameBook, view: _DocView) -> str | None:
+    low = head.lower_
+    if head.pos_ == "PRON" or low in PRONOUNS:
+        return book.resolve_pronoun(low, head.idx)
+    if head.pos_ == "PROPN" or (head.text[:1].isupper() and head.i > view.sent_start[head.i]):
+        # the run of proper nouns around the head ("President Donald Trump")
+        i, j = head.i, head.i
+        while i - 1 >= 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].idx >= start:
+            i -= 1
+        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].idx < end:
+            j += 1
+        name = book.canonical(list(doc[i : j + 1]))
+        if name:
+            return name
+    return view.text[start:end] or None
+
+
+@dataclass
+class _Found:
+    cue: Token
+    subject: Token | None
+
+
+def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Found | None:
+    """The speech cue for the quote tokens [ts, te): nearest cue outside quotes in its sentence(s)."""
+    lo = int(view.sent_start[ts]) if ts < len(doc) else ts
+    hi = int(view.sent_end[te - 1]) if te - 1 < len(doc) else te
+    # “X,” he said. — the parser may cut after the closing mark: read on a little
+    if hi < len(doc) and hi == te and doc[hi].is_lower or (hi < len(doc) and doc[hi].text in {",", "\u2014"}):
+        hi = int(view.sent_end[hi])
+    # an introduction ending with a colon in the sentence before ("Trump concluded:")
+    if lo == ts and lo > 0 and doc[lo - 1].text in {":", "\u2014"}:
+        lo = int(view.sent_start[lo - 1])
+    para_s, para_e = view.para_bounds(doc[ts].idx)
+    best: tuple[int, int, _Found] | None = None
+    for i in range(lo, hi):
+        if view.in_quote[i]:
+            continue
+        tok = doc[i]
+        if tok.idx < para_s or tok.idx >= para_e:
+            continue
+        lemma = tok.lemma_
+        if lemma not in lex.quote_cues and not (tok.lower_ == "according" and i + 1 < len(doc)):
+            continue
+        if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according" and tok.pos_ != "NOUN":
+            continue
+        subj = _subject(tok, lex)
+        dist = ts - i if i < ts else i - te
+        # prefer cues with a source; then the nearest
+        key = (0 if subj is not None else 1, dist)
+        if best is None or key < best[:2]:
+            best = (key[0], key[1], _Found(tok, subj))
+    return best[2] if best else None
+
+
+def _dash_speaker(doc: Doc, view: _DocView, te: int) -> Token | None:
+    """“…” — Robert King: a name right after a dash that follows the quote."""
+    if te + 1 < len(doc) and doc[te].text in {"\u2014", "\u2013", "-", "--"}:
+        tok = doc[te + 1]
+        if tok.pos_ == "PROPN" or tok.ent_type_:
+            j = te + 1
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
+                j += 1
+            return doc[j]
+    return None
+
+
+# ------------------------------------------------------------------------- component
+
+
+class Attributor:
+    """spaCy component: sets ``doc._.attributions`` (quotes with speakers, paraphrases)."""
+
+    def __init__(self, nlp: Language, name: str, lexicon_path: str | None = None,
+                 paraphrases: bool = True) -> None:
+        self.name = name
+        self.lexicon = load_lexicon(lexicon_path)
+        self.paraphrases = paraphrases
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes = doc._.quotes
+        if quotes is None:
+            quotes = doc._.quotes = find_quotes(doc.text)
+        doc._.attributions = attribute(doc, quotes, self.lexicon, paraphrases=self.paraphrases)
+        return doc
+
+
+def _speaker_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dict[str, Any]:
+    start, end, description = _mention(doc, head, view)
+    name = _name(doc, head, start, end, book, view)
+    if name and head.pos_ != "PRON" and head.lower_ not in PRONOUNS and (
+        head.pos_ == "PROPN" or name != view.text[start:end]
+    ):
+        book.note_person(start, name)
+    elif name and head.lower_ in ("he", "she"):
+        book.learn_gender(name, head.lower_)
+    return {"name": name, "mention": _span_dict(doc, start, end), "description": description}
+
+
+def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases: bool = True
+              ) -> list[dict[str, Any]]:
+    """Attribution records for ``doc``: one per quote, in order, then the paraphrases."""
+    text = doc.text
+    book = NameBook.from_doc(doc, lex.titles)
+    view = _DocView(doc, quotes)
+    _note_subjects(doc, book)
+    records: list[dict[str, Any]] = []
+    for q, (ts, te) in zip(quotes, view.quote_tokens):
+        rec: dict[str, Any] = {"kind": "quote", "start": q["start"], "end": q["end"], "group": q["group"],
+                               "cue": None, "speaker": None}
+        if len(doc) and ts < len(doc):
+            found = _find_cue(doc, view, lex, ts, min(te, len(doc)))
+            if found is not None:
+                c = found.cue
+                cue_end = c.idx + len(c)
+                if c.lower_ == "according" and c.i + 1 < len(doc):
+                    cue_end = doc[c.i + 1].idx + len(doc[c.i + 1])
+                rec["cue"] = _span_dict(doc, c.idx, cue_end)
+                if found.subject is not None:
+                    rec["speaker"] = _speaker_record(doc, view, found.subject, book)
+            else:
+                dash = _dash_speaker(doc, view, min(te, len(doc)))
+                if dash is not None:
+                    rec["speaker"] = _speaker_record(doc, view, dash, book)
+        records.append(rec)
+    _propagate(records, quotes, text)
+    if paraphrases and len(doc):
+        records.extend(_paraphrases(doc, view, lex, book))
+    return records
+
+
+def _note_subjects(doc: Doc, book: NameBook) -> None:
+    """Proper-noun subjects are who a later "he"/"she" most likely means."""
+    for tok in doc:
+        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN":
+            i = tok.i
+            while i - 1 >= 0 and doc[i - 1].pos_ == "PROPN":
+                i -= 1
+            name = book.canonical(list(doc[i : tok.i + 1]))
+            if name:
+                book.note_person(tok.idx, name)
+
+
+def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text: str) -> None:
+    """Quotes with no cue of their own take the speaker of the quotation they belong to."""
+    by_group: dict[int, dict[str, Any]] = {}
+    for rec in records:
+        if rec["speaker"] is not None and rec["group"] not in by_group:
+            by_group[rec["group"]] = rec
+    for rec in records:
+        if rec["speaker"] is None and rec["group"] in by_group:
+            src = by_group[rec["group"]]
+            rec["speaker"], rec["cue"] = src["speaker"], src["cue"]
+    # a quote paragraph without a cue continues the speaker of the quote just before it
+    # (same paragraph or the paragraph before), or is introduced by the quote after it
+    for k, (rec, q) in enumerate(zip(records, quotes)):
+        if rec["speaker"] is not None or q["partial"]:
+            continue
+        if k > 0 and records[k - 1]["speaker"] is not None and _adjacent(text, quotes[k - 1], q):
+            rec["speaker"], rec["cue"] = records[k - 1]["speaker"], records[k - 1]["cue"]
+    for k in range(len(records) - 2, -1, -1):
+        rec, q = records[k], quotes[k]
+        if rec["speaker"] is not None or q["partial"]:
+            continue
+        nxt = records[k + 1]
+        if nxt["speaker"] is not None and _adjacent(text, q, quotes[k + 1], same_paragraph=True):
+            rec["speaker"], rec["cue"] = nxt["speaker"], nxt["cue"]
+
+
+def _adjacent(text: str, a: dict[str, Any], b: dict[str, Any], same_paragraph: bool = False) -> bool:
+    """Nothing but white space or a short tail sits between quote ``a`` and quote ``b``."""
+    end_a = a["close"] + 1 if a["close"] is not None else a["end"]
+    between = text[end_a : b["open"]]
+    if same_paragraph and "\n" in between:
+        return False
+    if between.count("\n") > 2:
+        return False
+    return len(between.strip(" \n\t.,")) == 0
+
+
+# ----------------------------------------------------------------------- paraphrases
+
+
+def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list[dict[str, Any]]:
+    """Reported speech: a cue with a source and a complement clause; span = the content."""
+    lemmas = doc.to_array([LEMMA]).reshape(-1).astype(np.uint64)
+    hits = np.flatnonzero(np.isin(lemmas, lex.paraphrase_hashes) & ~view.in_quote[: len(doc)])
+    out: list[dict[str, Any]] = []
+    for i in hits:
+        tok = doc[int(i)]
+        content = _content(doc, tok)
+        if content is None:
+            continue
+        cs, ce = content
+        # content already inside a quote is the quote's
+        if view.in_quote[cs:ce].mean() > 0.5:
+            continue
+        subj = _subject(tok, lex)
+        if subj is None or subj.i in range(cs, ce):
+            continue
+        a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
+        if b <= a:
+            continue
+        cue_end = tok.idx + len(tok)
+        if tok.lower_ == "according" and tok.i + 1 < len(doc):
+            cue_end = doc[tok.i + 1].idx + len(doc[tok.i + 1])
+        out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
+                    "cue": _span_dict(doc, tok.idx, cue_end),
+                    "speaker": _speaker_record(doc, view, subj, book)})
+    return out
+
+
+def _content(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """Token range of what the cue reports: its complement clause, or the main clause of "according to"."""
+    if cue.lower_ == "according":
+        head = cue.head
+        if head is cue:
+            return None
+        sent = cue.sent
+        # the clause the "according to X" phrase modifies, without the phrase itself
+        lo, hi = sent.start, sent.end
+        a, b = cue.left_edge.i, cue.right_edge.i + 1
+        if a - lo >= hi - b:
+            return (lo, a)
+        return (b, hi)
+    for child in cue.children:
+        if child.dep_ == "ccomp" and child.i > cue.i:
+            return (child.left_edge.i, child.right_edge.i + 1)
+    return None
+
+
+@Language.factory("claimcheck_attribution", default_config={"lexicon_path": None, "paraphrases": True})
+def make_attribution(nlp: Language, name: str, lexicon_path: str | None = None,
+                     paraphrases: bool = True) -> Attributor:
+    return Attributor(nlp, name, lexicon_path=lexicon_path, paraphrases=paraphrases)
+
+
+__all__ = ["Attributor", "Lexicon", "attribute", "load_lexicon", "make_attribution", "Span"]

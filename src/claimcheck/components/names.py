@@ -1,0 +1,116 @@
+"""In-document name resolution: "Sifton" → "John Sifton", "he" → the last person quoted.
+
+News style names a person in full once and then by surname or title ("Mr. Burman",
+"President Donald Trump" → "Donald Trump"). Names are read off runs of proper nouns
+(any NER label or none: the small model calls Trump an ORG or even a verb), so nothing
+here depends on one entity type.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import numpy as np
+from spacy.attrs import POS
+from spacy.symbols import PROPN
+from spacy.tokens import Doc, Token
+
+PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "i": None, "we": None, "they": None}
+PRONOUNS = {*PERSON_PRONOUNS, "it", "you", "who", "us", "them", "me", "one"}
+_FEMALE_TITLES = {"mrs.", "ms.", "mrs", "ms", "miss", "madam", "lady"}
+_MALE_TITLES = {"mr.", "mr", "sir"}
+
+
+@dataclass
+class NameBook:
+    """Names of one document: full names in order of first use, and who was last in view."""
+
+    titles: frozenset[str]
+    full_by_last: dict[str, str] = field(default_factory=dict)
+    gender: dict[str, str] = field(default_factory=dict)
+    # candidates for pronouns: (char offset, name, gender or None), in text order
+    people: list[tuple[int, str, str | None]] = field(default_factory=list)
+    _offsets: list[int] = field(default_factory=list)
+
+    @classmethod
+    def from_doc(cls, doc: Doc, titles: frozenset[str]) -> NameBook:
+        book = cls(titles)
+        if len(doc) == 0:
+            return book
+        pos = doc.to_array([POS]).reshape(-1)
+        is_propn = pos == PROPN
+        n = len(doc)
+        idx = np.flatnonzero(is_propn)
+        seen_until = -1
+        for i in idx:
+            if i <= seen_until:
+                continue
+            j = i
+            while j + 1 < n and is_propn[j + 1]:
+                j += 1
+            seen_until = j
+            book._register(doc[i : j + 1])
+        return book
+
+    def _register(self, tokens) -> None:
+        words = [t.text for t in tokens]
+        if len(words) > 5:
+            return
+        lead = [w.lower() for w in words]
+        gender = None
+        while words and (lead[0] in self.titles):
+            if lead[0] in _FEMALE_TITLES:
+                gender = "f"
+            elif lead[0] in _MALE_TITLES:
+                gender = "m"
+            words, lead = words[1:], lead[1:]
+        words = [w for w in words if w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha()]
+        if not words:
+            return
+        last = words[-1]
+        if len(words) >= 2:
+            full = " ".join(words)
+            self.full_by_last.setdefault(last, full)
+            if gender:
+                self.gender.setdefault(full, gender)
+        elif gender:
+            self.gender.setdefault(self.full_by_last.get(last, last), gender)
+
+    def canonical(self, tokens: list[Token] | list[str]) -> str | None:
+        """The full name a proper-noun mention stands for, titles dropped."""
+        words = [t if isinstance(t, str) else t.text for t in tokens]
+        while words and words[0].lower() in self.titles:
+            words = words[1:]
+        words = [w for w in words if w not in {"'s", "\u2019s", "'", "\u2019"}]
+        if not words:
+            return None
+        name = " ".join(words)
+        if len(words) == 1:
+            return self.full_by_last.get(words[0], name)
+        return name
+
+    def note_person(self, offset: int, name: str, gender: str | None = None) -> None:
+        """Someone just spoke or acted as a subject at ``offset``: a pronoun may point back to them."""
+        gender = gender or self.gender.get(name)
+        k = bisect.bisect_right(self._offsets, offset)
+        self._offsets.insert(k, offset)
+        self.people.insert(k, (offset, name, gender))
+
+    def learn_gender(self, name: str, pronoun: str) -> None:
+        g = PERSON_PRONOUNS.get(pronoun.lower())
+        if g and name:
+            self.gender.setdefault(name, g)
+
+    def resolve_pronoun(self, pronoun: str, offset: int) -> str | None:
+        """The most recent compatible person before ``offset``."""
+        want = PERSON_PRONOUNS.get(pronoun.lower())
+        k = bisect.bisect_left(self._offsets, offset)
+        for off, name, gender in reversed(self.people[max(0, k - 12) : k]):
+            if off >= offset:
+                continue
+            gender = gender or self.gender.get(name)
+            if want and gender and gender != want:
+                continue
+            return name
+        return None
