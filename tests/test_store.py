@@ -254,13 +254,30 @@ def test_put_replaces_claims_and_fts(store: Store) -> None:
     assert store.integrity_check() == []
 
 
-def test_failed_put_changes_nothing(store: Store) -> None:
+def test_invalid_claims_are_refused_before_writing(store: Store) -> None:
     doc = put_king(store)
     bad = claim_for(doc, "the strike will go on").to_json()
-    del bad["span"]
-    with pytest.raises(KeyError):
+    bad["dates"] = [{"text": "June", "value": "in June", "start": 0, "end": 4}]
+    with pytest.raises(ValueError, match=r"/news/king.txt: dates.0.value"):
         store.put_document(doc, [claim_for(doc, "nobody is backing down"), bad])
+    lee = make_doc("/news/lee.txt", LEE)
+    with pytest.raises(ValueError, match="source.doc_id"):
+        store.put_document(doc, [claim_for(lee, "the budget is balanced")])
     assert store.stats()["claims"] == 3
+
+
+def test_a_put_failing_midway_is_rolled_back(store: Store) -> None:
+    doc = put_king(store)
+    store.conn.execute(
+        "CREATE TEMP TRIGGER boom BEFORE INSERT ON main.claims WHEN new.text = 'nobody is backing down' "
+        "BEGIN SELECT RAISE(ABORT, 'boom'); END"
+    )
+    with pytest.raises(sqlite3.IntegrityError, match="boom"):
+        store.put_document(doc, [claim_for(doc, "the strike will go on"), claim_for(doc, "nobody is backing down")])
+    store.conn.execute("DROP TRIGGER temp.boom")
+    assert [c["text"] for c in store.iter_claims()] == ["the strike will go on", "nobody is backing down",
+                                                        "83% voted yes"]
+    assert store.integrity_check() == []
 
 
 def test_duplicate_claims_in_one_document_are_stored_once(store: Store) -> None:

@@ -47,6 +47,16 @@ ModelOption = Annotated[
 ]
 
 
+KindOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--kind", help="Only this kind: quote, paraphrase or figure."),
+]
+SpeakerOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--speaker", help="Only claims by this speaker (King matches Robert King)."),
+]
+
+
 def index_path(index: Path | None) -> Path:
     """``--index``, else ``$CLAIMCHECK_INDEX``, else ``claimcheck.db`` in the current folder."""
     return index or Path(os.environ.get("CLAIMCHECK_INDEX") or DEFAULT_INDEX)
@@ -95,7 +105,9 @@ def main_options(
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files and folders to index (recursively); - reads stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files and folders to index (recursively); - reads stdin.")
+    ],
     index: IndexOption = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes running spaCy.")] = 1,
     model: ModelOption = None,
@@ -115,12 +127,16 @@ def extract(
 
 @app.command()
 def find(
-    query: Annotated[str, typer.Argument(help="Words to look for: a quote, part of one, with typos if need be.")],
+    query: Annotated[
+        str, typer.Argument(help="Words to look for: a quote, part of one, with typos if need be.")
+    ],
     index: IndexOption = None,
-    speaker: Annotated[Optional[str], typer.Option(help="Only claims by this speaker (King matches Robert King).")] = None,  # noqa: UP045,E501
-    kind: Annotated[Optional[str], typer.Option(help="Only this kind: quote, paraphrase or figure.")] = None,  # noqa: UP045
+    speaker: SpeakerOption = None,
+    kind: KindOption = None,
     limit: Annotated[int, typer.Option(min=1, help="At most this many citations.")] = 10,
-    min_score: Annotated[float, typer.Option(min=0, max=100, help="Drop citations scoring below this (0-100).")] = 50.0,
+    min_score: Annotated[
+        float, typer.Option(min=0, max=100, help="Drop citations scoring below this (0-100).")
+    ] = 50.0,
     json_out: JsonOption = False,
     jsonl_out: JsonlOption = False,
 ) -> None:
@@ -156,10 +172,74 @@ def find(
 
 
 @app.command()
+def check(
+    paths: Annotated[
+        list[str], typer.Argument(help="Drafts to check (txt, md, html; folders too); - reads stdin.")
+    ],
+    index: IndexOption = None,
+    json_out: JsonOption = False,
+    jsonl_out: JsonlOption = False,
+    html: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--html", help="Also write an HTML report (one self-contained page)."),
+    ] = None,
+    min_score: Annotated[
+        float,
+        typer.Option(
+            min=0, max=100, help="How close (0-100) an indexed quote must be to call a draft quote altered."
+        ),
+    ] = 60.0,
+    model: ModelOption = None,
+) -> None:
+    """Check drafts' quotes and figures against the index: verified, altered, misattributed, unsourced."""
+    from claimcheck.check import DraftError, check_document, exit_code, jsonl_records, reports_json
+    from claimcheck.documents import Skipped, read_paths, read_stdin
+    from claimcheck.pipeline import load_pipeline
+    from claimcheck.report import render_check_table, write_html
+    from claimcheck.store import Store
+
+    _exclusive(json_out, jsonl_out)
+    documents, skipped = [], []
+    for path in paths:
+        for item in read_stdin(sys.stdin) if path == "-" else read_paths([path]):
+            (skipped if isinstance(item, Skipped) else documents).append(item)
+    for item in skipped:
+        output.error(str(item))
+    if skipped or not documents:
+        if not skipped:
+            output.error("no drafts to check")
+        raise typer.Exit(2)
+    with index_errors():
+        store = Store.open(index_path(index), create=False, readonly=True)
+        try:
+            nlp = load_pipeline(model)
+            reports = [check_document(d, store, nlp, min_score=min_score) for d in documents]
+        except DraftError as exc:
+            output.error(str(exc))
+            raise typer.Exit(2) from None
+        finally:
+            store.close()
+    if html is not None:
+        try:
+            write_html(reports, str(html))
+        except OSError as exc:
+            output.error(f"cannot write {html}: {exc.strerror or exc}")
+            raise typer.Exit(2) from None
+    if json_out:
+        output.write_json(reports_json(reports))
+    elif jsonl_out:
+        output.write_jsonl(jsonl_records(reports))
+    else:
+        for report in reports:
+            render_check_table(report, output.out())
+    raise typer.Exit(exit_code(reports))
+
+
+@app.command()
 def export(
     index: IndexOption = None,
-    kind: Annotated[Optional[str], typer.Option(help="Only this kind: quote, paraphrase or figure.")] = None,  # noqa: UP045
-    speaker: Annotated[Optional[str], typer.Option(help="Only claims by this speaker.")] = None,  # noqa: UP045
+    kind: KindOption = None,
+    speaker: SpeakerOption = None,
 ) -> None:
     """Write every claim as JSON Lines on stdout (the published claim schema)."""
     from claimcheck.store import Store
@@ -174,7 +254,9 @@ def export(
 
 @app.command("import")
 def import_claims(
-    file: Annotated[str, typer.Argument(help="A JSON Lines file of claims in the export format; - reads stdin.")],
+    file: Annotated[
+        str, typer.Argument(help="A JSON Lines file of claims in the export format; - reads stdin.")
+    ],
     index: IndexOption = None,
     json_out: JsonOption = False,
 ) -> None:

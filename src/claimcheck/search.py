@@ -47,7 +47,7 @@ SINGLE_BUDGET = 2_500  # a word in more claims than this is "common": used only 
 POSTINGS_BUDGET = 5_000  # total postings of the rare words read one by one
 AND_LIMIT = 10_000  # claims read from the intersection of common words
 REFINE_WORDS = 3  # common words intersected with the candidates to break ties
-REFINE_MAX_SHARE = 0.03  # ... unless in more than this share of claims (FTS5 would read their whole doclist)
+COMMON_SHARE = 0.15  # words in more claims than this ("the", "to") are never intersected: too slow
 SMALL_INDEX = 5_000  # below this many claims a query with no FTS hits falls back to a full scan
 TYPO_MIN_LEN = 4  # shorter unknown words are not corrected (too many neighbours)
 TYPO_ALTERNATIVES = 3
@@ -271,50 +271,61 @@ def _rowids(conn: sqlite3.Connection, match: str, limit: int = -1) -> list[int]:
 def _candidates(conn: sqlite3.Connection, groups: list[_Group], speaker: str | None, total: int) -> list[int]:
     """Rowids of the claims worth rescoring, best first by the idf of the query words they hold.
 
-    The rarest words (those within the postings budget) are looked up one by one and each
-    hit adds the word's idf; a query of common words only starts from the AND of its rarest
-    words instead. While more claims tie than we can rescore, the next words, rarest first,
-    are intersected with that base set (FTS5 seeks through their long doclists) to break ties.
+    Rare words (within the postings budget) are looked up one by one. When fewer than three
+    words are rare, pairs of the next, more common words are intersected too (FTS5 seeks
+    through long doclists), so one wrong or missing word cannot lose the claim. While more
+    claims tie than we can rescore, further words are intersected with that set to break ties.
+    Each claim's score is the summed idf of the query words it was seen with.
     """
     ranked = sorted(groups, key=lambda g: g.df)
     who = _speaker_filter(speaker)
     n = max(total, 1)
+    idf = [math.log(1 + n / g.df) for g in ranked]
+    seen: dict[int, int] = {}  # rowid -> bit mask of the ranked groups it holds
 
-    def idf(group: _Group) -> float:
-        return math.log(1 + n / group.df)
+    def add(rowids: list[int], mask: int) -> None:
+        for rowid in rowids:
+            seen[rowid] = seen.get(rowid, 0) | mask
 
-    scores: dict[int, float] = {}
-    rare: list[_Group] = []
-    postings = 0
+    rare, postings = 0, 0
     for group in ranked:
         if group.df > SINGLE_BUDGET or postings + group.df > POSTINGS_BUDGET:
             break
-        rare.append(group)
+        rare += 1
         postings += group.df
-    if rare:
-        for group in rare:
-            weight = idf(group)
-            for rowid in _rowids(conn, group.fts() + who):
-                scores[rowid] = scores.get(rowid, 0.0) + weight
-        base, rest = " OR ".join(g.fts() for g in rare), ranked[len(rare) :]
-    else:  # only common words: their intersection, widened word by word if a typo empties it
-        base, rest = "", ranked
-        for size in range(min(3, len(ranked)), 0, -1):
-            expr = " AND ".join(g.fts() for g in ranked[:size])
-            rows = _rowids(conn, expr + who, AND_LIMIT)
-            if rows:
-                weight = sum(idf(g) for g in ranked[:size])
-                scores = dict.fromkeys(rows, weight)
-                base, rest = expr, ranked[size:]
-                break
-    refiners = [g for g in rest if g.df <= REFINE_MAX_SHARE * n][:REFINE_WORDS]
-    for group in refiners:
-        if len(scores) <= CANDIDATES or not base:
+    for i in range(rare):
+        add(_rowids(conn, ranked[i].fts() + who), 1 << i)
+    used = rare
+    if rare < 3:
+        pool = [i for i in range(rare, len(ranked)) if ranked[i].df <= COMMON_SHARE * n][:3]
+        pairs = [(a, b) for k, a in enumerate(pool) for b in pool[k + 1 :]]
+        if not pairs and not rare and pool:  # a single usable word
+            add(_rowids(conn, ranked[pool[0]].fts() + who, AND_LIMIT), 1 << pool[0])
+        for a, b in pairs:
+            pair = f"{ranked[a].fts()} AND {ranked[b].fts()}{who}"
+            add(_rowids(conn, pair, AND_LIMIT), (1 << a) | (1 << b))
+        used = max([used, *(i + 1 for i in pool)])
+    if not seen:
+        return []
+    base = " OR ".join(
+        "(" + " AND ".join(ranked[i].fts() for i in range(used) if m >> i & 1) + ")"
+        for m in sorted(set(seen.values()), key=lambda m: -bin(m).count("1"))[:8]
+    )
+    refiners = [i for i in range(used, len(ranked)) if ranked[i].df <= COMMON_SHARE * n][:REFINE_WORDS]
+    for i in refiners:
+        if len(seen) <= CANDIDATES:
             break
-        weight = idf(group)
-        for rowid in _rowids(conn, f"({base}) AND {group.fts()}{who}"):
-            if rowid in scores:
-                scores[rowid] += weight
+        bit = 1 << i
+        for rowid in _rowids(conn, f"({base}) AND {ranked[i].fts()}{who}"):
+            if rowid in seen:
+                seen[rowid] |= bit
+    scores: dict[int, float] = {}
+    cache: dict[int, float] = {}
+    for rowid, mask in seen.items():
+        score = cache.get(mask)
+        if score is None:
+            score = cache[mask] = sum(w for i, w in enumerate(idf) if mask >> i & 1)
+        scores[rowid] = score
     if len(scores) <= CANDIDATES:
         return sorted(scores, key=lambda r: -scores[r])
     return heapq.nlargest(CANDIDATES, scores, key=scores.__getitem__)

@@ -380,7 +380,7 @@ class Store:
             )
         if version == SCHEMA_VERSION:
             return
-        if version == 0 and not self._create:
+        if version == 0 and (self.readonly or not self._create):
             raise IndexMissingError(f"{self.path} is an empty file, not a claims index")
         if self.readonly:
             raise IndexVersionError(
@@ -430,9 +430,11 @@ class Store:
         try:
             yield self.conn
             self.conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("ROLLBACK")
+            if type(exc) is sqlite3.DatabaseError:  # SQLite's word for a damaged file ("malformed")
+                raise IndexCorruptError(f"index {self.path} is damaged: {exc}") from exc
             raise
         finally:
             self._in_tx = False
@@ -489,14 +491,25 @@ class Store:
         row = cur.fetchone()
         return dict(zip([d[0] for d in cur.description], row, strict=True)) if row else None
 
-    def put_document(self, document: Any, claims: Iterable[Any]) -> int:
+    def put_document(self, document: Any, claims: Iterable[Any], *, validate: bool = True) -> int:
         """Store a document (with its text) and replace its claims, in one transaction.
 
-        ``claims`` are ``Claim`` objects or their JSON dicts. Returns the number of claims stored
-        (a claim repeated with the same id is stored once).
+        ``claims`` are ``Claim`` objects or their JSON dicts; each is checked against the published
+        schema first (``ValueError`` naming the claim and field), so whatever ``extract`` stores
+        ``export`` can hand to ``import``. Returns the number of claims stored (a claim repeated
+        with the same id is stored once).
         """
         doc_id = _attr(document, "doc_id")
         records = [c.to_json() if hasattr(c, "to_json") else c for c in claims]
+        for record in records:
+            where = f"claim {record.get('id')!r} of {_attr(document, 'path')}"
+            if validate:
+                try:
+                    validate_claim(record)
+                except ValueError as exc:
+                    raise ValueError(f"{where}: {exc}") from None
+            if record["source"]["doc_id"] != doc_id:
+                raise ValueError(f"{where}: source.doc_id {record['source']['doc_id']!r} is not {doc_id!r}")
         rows = [_claim_row(doc_id, r) for r in records]
         with self._transaction() as c:
             c.execute(

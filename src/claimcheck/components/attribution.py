@@ -103,6 +103,7 @@ class _DocView:
         self.text = doc.text
         n = len(doc)
         self.in_quote = np.zeros(n + 1, dtype=bool)
+        self.in_fragment = np.zeros(n + 1, dtype=bool)  # inside a partial quote ("called “X”")
         self.quote_tokens: list[tuple[int, int]] = []
         starts = np.array([t.idx for t in doc], dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
         self.token_starts = starts
@@ -112,6 +113,8 @@ class _DocView:
             ts, te = self.tokens_for(a, b)
             self.quote_tokens.append((ts, te))
             self.in_quote[ts:te] = True
+            if q["partial"]:
+                self.in_fragment[ts:te] = True
         self.sent_start = np.zeros(n, dtype=np.int64)
         self.sent_end = np.zeros(n, dtype=np.int64)
         for sent in doc.sents:
@@ -239,6 +242,7 @@ class _Found:
 
 
 _STOP = {".", "?", "!"}
+_MAX_TAIL = 120  # characters of "he said in an interview." between a quote and the next paragraph
 _LEFT_WINDOW = 60
 _RIGHT_WINDOW = 40
 
@@ -252,20 +256,23 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
     """
     n = len(doc)
     candidates: list[tuple[int, int]] = []  # (distance, token index)
-    in_quote = view.in_quote
+    in_quote, in_fragment = view.in_quote, view.in_fragment
+    # quote fragments in the same sentence are stepped over, whole quoted sentences end the search
     i = te
-    while i < n and i - te < _RIGHT_WINDOW and not in_quote[i]:
+    while i < n and i - te < _RIGHT_WINDOW and (not in_quote[i] or in_fragment[i]):
         tok = doc[i]
-        if "\n" in tok.text or tok.text in _STOP:
+        if "\n" in tok.text or (tok.text in _STOP and not in_quote[i]):
             break
-        candidates.append((i - te, i))
+        if not in_quote[i]:
+            candidates.append((i - te, i))
         i += 1
     i = ts - 1
-    while i >= 0 and ts - i < _LEFT_WINDOW and not in_quote[i]:
+    while i >= 0 and ts - i < _LEFT_WINDOW and (not in_quote[i] or in_fragment[i]):
         tok = doc[i]
-        if "\n" in tok.text or (tok.text in _STOP and i < ts - 1) or (tok.text in _STOP and tok.i == ts - 1):
+        if "\n" in tok.text or (tok.text in _STOP and not in_quote[i]):
             break
-        candidates.append((ts - 1 - i, i))
+        if not in_quote[i]:
+            candidates.append((ts - 1 - i, i))
         i -= 1
     best: tuple[int, int, _Found] | None = None
     for dist, i in candidates:
@@ -371,7 +378,13 @@ def _note_subjects(doc: Doc, book: NameBook) -> None:
 
 
 def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text: str) -> None:
-    """Quotes with no cue of their own take the speaker of the quotation they belong to."""
+    """Quotes with no cue of their own take the speaker of the quotation they belong to.
+
+    In order: the other parts of the same group; the quote before it in the same
+    paragraph (“X,” he said. “Y.”); for a paragraph that opens with a quote, the last quote
+    of the paragraph before when nothing but quotes lie between (news style for one
+    speaker over several paragraphs); the quote right after it in the same paragraph.
+    """
     by_group: dict[int, dict[str, Any]] = {}
     for rec in records:
         if rec["speaker"] is not None and rec["group"] not in by_group:
@@ -380,31 +393,39 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
         if rec["speaker"] is None and rec["group"] in by_group:
             src = by_group[rec["group"]]
             rec["speaker"], rec["cue"] = src["speaker"], src["cue"]
-    # a quote paragraph without a cue continues the speaker of the quote just before it
-    # (same paragraph or the paragraph before), or is introduced by the quote after it
-    for k, (rec, q) in enumerate(zip(records, quotes)):
-        if rec["speaker"] is not None or q["partial"]:
+    para_of = [text.rfind("\n", 0, q["open"]) + 1 for q in quotes]
+    for k in range(1, len(records)):
+        rec, q = records[k], quotes[k]
+        prev = records[k - 1]
+        if rec["speaker"] is not None or q["partial"] or prev["speaker"] is None:
             continue
-        if k > 0 and records[k - 1]["speaker"] is not None and _adjacent(text, quotes[k - 1], q):
-            rec["speaker"], rec["cue"] = records[k - 1]["speaker"], records[k - 1]["cue"]
+        if para_of[k] == para_of[k - 1]:
+            rec["speaker"], rec["cue"] = prev["speaker"], prev["cue"]
+        elif q["open"] == para_of[k] and _adjacent(text, quotes[k - 1], q, prev):
+            rec["speaker"], rec["cue"] = prev["speaker"], prev["cue"]
     for k in range(len(records) - 2, -1, -1):
         rec, q = records[k], quotes[k]
-        if rec["speaker"] is not None or q["partial"]:
-            continue
         nxt = records[k + 1]
-        if nxt["speaker"] is not None and _adjacent(text, q, quotes[k + 1], same_paragraph=True):
+        if rec["speaker"] is not None or q["partial"] or nxt["speaker"] is None:
+            continue
+        if para_of[k] == para_of[k + 1] and _adjacent(text, q, quotes[k + 1]):
             rec["speaker"], rec["cue"] = nxt["speaker"], nxt["cue"]
 
 
-def _adjacent(text: str, a: dict[str, Any], b: dict[str, Any], same_paragraph: bool = False) -> bool:
-    """Nothing but white space or a short tail sits between quote ``a`` and quote ``b``."""
+def _adjacent(text: str, a: dict[str, Any], b: dict[str, Any], a_rec: dict[str, Any] | None = None) -> bool:
+    """Only white space, or the attribution of ``a`` ("he said."), lies between quotes ``a`` and ``b``."""
     end_a = a["close"] + 1 if a["close"] is not None else a["end"]
     between = text[end_a : b["open"]]
-    if same_paragraph and "\n" in between:
-        return False
     if between.count("\n") > 2:
         return False
-    return len(between.strip(" \n\t.,")) == 0
+    if not between.strip(" \n\t.,"):
+        return True
+    if a_rec is None or len(between) > _MAX_TAIL:
+        return False
+    # the tail of a's sentence holds a's own cue and speaker
+    spans = [a_rec.get("cue"), (a_rec.get("speaker") or {}).get("mention")]
+    return any(s is not None and end_a <= s["start"] < b["open"] for s in spans) and \
+        between.rstrip().endswith((".", ":"))
 
 
 # ----------------------------------------------------------------------- paraphrases
