@@ -84,7 +84,10 @@ def test_find_without_index_is_a_clear_error(tmp_path):
     assert "missing.db" in result.stderr
 
 
-@pytest.mark.parametrize("content", [b"this is not a database at all", b"SQLite format 3\x00" + b"\x07" * 3000])
+NOT_AN_INDEX = [b"this is not a database at all", b"SQLite format 3\x00" + b"\x07" * 3000]
+
+
+@pytest.mark.parametrize("content", NOT_AN_INDEX)
 def test_corrupt_index_exits_3(tmp_path, content):
     index = tmp_path / "bad.db"
     index.write_bytes(content)
@@ -195,6 +198,8 @@ def test_import_roundtrip_with_bad_lines(tmp_path, indexed_corpus):
 
 
 def test_hostile_corpus_names_every_bad_file(tmp_path):
+    import os
+
     from hostile_corpus import build_hostile_corpus
 
     root = tmp_path / "hostile"
@@ -204,12 +209,34 @@ def test_hostile_corpus_names_every_bad_file(tmp_path):
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     summary = json.loads(result.stdout)
-    skipped = " ".join(f"{s['path']}:{s.get('line')}" for s in summary["skipped"])
-    for bad in expected["bad"]:
-        assert Path(bad["path"]).name in skipped, (bad, summary["skipped"])
-    assert summary["documents"]["processed"] == len(expected["good"])
+    skipped = {(Path(s["path"]).name, s.get("line")) for s in summary["skipped"]}
+    readable = os.access(root / expected["unreadable"], os.R_OK)  # root reads anything
+    for rel in expected["bad"]:
+        if rel == expected["unreadable"] and readable:
+            continue
+        assert (Path(rel).name, None) in skipped, (rel, summary["skipped"])
+    for rel, lines in expected["bad_lines"].items():
+        for line in lines:
+            assert (Path(rel).name, line) in skipped, (rel, line, summary["skipped"])
+    good = sum(len(docs) for docs in expected["good"].values()) + (1 if readable else 0)
+    assert summary["documents"]["processed"] == good
     with sqlite3.connect(index) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # Offsets are exact into the text as read, whatever the encoding or line ends.
+    for line in invoke("export", "--index", str(index)).stdout.splitlines():
+        claim = json.loads(line)
+        text = _document_text(index, claim["source"]["doc_id"])
+        assert text[claim["span"]["start"] : claim["span"]["end"]] == claim["text"]
+
+
+def _document_text(index: Path, doc_id: str) -> str:
+    from claimcheck.store import Store
+
+    store = Store.open(index, create=False, readonly=True)
+    try:
+        return store.document_text(doc_id)
+    finally:
+        store.close()
 
 
 def test_nothing_readable_exits_2(tmp_path):

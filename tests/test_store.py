@@ -261,7 +261,7 @@ def test_invalid_claims_are_refused_before_writing(store: Store) -> None:
     with pytest.raises(ValueError, match=r"/news/king.txt: dates.0.value"):
         store.put_document(doc, [claim_for(doc, "nobody is backing down"), bad])
     lee = make_doc("/news/lee.txt", LEE)
-    with pytest.raises(ValueError, match="source.doc_id"):
+    with pytest.raises(ValueError, match=r"source\.doc_id"):
         store.put_document(doc, [claim_for(lee, "the budget is balanced")])
     assert store.stats()["claims"] == 3
 
@@ -273,7 +273,8 @@ def test_a_put_failing_midway_is_rolled_back(store: Store) -> None:
         "BEGIN SELECT RAISE(ABORT, 'boom'); END"
     )
     with pytest.raises(sqlite3.IntegrityError, match="boom"):
-        store.put_document(doc, [claim_for(doc, "the strike will go on"), claim_for(doc, "nobody is backing down")])
+        store.put_document(doc, [claim_for(doc, "the strike will go on"),
+                                 claim_for(doc, "nobody is backing down")])
     store.conn.execute("DROP TRIGGER temp.boom")
     assert [c["text"] for c in store.iter_claims()] == ["the strike will go on", "nobody is backing down",
                                                         "83% voted yes"]

@@ -15,7 +15,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -179,14 +179,23 @@ class _Run:
         if result.error:
             self._skip(Skipped(_display(document), result.error))
         else:
-            self.store.put_document(document, result.claims)
+            try:
+                self.store.put_document(document, result.claims)
+            except ValueError as exc:  # a claim that breaks the schema: name the document, go on
+                result = replace(result, error=f"invalid claim: {exc}")
+                self._skip(Skipped(_display(document), result.error))
+                self._file_done(document, failed=True)
+                return
             self.summary.documents_processed += 1
             self.summary.claims.update(claim.kind for claim in result.claims)
             self.notify("processed", 1)
+        self._file_done(document, failed=bool(result.error))
+
+    def _file_done(self, document: Document, *, failed: bool) -> None:
         key = self.file_of_doc.pop(document.doc_id, None)
         work = self.files.get(key) if key else None
         if work is not None:
-            work.failed = work.failed or bool(result.error)
+            work.failed = work.failed or failed
             work.remaining -= 1
             if work.remaining <= 0:
                 self._finish(key)

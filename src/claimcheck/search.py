@@ -307,28 +307,50 @@ def _candidates(conn: sqlite3.Connection, groups: list[_Group], speaker: str | N
         used = max([used, *(i + 1 for i in pool)])
     if not seen:
         return []
-    base = " OR ".join(
-        "(" + " AND ".join(ranked[i].fts() for i in range(used) if m >> i & 1) + ")"
-        for m in sorted(set(seen.values()), key=lambda m: -bin(m).count("1"))[:8]
-    )
-    refiners = [i for i in range(used, len(ranked)) if ranked[i].df <= COMMON_SHARE * n][:REFINE_WORDS]
-    for i in refiners:
-        if len(seen) <= CANDIDATES:
-            break
-        bit = 1 << i
-        for rowid in _rowids(conn, f"({base}) AND {ranked[i].fts()}{who}"):
-            if rowid in seen:
-                seen[rowid] |= bit
-    scores: dict[int, float] = {}
     cache: dict[int, float] = {}
+
+    def score(mask: int) -> float:
+        if mask not in cache:
+            cache[mask] = sum(w for i, w in enumerate(idf) if mask >> i & 1)
+        return cache[mask]
+
+    refiners = [i for i in range(used, len(ranked)) if ranked[i].df <= COMMON_SHARE * n][:REFINE_WORDS]
+    by_mask = _by_mask(seen)
+    for i in refiners:
+        boundary = _boundary(by_mask, score)
+        if boundary is None:
+            break
+        # Only the claims that tie at the cut need telling apart: intersect just their words.
+        base = " AND ".join(ranked[k].fts() for k in range(len(ranked)) if boundary >> k & 1)
+        tied = set(by_mask.pop(boundary))
+        hits = [r for r in _rowids(conn, f"{base} AND {ranked[i].fts()}{who}") if r in tied]
+        if hits:
+            by_mask[boundary | 1 << i] = hits
+        if len(hits) < len(tied):
+            by_mask[boundary] = list(tied.difference(hits))
+    out: list[int] = []
+    for mask in sorted(by_mask, key=score, reverse=True):
+        out.extend(by_mask[mask][: CANDIDATES - len(out)])
+        if len(out) >= CANDIDATES:
+            break
+    return out
+
+
+def _by_mask(seen: dict[int, int]) -> dict[int, list[int]]:
+    groups: dict[int, list[int]] = {}
     for rowid, mask in seen.items():
-        score = cache.get(mask)
-        if score is None:
-            score = cache[mask] = sum(w for i, w in enumerate(idf) if mask >> i & 1)
-        scores[rowid] = score
-    if len(scores) <= CANDIDATES:
-        return sorted(scores, key=lambda r: -scores[r])
-    return heapq.nlargest(CANDIDATES, scores, key=scores.__getitem__)
+        groups.setdefault(mask, []).append(rowid)
+    return groups
+
+
+def _boundary(by_mask: dict[int, list[int]], score: Any) -> int | None:
+    """The word set (mask) of the claims straddling the candidate cut, or None when all fit."""
+    kept = 0
+    for mask in sorted(by_mask, key=score, reverse=True):
+        kept += len(by_mask[mask])
+        if kept > CANDIDATES:
+            return mask if kept - len(by_mask[mask]) < CANDIDATES else None
+    return None
 
 
 # ----------------------------------------------------------------------------- rescoring

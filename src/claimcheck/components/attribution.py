@@ -60,6 +60,7 @@ class Lexicon:
     titles: frozenset[str]
     quote_hashes: np.ndarray
     paraphrase_hashes: np.ndarray
+    strength: dict[str, float]  # share of a lemma's verb uses that are cues in annotated news
 
 
 @lru_cache(maxsize=4)
@@ -77,6 +78,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         titles=frozenset(t.lower() for t in data.get("titles", [])),
         quote_hashes=np.array(sorted(hash_string(w) for w in quote | {"accord"}), dtype=np.uint64),
         paraphrase_hashes=np.array(sorted(hash_string(w) for w in para | {"accord"}), dtype=np.uint64),
+        strength={w: v[0] / max(v[2], 1) for w, v in data.get("support", {}).items()},
     )
 
 
@@ -242,6 +244,7 @@ class _Found:
 
 
 _STOP = {".", "?", "!"}
+_STRONG = 0.25  # a lemma that is a cue in at least this share of its uses is a speech verb proper
 _MAX_TAIL = 120  # characters of "he said in an interview." between a quote and the next paragraph
 _LEFT_WINDOW = 60
 _RIGHT_WINDOW = 40
@@ -274,19 +277,42 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         if not in_quote[i]:
             candidates.append((ts - 1 - i, i))
         i -= 1
-    best: tuple[int, int, _Found] | None = None
+    best: tuple[tuple, _Found] | None = None
+    linked: set[int] | None = None
     for dist, i in candidates:
         tok = doc[i]
-        if tok.lemma_ not in lex.quote_cues and tok.lower_ != "according":
+        according = tok.lower_ == "according"
+        if not according and (tok.lemma_ not in lex.quote_cues or tok.pos_ not in ("VERB", "AUX", "NOUN")):
             continue
-        if tok.pos_ not in ("VERB", "AUX", "NOUN") and tok.lower_ != "according":
-            continue
+        if linked is None:
+            linked = _linked_tokens(doc, ts, te)
         subj = _subject(tok, view)
-        # prefer cues with a source; then the nearest
-        key = (0 if subj is not None else 1, dist)
-        if best is None or key < best[:2]:
-            best = (key[0], key[1], _Found(tok, subj))
-    return best[2] if best else None
+        strong = according or lex.strength.get(tok.lemma_, 0.0) >= _STRONG
+        # a cue with a source first; then one the parse ties to the quote; a common speech verb; the nearest
+        key = (subj is not None, i in linked, strong, -dist)
+        if best is None or key > best[0]:
+            best = (key, _Found(tok, subj))
+    return best[1] if best else None
+
+
+def _linked_tokens(doc: Doc, ts: int, te: int) -> set[int]:
+    """Tokens the parse ties to the quote: ancestors of its words and the words it hangs from."""
+    out: set[int] = set()
+    for tok in doc[ts:te]:
+        head = tok.head
+        if ts <= head.i < te:
+            continue
+        # a word of the quote whose head is outside: the head and its ancestors up to the root
+        for _ in range(4):
+            out.add(head.i)
+            if head.head is head:
+                break
+            head = head.head
+        # the quote as the main clause with the cue hanging from it (“X,” he said)
+        for child in tok.children:
+            if not ts <= child.i < te:
+                out.add(child.i)
+    return out
 
 
 def _dash_speaker(doc: Doc, view: _DocView, te: int) -> Token | None:
