@@ -38,7 +38,8 @@ from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import LCSseq, Levenshtein
+from rapidfuzz.distance import OSA, LCSseq
+from rapidfuzz.utils import default_process
 
 MAX_QUERY_CHARS = 2000  # longer queries are cut (a draft paragraph is plenty to find a claim)
 MAX_QUERY_TERMS = 48  # distinct words considered for candidate retrieval
@@ -81,12 +82,8 @@ class Citation:
 # ----------------------------------------------------------------------------- normalisation
 
 _NON_WORD = re.compile(r"[\W_]+")
-_ASCII_NON_WORD = re.compile(r"[^a-z0-9]+")
 # Combining marks of Latin, Greek and Cyrillic letters after NFKD: what remove_diacritics drops.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-# Typographic punctuation common in news text, mapped to a space so such text stays on the ASCII path.
-_PUNCTUATION = str.maketrans(dict.fromkeys("\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2013\u2014"
-                                          "\u2015\u2026\u00a0\u2022\u00ab\u00bb\u2032\u2033", " "))
 
 
 @lru_cache(maxsize=65536)
@@ -94,14 +91,14 @@ def normalize(text: str) -> str:
     """Lower case, accents and punctuation removed, single spaces: the tokenizer's view of ``text``.
 
     Curly and straight quotes, dashes and apostrophes all become separators, as in FTS5's
-    ``unicode61`` tokenizer, so "don’t" and "don't" normalise alike.
+    ``unicode61`` tokenizer, so "don’t" and "don't" normalise alike. rapidfuzz's C
+    ``default_process`` does the bulk; only text with non-ASCII letters takes the slow path.
     """
-    if not text.isascii():
-        text = text.translate(_PUNCTUATION)
-    if text.isascii():
-        return _ASCII_NON_WORD.sub(" ", text.lower()).strip()
-    stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    return _NON_WORD.sub(" ", stripped.lower()).strip()
+    fast = " ".join(default_process(text).split())
+    if fast.isascii():
+        return fast
+    stripped = unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFKD", fast)))
+    return " ".join(_NON_WORD.sub(" ", stripped.lower()).split())
 
 
 def _terms(normalized: str) -> list[str]:
@@ -204,7 +201,9 @@ class _Vocab:
         if not self.table or len(term) < TYPO_MIN_LEN:
             return []
         found: dict[str, int] = {}
-        head, tail = term[:3], term[::-1][:3]
+        # A slip rarely hits both ends of a word: probe the first and the last letters.
+        size = 2 if len(term) <= 6 else 3
+        head, tail = term[:size], term[::-1][:size]
         for column, prefix in (("term", head), ("rterm", tail)):
             rows = self.conn.execute(
                 f"SELECT term, df FROM search_vocab WHERE {column} >= ? AND {column} < ? "
@@ -214,7 +213,8 @@ class _Vocab:
             found.update(rows)
         scored = []
         for word, df in found.items():
-            similarity = Levenshtein.normalized_similarity(term, word, score_cutoff=TYPO_MIN_SIMILARITY)
+            # OSA: a swap of two neighbouring letters is one edit, as typists make it.
+            similarity = OSA.normalized_similarity(term, word, score_cutoff=TYPO_MIN_SIMILARITY)
             if similarity:
                 scored.append((similarity, df, word))
         scored.sort(reverse=True)
@@ -305,6 +305,9 @@ def _candidates(conn: sqlite3.Connection, groups: list[_Group], speaker: str | N
             pair = f"{ranked[a].fts()} AND {ranked[b].fts()}{who}"
             add(_rowids(conn, pair, AND_LIMIT), (1 << a) | (1 << b))
         used = max([used, *(i + 1 for i in pool)])
+    if not seen and ranked:  # only very common words: the first claims holding the rarest two will do
+        add(_rowids(conn, " AND ".join(g.fts() for g in ranked[:2]) + who, CANDIDATES), 3)
+        used = max(used, min(2, len(ranked)))
     if not seen:
         return []
     cache: dict[int, float] = {}
@@ -357,15 +360,19 @@ def _boundary(by_mask: dict[int, list[int]], score: Any) -> int | None:
 
 
 def _score(query: str, text: str) -> float:
-    """How well normalised ``text`` holds normalised ``query``, 0-100."""
+    """How well normalised ``text`` holds normalised ``query``, 0-100.
+
+    ``partial_ratio`` finds the query inside a longer claim. A claim shorter than the query
+    only explains its own share of it (else every short claim inside a pasted sentence would
+    score 100). A little plain ``ratio`` prefers, among claims holding the phrase, the one
+    closest to the whole query.
+    """
     if not text:
         return 0.0
     partial = fuzz.partial_ratio(query, text)
-    score = (1 - RATIO_WEIGHT) * partial + RATIO_WEIGHT * fuzz.ratio(query, text)
-    coverage = len(text) / len(query)
-    if coverage < 0.9:  # the claim is a small part of the query: only a partial answer
-        score *= (coverage / 0.9) ** 0.5
-    return score
+    if len(text) < len(query):
+        partial *= len(text) / len(query)
+    return (1 - RATIO_WEIGHT) * partial + RATIO_WEIGHT * fuzz.ratio(query, text)
 
 
 def _proxy(query: str, text: str) -> float:

@@ -148,38 +148,51 @@ def _subject(cue: Token, view: _DocView | None = None) -> Token | None:
                     if obj.dep_ == "pobj":
                         return obj
         return None
+    if in_quote is not None:
+        inverted = _inverted_subject(cue, in_quote)
+        if inverted is not None:
+            return inverted
+    participle = cue.tag_ == "VBG"
     tok = cue
-    for _ in range(4):
+    for _ in range(5):
+        subj = None
         for child in tok.children:
             if child.dep_ in SUBJECTS and (in_quote is None or not in_quote[child.i]):
-                if child.lower_ in RELATIVE and tok.dep_ == "relcl":
-                    return tok.head
-                return child
-        # "by" agent of a passive cue: "was described by X as"
-        for child in tok.children:
-            if child.dep_ == "agent":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return obj
-        if tok is cue and in_quote is not None:
-            inverted = _inverted_subject(cue, in_quote)
-            if inverted is not None:
-                return inverted
+                subj = child
+                break
+        if subj is None:
+            # "by" agent of a passive cue: "was described by X as"
+            for child in tok.children:
+                if child.dep_ == "agent":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            subj = obj
+        # "…, adding": a participle reports for the main clause, not for a clause in between
+        if subj is not None and not (participle and tok is not cue and tok.dep_ in CLIMB
+                                      and tok.lemma_ not in _CUE_LEMMAS):
+            if _newline_between(subj, cue):
+                return None
+            return subj
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN", "PRON") and tok.head.i < tok.i:
             return tok.head  # "Mitt Romney, the nominee, tweeted": the verb hangs off its subject
         if tok.dep_ not in CLIMB or tok.head is tok:
-            return None
+            return subj
         tok = tok.head
     return None
 
 
+def _newline_between(a: Token, b: Token) -> bool:
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    return "\n" in a.doc.text[lo.idx : hi.idx]
+
+
 def _inverted_subject(cue: Token, in_quote: np.ndarray) -> Token | None:
-    """“…,” wrote a supporter: the parser often makes the speaker an object."""
+    """“…,” wrote a supporter / …, said Geert Wilders: the parser often makes the speaker an object."""
     doc = cue.doc
     i = cue.i - 1
-    while i >= 0 and doc[i].is_punct and not in_quote[i]:
+    while i >= 0 and doc[i].is_punct and not in_quote[i] and doc[i].text != ",":
         i -= 1
-    if i < 0 or not in_quote[i]:
+    if i < 0 or not (in_quote[i] or doc[i].text == ","):
         return None
     for child in cue.rights:
         if in_quote[child.i]:
@@ -270,11 +283,17 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
             candidates.append((i - te, i))
         i += 1
     i = ts - 1
+    crossed = False
     while i >= 0 and ts - i < _LEFT_WINDOW and (not in_quote[i] or in_fragment[i]):
         tok = doc[i]
-        if "\n" in tok.text or (tok.text in _STOP and not in_quote[i]):
+        if "\n" in tok.text:
+            # a quote opening its paragraph after "He said:" at the end of the one before
+            if crossed or i != ts - 1 or i == 0 or doc[i - 1].text != ":":
+                break
+            crossed = True
+        elif tok.text in _STOP and not in_quote[i]:
             break
-        if not in_quote[i]:
+        elif not in_quote[i]:
             candidates.append((ts - 1 - i, i))
         i -= 1
     best: tuple[tuple, _Found] | None = None
@@ -286,13 +305,32 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
             continue
         if linked is None:
             linked = _linked_tokens(doc, ts, te)
-        subj = _subject(tok, view)
+        subj = _subject(tok, view) or _nearby_subject(doc, tok, view)
         strong = according or lex.strength.get(tok.lemma_, 0.0) >= _STRONG
         # a cue with a source first; then one the parse ties to the quote; a common speech verb; the nearest
         key = (subj is not None, i in linked, strong, -dist)
         if best is None or key > best[0]:
             best = (key, _Found(tok, subj))
     return best[1] if best else None
+
+
+def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
+    """The noun phrase just before a subjectless cue ("…,” Ramos, 58, told AFP): a misparse fallback."""
+    if cue.lower_ == "according" or cue.tag_ in ("VBG", "VBN"):
+        return None  # participles are handled by climbing to their clause
+    i = cue.i - 1
+    while i >= 0 and cue.i - i <= 8 and not view.in_quote[i]:
+        tok = doc[i]
+        if tok.text in _STOP or "\n" in tok.text:
+            return None
+        if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            while tok.dep_ in ("compound", "flat") and tok.head.i < cue.i and tok.head.i > tok.i:
+                tok = tok.head
+            return tok
+        if not (tok.is_punct or tok.pos_ in ("NUM", "ADV", "AUX", "PART")):
+            return None
+        i -= 1
+    return None
 
 
 def _linked_tokens(doc: Doc, ts: int, te: int) -> set[int]:
@@ -411,14 +449,20 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
     of the paragraph before when nothing but quotes lie between (news style for one
     speaker over several paragraphs); the quote right after it in the same paragraph.
     """
-    by_group: dict[int, dict[str, Any]] = {}
-    for rec in records:
-        if rec["speaker"] is not None and rec["group"] not in by_group:
-            by_group[rec["group"]] = rec
-    for rec in records:
-        if rec["speaker"] is None and rec["group"] in by_group:
-            src = by_group[rec["group"]]
+    last_in_group: dict[int, dict[str, Any]] = {}
+    pending: list[dict[str, Any]] = []
+    for rec in records:  # the nearest part before, else the first part after
+        if rec["speaker"] is not None:
+            last_in_group[rec["group"]] = rec
+            for p in pending:
+                if p["group"] == rec["group"] and p["speaker"] is None:
+                    p["speaker"], p["cue"] = rec["speaker"], rec["cue"]
+            pending = [p for p in pending if p["speaker"] is None]
+        elif rec["group"] in last_in_group:
+            src = last_in_group[rec["group"]]
             rec["speaker"], rec["cue"] = src["speaker"], src["cue"]
+        else:
+            pending.append(rec)
     para_of = [text.rfind("\n", 0, q["open"]) + 1 for q in quotes]
     for k in range(1, len(records)):
         rec, q = records[k], quotes[k]

@@ -35,8 +35,8 @@ Doc.set_extension("dates", default=None, force=True)
 Doc.set_extension("published", default=None, force=True)
 
 _YEAR_TOKEN = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
-_YEAR_IN_TEXT = re.compile(r"(?<![\d,.$])(1[0-9]{3}|20[0-9]{2})(?![\d,%])")
-_DECADE = re.compile(r"(?<!\d)(?:(1[0-9]|20)([0-9])0|[’']([0-9])0)[’']?s\b", re.IGNORECASE)
+_YEAR_IN_TEXT = re.compile(r"(?<![\d$])(?<!\d[,.])(1[0-9]{3}|20[0-9]{2})(?!\d|[,.]\d|%)")
+_DECADE = re.compile(r"(?<![\d.,])(?:(1[0-9]|20)([0-9])0|[’']?([0-9])0)[’']?s\b", re.IGNORECASE)
 _YEAR_RANGE = re.compile(
     r"(?<!\d)(1[0-9]{3}|20[0-9]{2})\s*(?:-|–|—|to|through|until|till|and)\s*(1[0-9]{3}|20[0-9]{2}|[0-9]{2})(?!\d)",
     re.IGNORECASE,
@@ -62,6 +62,9 @@ _HEDGES = re.compile(
     r"summer|fall|autumn|winter)\s+of\s+|(?:early|late|mid)[\s-]+|(?:in|on|during|since|until|by)\s+)",
     re.IGNORECASE,
 )
+_PART_OF_NOW = re.compile(
+    r"\b(?:the|this)\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?:week|month|year)"
+)
 _PERIOD_RANK = {"year": 0, "month": 1, "week": 2, "day": 2}
 
 
@@ -82,7 +85,9 @@ class DateFinder:
             if not _is_date(words):
                 continue
             value = normalise(span.text, published, sentence_year=_sentence_year(span), future=_future(span))
-            records.append({"text": span.text, "value": value, "start": span.start_char, "end": span.end_char})
+            records.append(
+                {"text": span.text, "value": value, "start": span.start_char, "end": span.end_char}
+            )
         doc._.dates = records
         return doc
 
@@ -102,9 +107,8 @@ def candidates(doc: Doc) -> list[Span]:
             continue
         lower = token.lower_.rstrip(".")
         end = i
-        if _YEAR_TOKEN.match(token.text) and token.tag_ == "CD" and token.dep_ != "nummod":
-            end = i + 1
-        elif _DECADE.fullmatch(token.text):
+        year = _YEAR_TOKEN.match(token.text) and token.tag_ == "CD" and token.dep_ != "nummod"
+        if year or _DECADE.fullmatch(token.text):
             end = i + 1
         elif lower in _MONTHS and token.pos_ == "PROPN":
             end = _month_end(doc, i)
@@ -161,13 +165,13 @@ def _is_date(words: str) -> bool:
             rest = tokens[k + 1 : k + 3]
             if rest and rest[0] in _UNITS:
                 return True  # "last week", "this month"; not "her last days"
-            if len(rest) == 2 and (rest[0] in _NUMBER_WORDS or rest[0].isdigit()) and rest[1].rstrip("s") in _UNITS:
+            counted = len(rest) == 2 and (rest[0] in _NUMBER_WORDS or rest[0].isdigit())
+            if counted and rest[1].rstrip("s") in _UNITS:
                 return True  # "the past two years"
     for k in range(2, len(tokens)):  # "four months later"; not "no later than 180 days"
         if tokens[k] in _NARRATIVE and tokens[k - 1].rstrip("s") in _UNITS:
             return tokens[k - 2] in _NUMBER_WORDS or tokens[k - 2].isdigit()
-    return bool(re.search(r"\b(?:the|this)\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?:week|month|year)",
-                          words))
+    return bool(_PART_OF_NOW.search(words))
 
 
 def _sentence_year(span: Span) -> str | None:
@@ -215,7 +219,11 @@ def parse_published(value: Any) -> tuple[datetime, str] | None:
 
 
 def normalise(
-    text: str, published: tuple[datetime, str] | None, *, sentence_year: str | None = None, future: bool = False
+    text: str,
+    published: tuple[datetime, str] | None,
+    *,
+    sentence_year: str | None = None,
+    future: bool = False,
 ) -> str | None:
     """The ISO value of one date expression (see the module docstring for the forms)."""
     words = " ".join(text.lower().replace("’", "'").split())
@@ -353,12 +361,9 @@ def _past_span(tokens: list[str], published: tuple[datetime, str] | None) -> str
             break
         if token in ("few", "several", "couple"):
             return None  # "the past few years": no fixed start
-    step = {
-        "day": relativedelta(days=count), "week": relativedelta(weeks=count), "weekend": relativedelta(weeks=count),
-        "month": relativedelta(months=count), "quarter": relativedelta(months=3 * count),
-        "year": relativedelta(years=count), "decade": relativedelta(years=10 * count),
-        "century": relativedelta(years=100 * count),
-    }[unit]
+    days = {"day": 1, "week": 7, "weekend": 7}.get(unit, 0) * count
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit, 0) * count
+    step = relativedelta(days=days, months=months)
     start = base - step
     if unit in ("day", "week", "weekend"):
         if published[1] != "day":

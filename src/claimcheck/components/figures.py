@@ -49,7 +49,7 @@ _SMALL_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", 
 _DEFINITE = {"the", "these", "those", "both", "all"}
 _PRONOUNS = {"PRON"}
 _HYPHENS = {"-", "–", "—"}
-_FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+_FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth"}
 _RANGE_JOINERS = {"-", "–", "—", "to", "and", "or"}
 
 
@@ -122,7 +122,7 @@ def _number_run(doc: Doc, i: int) -> int:
     while j < len(doc):
         tok = doc[j]
         prev = doc[j - 1]
-        if tok.lower_ in scales and (tok.is_alpha and len(tok) > 2 or not prev.whitespace_):
+        if tok.lower_ in scales and ((tok.is_alpha and len(tok) > 2) or not prev.whitespace_):
             j += 1  # "1.5 million", and "3 m" only when glued ("3m" split by the tokenizer)
         elif _number_word(tok) and _number_word(prev):
             j += 1  # "three thousand two hundred"
@@ -243,8 +243,8 @@ def _classify(doc: Doc, start: int, end: int, lex: dict[str, Any]) -> dict[str, 
         return {"unit": "percent", "first": start, "last": percent[1]}
     money = _match_phrase(doc, nxt, lex["currency_words"])
     if money and not (money[0] == "won" and doc[nxt].pos_ in ("VERB", "AUX")):
-        record = {"unit": "money", "first": start, "last": money[1], "currency": lex["currency_words"][money[0]]}
-        return record
+        code = lex["currency_words"][money[0]]
+        return {"unit": "money", "first": start, "last": money[1], "currency": code}
     measure = _match_phrase(doc, nxt, lex["measures"])
     if measure:
         return {"unit": "quantity", "per": lex["measures"][measure[0]], "first": start, "last": measure[1]}
@@ -255,7 +255,8 @@ def _not_a_count(doc: Doc, start: int, end: int) -> bool:
     """Numbers that name or date rather than count: years, "Sept. 11", "F-35", "the two leaders"."""
     first = doc[start]
     words = [t.lower_ for t in doc[start:end]]
-    if end - start == 1 and _YEAR.match(first.text) and not (first.dep_ == "nummod" and first.head.pos_ == "NOUN"):
+    counts_a_noun = first.dep_ == "nummod" and first.head.pos_ == "NOUN"
+    if end - start == 1 and _YEAR.match(first.text) and not counts_a_noun:
         return True  # "in 2004", but "1500 protesters" is a count
     if first.ent_type_ in _CALENDAR_ENTS or first.ent_type_ in _NAME_ENTS:
         return True
@@ -397,7 +398,7 @@ def _source_in(sent: Span, figure_tokens: list[Token], lex: dict[str, Any]) -> d
         if not (finding or lemma in lex["speech_verbs"]) or token.pos_ not in ("VERB", "AUX"):
             continue
         links = [_link(figure, token) for figure in figure_tokens]
-        if not any(link == "" or link in _REPORTED or (finding and link in ("dobj", "attr")) for link in links):
+        if not any(link in _REPORTED or (finding and link in ("dobj", "attr")) for link in links):
             continue  # "He wrote five books": the figure is what was written, not what was reported
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
@@ -407,7 +408,7 @@ def _source_in(sent: Span, figure_tokens: list[Token], lex: dict[str, Any]) -> d
     return None
 
 
-_REPORTED = {"ccomp", "xcomp", "advcl", "parataxis", "conj", "prep", "npadvmod", "advmod", "ROOT"}
+_REPORTED = {"", "ccomp", "xcomp", "advcl", "parataxis", "conj", "prep", "npadvmod", "advmod", "ROOT"}
 
 
 def _link(figure: Token, verb: Token) -> str | None:
