@@ -123,3 +123,15 @@ def test_corpus_dates(nlp, corpus_dir: Path):
     assert found["January 2018"] == "2018-01"
     assert found["March 2018"] == "2018-03"
     assert found["2014-2017"] == "2014/2017"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("Voters go to the polls on Nov. 8.", "Nov. 8", "2016-11-08"),  # no tense: nearest publication
+        ("It happened last December.", "last December", "2015-12"),
+        ("He met Kim in June.", "June", "2016-06"),
+    ],
+)
+def test_yearless_dates_follow_tense(nlp, text, mention, value):
+    assert dates(nlp, text, "2016-09-27")[mention] == value

@@ -120,23 +120,30 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
                 group=f"{document.doc_id}:{offset}:{group}" if group is not None else None,
             )
         )
-    claims.extend(_figure_claims(doc, figures, sentences, offset, build))
+    claims.extend(_figure_claims(doc, figures, dates, sentences, offset, build))
     claims = [claim for claim in claims if claim.end > claim.start]
     claims.sort(key=lambda claim: (claim.start, claim.end, claim.kind))
     return _unique(claims)
 
 
 def _figure_claims(
-    doc: Doc, figures: list[FigureRef], sentences: _Sentences, offset: int, build: Callable[..., Claim]
+    doc: Doc,
+    figures: list[FigureRef],
+    dates: list[DateRef],
+    sentences: _Sentences,
+    offset: int,
+    build: Callable[..., Claim],
 ) -> list[Claim]:
-    """One ``figure`` claim per sentence that states figures, with its source when it names one."""
+    """One ``figure`` claim per sentence stating figures or a dated fact ("in 2004"), with its
+    source when the sentence names one: the numbers a fact-checker verifies."""
     sources = {}
     for record in getattr(doc._, "figure_sources", None) or []:
         sources[sentences.index(record["sent_start"])] = record
     seen: set[int] = set()
     claims = []
-    for figure in figures:
-        index = sentences.index(figure.start - offset)
+    anchors = [*figures, *(d for d in dates if d.value and any(ch.isdigit() for ch in d.text))]
+    for anchor in sorted(anchors, key=lambda a: a.start):
+        index = sentences.index(anchor.start - offset)
         if index in seen:
             continue
         seen.add(index)

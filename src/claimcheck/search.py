@@ -43,10 +43,10 @@ from rapidfuzz.utils import default_process
 
 MAX_QUERY_CHARS = 2000  # longer queries are cut (a draft paragraph is plenty to find a claim)
 MAX_QUERY_TERMS = 48  # distinct words considered for candidate retrieval
-CANDIDATES = 120  # claims rescored with rapidfuzz per query
-SINGLE_BUDGET = 2_500  # a word in more claims than this is "common": used only to narrow, never to widen
-POSTINGS_BUDGET = 5_000  # total postings of the rare words read one by one
-AND_LIMIT = 10_000  # claims read from the intersection of common words
+CANDIDATES = 100  # claims rescored with rapidfuzz per query
+SINGLE_BUDGET = 1_500  # a word in more claims than this is "common": used only to narrow, never to widen
+POSTINGS_BUDGET = 3_000  # total postings of the rare words read one by one
+AND_LIMIT = 4_000  # claims read from the intersection of common words
 REFINE_WORDS = 3  # common words intersected with the candidates to break ties
 COMMON_SHARE = 0.15  # words in more claims than this ("the", "to") are never intersected: too slow
 SMALL_INDEX = 5_000  # below this many claims a query with no FTS hits falls back to a full scan

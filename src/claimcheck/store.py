@@ -18,7 +18,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import queue
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -281,6 +283,49 @@ else:
 
     def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class _BatchWriter:
+    """Runs ``write(rows, docs, result)`` for each batch on one background thread, in order.
+
+    The producer blocks when two batches are waiting (bounded memory); an error in the writer
+    is re-raised in the producer at its next ``put`` or at exit. On an error or interrupt in
+    the producer, batches not yet started are dropped: committed batches stay, as documented.
+    """
+
+    def __init__(self, write: Callable[..., None], result: ImportResult) -> None:
+        self._write = write
+        self._result = result
+        self._queue: queue.Queue[tuple[Any, Any] | None] = queue.Queue(maxsize=2)
+        self._error: BaseException | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="claimcheck-import", daemon=True)
+
+    def __enter__(self) -> _BatchWriter:
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if self._stop.is_set() or self._error is not None:
+                continue  # drain without writing
+            try:
+                self._write(*item, self._result)
+            except BaseException as exc:  # handed to the producer thread
+                self._error = exc
+
+    def put(self, rows: list[tuple[Any, ...]], docs: dict[str, tuple[Any, ...]]) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put((rows, docs))
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is not None:
+            self._stop.set()
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None and exc_type is None:
+            raise self._error
 
 
 # --------------------------------------------------------------------------- the store
@@ -568,14 +613,16 @@ class Store:
         """Import claim JSON (dicts or ``(line_no, dict)`` pairs): validate, dedup by id, batch transactions.
 
         Each claim's ``source`` creates its ``documents`` row (no text, key "", sha256 "") or updates
-        its metadata. Takes the writer lock. For speed the FTS index is filled per batch with one
+        its metadata. Takes the writer lock. Each batch of ``batch_size`` claims is one transaction,
+        written by a background thread while this one parses and validates the next batch (SQLite
+        releases the GIL while it works). For speed the FTS index is filled per batch with one
         set-wise INSERT instead of the per-row trigger (same transaction, so a crash cannot desync it).
         """
         result = ImportResult()
         started = time.perf_counter()
         batch: list[tuple[Any, ...]] = []
         docs: dict[str, tuple[Any, ...]] = {}
-        with self.writer_lock(), self._big_cache():
+        with self.writer_lock(), self._big_cache(), _BatchWriter(self._import_batch, result) as writer:
             for item in records:
                 line, record = item if isinstance(item, tuple) else (None, item)
                 try:
@@ -592,10 +639,10 @@ class Store:
                 )
                 batch.append(_claim_row(source["doc_id"], record))
                 if len(batch) >= batch_size:
-                    self._import_batch(batch, docs, result)
+                    writer.put(batch, docs)
                     batch, docs = [], {}
             if batch:
-                self._import_batch(batch, docs, result)
+                writer.put(batch, docs)
         result.seconds = time.perf_counter() - started
         return result
 

@@ -138,7 +138,7 @@ class _DocView:
 # --------------------------------------------------------------------------- speakers
 
 
-def _subject(cue: Token, view: _DocView | None = None) -> Token | None:
+def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = frozenset()) -> Token | None:
     """The source of a cue verb: its subject, or the subject of the clause it hangs from."""
     in_quote = view.in_quote if view is not None else None
     if cue.lower_ == "according":
@@ -169,7 +169,7 @@ def _subject(cue: Token, view: _DocView | None = None) -> Token | None:
                             subj = obj
         # "…, adding": a participle reports for the main clause, not for a clause in between
         if subj is not None and not (participle and tok is not cue and tok.dep_ in CLIMB
-                                      and tok.lemma_ not in _CUE_LEMMAS):
+                                      and tok.lemma_ not in cues):
             if _newline_between(subj, cue):
                 return None
             return subj
@@ -305,7 +305,7 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
             continue
         if linked is None:
             linked = _linked_tokens(doc, ts, te)
-        subj = _subject(tok, view) or _nearby_subject(doc, tok, view)
+        subj = _subject(tok, view, lex.quote_cues) or _nearby_subject(doc, tok, view)
         strong = according or lex.strength.get(tok.lemma_, 0.0) >= _STRONG
         # a cue with a source first; then one the parse ties to the quote; a common speech verb; the nearest
         key = (subj is not None, i in linked, strong, -dist)
@@ -386,6 +386,13 @@ class Attributor:
 
 
 def _speaker_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dict[str, Any]:
+    if head.lower_ in RELATIVE and head.head.dep_ == "relcl" and head.head.head.i < head.i:
+        # "Obama, who called him …": the mention is "who", the name is Obama's
+        antecedent = head.head.head
+        a_start, a_end, description = _mention(doc, antecedent, view)
+        name = _name(doc, antecedent, a_start, a_end, book, view)
+        return {"name": name, "mention": _span_dict(doc, head.idx, head.idx + len(head)),
+                "description": description}
     start, end, description = _mention(doc, head, view)
     name = _name(doc, head, start, end, book, view)
     if name and head.pos_ != "PRON" and head.lower_ not in PRONOUNS and (
@@ -515,7 +522,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         # content already inside a quote is the quote's
         if view.in_quote[cs:ce].mean() > 0.5:
             continue
-        subj = _subject(tok, view)
+        subj = _subject(tok, view, lex.quote_cues)
         if subj is None or subj.i in range(cs, ce):
             continue
         a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))

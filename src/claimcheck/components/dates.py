@@ -84,7 +84,7 @@ class DateFinder:
             words = span.text.lower()
             if not _is_date(words):
                 continue
-            value = normalise(span.text, published, sentence_year=_sentence_year(span), future=_future(span))
+            value = normalise(span.text, published, sentence_year=_sentence_year(span), tense=_tense(span))
             records.append(
                 {"text": span.text, "value": value, "start": span.start_char, "end": span.end_char}
             )
@@ -184,13 +184,23 @@ def _sentence_year(span: Span) -> str | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _future(span: Span) -> bool:
-    """A sentence in the future tense ("will meet in June") points forward from publication."""
-    try:
-        sent = span.sent
-    except ValueError:
-        return False
-    return any(t.tag_ == "MD" and t.lower_ in ("will", "'ll", "shall", "wo") for t in sent)
+def _tense(span: Span) -> str:
+    """The tense of the verb a date hangs from: "met in June" looks back, "will meet in June" ahead.
+
+    "past", "future" or "present"; a yearless date under a present-tense or verbless
+    phrase ("the election on Nov. 8") is read as the occurrence nearest publication.
+    """
+    verb = next((t for t in (span.root, *span.root.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return "present"
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "'ll", "shall", "wo") for a in auxes):
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    return "present"
 
 
 # --------------------------------------------------------------------------- values
@@ -223,7 +233,7 @@ def normalise(
     published: tuple[datetime, str] | None,
     *,
     sentence_year: str | None = None,
-    future: bool = False,
+    tense: str = "past",
 ) -> str | None:
     """The ISO value of one date expression (see the module docstring for the forms)."""
     words = " ".join(text.lower().replace("’", "'").split())
@@ -241,12 +251,16 @@ def normalise(
         return f"{first}/{last}" if int(last) > int(first) else None
     season = next((t for t in tokens if t in _SEASONS), None)
     if season:
-        return _season(season, tokens, words, published, future)
+        return _season(season, tokens, words, published, tense == "future")
     if any(t in _NARRATIVE for t in tokens) and not ("earlier" in tokens and "this" in tokens):
         return None
     if "past" in tokens or ("last" in tokens and any(t.endswith("s") and t[:-1] in _UNITS for t in tokens)):
         return _past_span(tokens, published)
     stripped = _strip_hedges(words)
+    named = re.fullmatch(r"(last|next)\s+([a-z]+\.?(?:\s+\d{1,2})?)", stripped)
+    if named and (named.group(2).split()[0].rstrip(".") in _MONTHS or named.group(2) in _WEEKDAYS):
+        tense = "past" if named.group(1) == "last" else "future"  # "last December", "next Tuesday"
+        stripped = named.group(2)
     if _YEAR_TOKEN.match(stripped):
         return stripped
     explicit = _YEAR_IN_TEXT.search(stripped)
@@ -256,7 +270,7 @@ def normalise(
         explicit = True
     if not explicit and published is None:
         return None
-    return _parse(stripped, published, future, explicit=bool(explicit))
+    return _parse(stripped, published, tense, explicit=bool(explicit))
 
 
 def _strip_hedges(words: str) -> str:
@@ -268,10 +282,14 @@ def _strip_hedges(words: str) -> str:
     return re.sub(r"^the\s+(?=(?:week|month|year)$)", "this ", words)
 
 
-def _parse(words: str, published: tuple[datetime, str] | None, future: bool, *, explicit: bool) -> str | None:
+def _parse(words: str, published: tuple[datetime, str] | None, tense: str, *, explicit: bool) -> str | None:
     """dateparser's reading of ``words``, formatted to the precision it found."""
     base, precision = published if published else (datetime(2000, 1, 1), "day")
-    parsed = _dateparser(words, base.isoformat(), "future" if future else "past")
+    if tense in ("past", "future"):
+        parsed = _dateparser(words, base.isoformat(), tense)
+    else:  # no tense to go by: the occurrence nearest publication
+        readings = [r for r in (_dateparser(words, base.isoformat(), p) for p in ("past", "future")) if r]
+        parsed = min(readings, key=lambda r: abs(r[0] - base), default=None)
     if parsed is None:
         return None
     when, period = parsed

@@ -384,6 +384,11 @@ def _cue(tokens: list[Token]) -> dict[str, Any]:
     return {"text": span.text, "start": span.start_char, "end": span.end_char}
 
 
+def _can_be_source(token: Token) -> bool:
+    """A noun or personal pronoun; not a relative pronoun ("which notes") or a stray clitic."""
+    return token.pos_ in ("NOUN", "PROPN", "PRON") and token.tag_ not in ("WDT", "WP") and token.is_alpha
+
+
 def _source_in(sent: Span, figure_tokens: list[Token], lex: dict[str, Any]) -> dict[str, Any] | None:
     """The source a sentence gives for its figures: "according to X", or X <reporting verb> ..."""
     for token in sent:
@@ -400,7 +405,7 @@ def _source_in(sent: Span, figure_tokens: list[Token], lex: dict[str, Any]) -> d
         links = [_link(figure, token) for figure in figure_tokens]
         if not any(link in _REPORTED or (finding and link in ("dobj", "attr")) for link in links):
             continue  # "He wrote five books": the figure is what was written, not what was reported
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and _can_be_source(c)]
         if not subjects:
             continue
         cue = [token] + [c for c in token.children if c.dep_ == "prt" and c.i == token.i + 1]
