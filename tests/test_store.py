@@ -543,3 +543,54 @@ def test_import_keeps_extracted_text_and_fts_triggers(store: Store) -> None:
 def test_error_list_is_capped(store: Store) -> None:
     result = store.import_claims(((i, {"bad": i}) for i in range(1, 501)), max_errors=10)
     assert result.invalid == 500 and len(result.errors) == 10 and result.errors[-1].line == 10
+
+
+def test_import_stopped_midway_keeps_committed_batches(store: Store) -> None:
+    doc = make_doc("corpus/king.txt", KING)
+    records = _records(doc)
+
+    def feed():
+        yield from records[:2]
+        yield from records[:2]  # duplicates: still a full batch
+        raise RuntimeError("reader failed")
+
+    with pytest.raises(RuntimeError, match="reader failed"):
+        store.import_claims(feed(), batch_size=2)
+    assert store.stats()["claims"] == 2
+    assert store.integrity_check() == []
+    triggers = store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    assert sorted(t[0] for t in triggers) == ["claims_ad", "claims_ai", "claims_au"]
+
+
+def test_import_write_errors_reach_the_caller(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = make_doc("corpus/king.txt", KING)
+    calls = []
+    original = Store._import_batch
+
+    def failing(self, rows, docs, result):
+        calls.append(len(rows))
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("disk I/O error")
+        original(self, rows, docs, result)
+
+    monkeypatch.setattr(Store, "_import_batch", failing)
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        store.import_claims(_records(doc), batch_size=1)
+    assert store.stats()["claims"] == 1
+    assert store.integrity_check() == []
+
+
+def test_interrupted_import_leaves_a_consistent_index(store: Store) -> None:
+    doc = make_doc("corpus/king.txt", KING)
+
+    def feed():
+        yield from _records(doc)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        store.import_claims(feed(), batch_size=1)
+    assert store.stats()["claims"] <= 3
+    assert store.integrity_check() == []
+    assert len(list(store.iter_claims())) == len(fts(store, "text : the OR text : nobody OR text : voted"))
+    store.import_claims(_records(doc))  # and the writer lock was released
+    assert store.stats()["claims"] == 3

@@ -6,18 +6,21 @@ Two stages, because neither alone is both fast and forgiving:
    (``unicode61 remove_diacritics 2``: lower case, no accents, punctuation and curly or
    straight quotes are separators) and every FTS5 query is built only from those word
    tokens, each double-quoted, so no user text can reach FTS5 syntax. Words are weighed by
-   document frequency from a small ``search_vocab`` table: the rarest words carry the
-   query, common ones ("the", "said") would only make the match slow. Words the index
-   does not know are typos until proven otherwise and are widened to close vocabulary
-   words (same first or last three letters, small edit distance). We OR the rarest words
-   up to a postings budget and let bm25 order the hits; a query made only of common
-   words ANDs them instead.
-2. **Rescoring with rapidfuzz** on a few hundred candidates: ``partial_ratio`` (the
-   query may be a fragment of the claim) blended with a little ``ratio`` so that, among
-   claims containing the phrase, the one closest to the whole query wins, and claims
-   much shorter than the query are discounted (a one-word claim is not a good hit for a
-   sentence). When the query is longer than the claim, the claim's sentence is scored
-   too: a pasted sentence finds the quote inside it.
+   document frequency from a small ``search_vocab`` table (rebuilt by :func:`refresh_vocab`
+   after writes): rare words find the claim, common ones ("the", "said") only cost time.
+   A word the index does not know is taken for a typo and widened to close vocabulary
+   words (same first or last letters, one or two edits, a swap counting as one). Rare
+   words are read one by one up to a postings budget; pairs of more common words are
+   intersected when rare ones are few (so one wrong word cannot lose the claim); claims
+   are ranked by the summed idf of the words they hold, and ties at the cut are broken by
+   intersecting further words. No bm25: it costs microseconds per matching row.
+2. **Rescoring with rapidfuzz** on about a hundred candidates: ``partial_ratio`` (the
+   query may be a fragment of the claim), a claim shorter than the query counting only for
+   its share of it (a one-word claim is not a good hit for a sentence), plus a little plain
+   ``ratio`` so that, among claims holding the phrase, the one closest to the whole query
+   wins. ``partial_ratio`` is slow on long strings, so long queries first rank candidates
+   by a one-pass LCS proxy. When the query is longer than the claim, the claim's sentence
+   is scored too: a pasted sentence finds the quote inside it.
 
 Only light imports (sqlite3, re, unicodedata, rapidfuzz): ``claimcheck find`` must start
 in a fraction of a second, so spaCy is never imported here.
@@ -41,9 +44,10 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, LCSseq
 from rapidfuzz.utils import default_process
 
-MAX_QUERY_CHARS = 2000  # longer queries are cut (a draft paragraph is plenty to find a claim)
+MAX_QUERY_CHARS = 1000  # longer queries are cut (a draft paragraph is plenty to find a claim)
 MAX_QUERY_TERMS = 48  # distinct words considered for candidate retrieval
 CANDIDATES = 100  # claims rescored with rapidfuzz per query
+KIND_FACTOR = 4  # with a kind filter, this many times more candidates are read and filtered
 SINGLE_BUDGET = 1_500  # a word in more claims than this is "common": used only to narrow, never to widen
 POSTINGS_BUDGET = 3_000  # total postings of the rare words read one by one
 AND_LIMIT = 4_000  # claims read from the intersection of common words
@@ -64,7 +68,9 @@ _VOCAB_SCHEMA = (
     "CREATE INDEX IF NOT EXISTS search_vocab_rterm ON search_vocab(rterm)",
     "CREATE TABLE IF NOT EXISTS search_state(key TEXT PRIMARY KEY, value) WITHOUT ROWID",
 )
-_FTS_VOCAB = "claims_vocab"  # fts5vocab(claims_fts, row), created by the store
+# FTS5's own vocabulary, as a temp table so it works on read-only connections too.
+_FTS_VOCAB = "temp.claimcheck_fts_vocab"
+_FTS_VOCAB_DDL = f"CREATE VIRTUAL TABLE IF NOT EXISTS {_FTS_VOCAB} USING fts5vocab(main, claims_fts, row)"
 
 
 @dataclass(frozen=True)
@@ -154,6 +160,7 @@ def refresh_vocab(store: Any, *, force: bool = False) -> bool:
         for statement in _VOCAB_SCHEMA:
             conn.execute(statement)
         conn.execute("DELETE FROM search_vocab")
+        conn.execute(_FTS_VOCAB_DDL)
         conn.create_function("claimcheck_reverse", 1, lambda s: s[::-1], deterministic=True)
         conn.execute(
             f"INSERT INTO search_vocab(term, df, rterm) "
@@ -192,6 +199,8 @@ class _Vocab:
         if not terms:
             return {}
         marks = ",".join("?" * len(terms))
+        if not self.table:
+            self.conn.execute(_FTS_VOCAB_DDL)
         table, column = ("search_vocab", "df") if self.table else (_FTS_VOCAB, "doc")
         rows = self.conn.execute(f"SELECT term, {column} FROM {table} WHERE term IN ({marks})", list(terms))
         return dict(rows)
@@ -268,7 +277,9 @@ def _rowids(conn: sqlite3.Connection, match: str, limit: int = -1) -> list[int]:
     return [r[0] for r in conn.execute(sql, (match, limit))]
 
 
-def _candidates(conn: sqlite3.Connection, groups: list[_Group], speaker: str | None, total: int) -> list[int]:
+def _candidates(
+    conn: sqlite3.Connection, groups: list[_Group], speaker: str | None, total: int, wanted: int = CANDIDATES
+) -> list[int]:
     """Rowids of the claims worth rescoring, best first by the idf of the query words they hold.
 
     Rare words (within the postings budget) are looked up one by one. When fewer than three
@@ -297,7 +308,7 @@ def _candidates(conn: sqlite3.Connection, groups: list[_Group], speaker: str | N
         add(_rowids(conn, ranked[i].fts() + who), 1 << i)
     used = rare
     if rare < 3:
-        pool = [i for i in range(rare, len(ranked)) if ranked[i].df <= COMMON_SHARE * n][:3]
+        pool = [i for i in range(rare, len(ranked)) if ranked[i].df <= COMMON_SHARE * n][: 3 - min(rare, 1)]
         pairs = [(a, b) for k, a in enumerate(pool) for b in pool[k + 1 :]]
         if not pairs and not rare and pool:  # a single usable word
             add(_rowids(conn, ranked[pool[0]].fts() + who, AND_LIMIT), 1 << pool[0])
@@ -306,7 +317,7 @@ def _candidates(conn: sqlite3.Connection, groups: list[_Group], speaker: str | N
             add(_rowids(conn, pair, AND_LIMIT), (1 << a) | (1 << b))
         used = max([used, *(i + 1 for i in pool)])
     if not seen and ranked:  # only very common words: the first claims holding the rarest two will do
-        add(_rowids(conn, " AND ".join(g.fts() for g in ranked[:2]) + who, CANDIDATES), 3)
+        add(_rowids(conn, " AND ".join(g.fts() for g in ranked[:2]) + who, wanted), 3)
         used = max(used, min(2, len(ranked)))
     if not seen:
         return []
@@ -320,7 +331,7 @@ def _candidates(conn: sqlite3.Connection, groups: list[_Group], speaker: str | N
     refiners = [i for i in range(used, len(ranked)) if ranked[i].df <= COMMON_SHARE * n][:REFINE_WORDS]
     by_mask = _by_mask(seen)
     for i in refiners:
-        boundary = _boundary(by_mask, score)
+        boundary = _boundary(by_mask, score, wanted)
         if boundary is None:
             break
         # Only the claims that tie at the cut need telling apart: intersect just their words.
@@ -333,8 +344,8 @@ def _candidates(conn: sqlite3.Connection, groups: list[_Group], speaker: str | N
             by_mask[boundary] = list(tied.difference(hits))
     out: list[int] = []
     for mask in sorted(by_mask, key=score, reverse=True):
-        out.extend(by_mask[mask][: CANDIDATES - len(out)])
-        if len(out) >= CANDIDATES:
+        out.extend(by_mask[mask][: wanted - len(out)])
+        if len(out) >= wanted:
             break
     return out
 
@@ -346,13 +357,13 @@ def _by_mask(seen: dict[int, int]) -> dict[int, list[int]]:
     return groups
 
 
-def _boundary(by_mask: dict[int, list[int]], score: Any) -> int | None:
+def _boundary(by_mask: dict[int, list[int]], score: Any, wanted: int) -> int | None:
     """The word set (mask) of the claims straddling the candidate cut, or None when all fit."""
     kept = 0
     for mask in sorted(by_mask, key=score, reverse=True):
         kept += len(by_mask[mask])
-        if kept > CANDIDATES:
-            return mask if kept - len(by_mask[mask]) < CANDIDATES else None
+        if kept > wanted:
+            return mask if kept - len(by_mask[mask]) < wanted else None
     return None
 
 
@@ -393,12 +404,14 @@ def _rescore(query: str, rows: Sequence[tuple[int, str, str | None]]) -> list[tu
         for t, (_, text, sentence) in zip(texts, rows, strict=True)
     ]
     order: Sequence[int] = range(len(rows))
-    if len(query) > SHORT_QUERY and len(rows) > RESCORE_TOP:
+    # partial_ratio costs grow with the square of the length, while the proxy grows more reliable.
+    top = RESCORE_TOP if len(query) <= 100 else max(5, RESCORE_TOP * 100 // len(query))
+    if len(query) > SHORT_QUERY and len(rows) > top:
         proxies = [
             max(_proxy(query, t), SENTENCE_WEIGHT * _proxy(query, s) if s else 0.0)
             for t, s in zip(texts, sentences, strict=True)
         ]
-        order = heapq.nlargest(RESCORE_TOP, order, key=proxies.__getitem__)
+        order = heapq.nlargest(top, order, key=proxies.__getitem__)
     scored = []
     for i in order:
         score = _score(query, texts[i])
@@ -463,11 +476,13 @@ def find(
             refresh_vocab(conn)
     vocab = _Vocab(conn)
     total = vocab.claim_count()
-    rowids = _candidates(conn, _groups(vocab, terms), speaker, total)
+    # A kind filter is applied to the candidates, so fetch more of them (kinds are not in FTS5).
+    wanted = CANDIDATES if kind is None else CANDIDATES * KIND_FACTOR
+    rowids = _candidates(conn, _groups(vocab, terms), speaker, total, wanted)
     if not rowids and total <= SMALL_INDEX:
         rowids = _scan(conn)
     wanted_speaker = _terms(normalize(speaker)) if speaker else []
-    rows = _rows(conn, rowids, kind)
+    rows = _rows(conn, rowids, kind)[:CANDIDATES]
     scored = sorted(_rescore(q, rows), key=lambda s: -s[0])  # stable: ties keep candidate order
     results: list[Citation] = []
     step = max(limit * 2, 20)

@@ -289,8 +289,9 @@ class _BatchWriter:
     """Runs ``write(rows, docs, result)`` for each batch on one background thread, in order.
 
     The producer blocks when two batches are waiting (bounded memory); an error in the writer
-    is re-raised in the producer at its next ``put`` or at exit. On an error or interrupt in
-    the producer, batches not yet started are dropped: committed batches stay, as documented.
+    is re-raised in the producer at its next ``put`` or at exit. If the producer fails, the
+    batches it handed over are still written (each was complete); on Ctrl-C those not yet
+    started are dropped, so the import stops at once with every committed batch kept.
     """
 
     def __init__(self, write: Callable[..., None], result: ImportResult) -> None:
@@ -319,8 +320,8 @@ class _BatchWriter:
             raise self._error
         self._queue.put((rows, docs))
 
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is not None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: object, tb: object) -> None:
+        if exc_type is not None and not issubclass(exc_type, Exception):  # KeyboardInterrupt, SystemExit
             self._stop.set()
         self._queue.put(None)
         self._thread.join()

@@ -60,7 +60,7 @@ class Lexicon:
     titles: frozenset[str]
     quote_hashes: np.ndarray
     paraphrase_hashes: np.ndarray
-    strength: dict[str, float]  # share of a lemma's verb uses that are cues in annotated news
+    strength: dict[str, float]  # share of a lemma's verb uses that cue a direct quote in annotated news
 
 
 @lru_cache(maxsize=4)
@@ -78,7 +78,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         titles=frozenset(t.lower() for t in data.get("titles", [])),
         quote_hashes=np.array(sorted(hash_string(w) for w in quote | {"accord"}), dtype=np.uint64),
         paraphrase_hashes=np.array(sorted(hash_string(w) for w in para | {"accord"}), dtype=np.uint64),
-        strength={w: v[0] / max(v[2], 1) for w, v in data.get("support", {}).items()},
+        strength={w: v[1] / max(v[2], 1) for w, v in data.get("support", {}).items()},
     )
 
 
@@ -194,13 +194,15 @@ def _inverted_subject(cue: Token, in_quote: np.ndarray) -> Token | None:
         i -= 1
     if i < 0 or not (in_quote[i] or doc[i].text == ","):
         return None
+    if any(c.dep_ in SUBJECTS and not in_quote[c.i] for c in cue.children):
+        return None
     for child in cue.rights:
         if in_quote[child.i]:
             continue
-        if child.dep_ in {"dobj", "attr", "npadvmod", "dep", "nsubjpass", "appos", "oprd", "nsubj"} and \
+        if child.dep_ in {"dobj", "attr", "dep", "nsubjpass", "appos", "oprd", "nsubj"} and \
                 child.pos_ in ("PROPN", "NOUN", "PRON"):
             return child
-        if child.dep_ not in {"prt", "advmod", "punct"}:
+        if child.dep_ not in {"prt", "advmod", "punct", "npadvmod"}:
             break
     return None
 
@@ -257,7 +259,8 @@ class _Found:
 
 
 _STOP = {".", "?", "!"}
-_STRONG = 0.25  # a lemma that is a cue in at least this share of its uses is a speech verb proper
+_STRONG = 0.2  # cueing a quote in this share of its uses: a speech verb proper (say, tell, add, write)
+_WEAK = 0.04  # below: a verb that only now and then introduces a quote (make, take, hold)
 _MAX_TAIL = 120  # characters of "he said in an interview." between a quote and the next paragraph
 _LEFT_WINDOW = 60
 _RIGHT_WINDOW = 40
@@ -301,12 +304,13 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
     for dist, i in candidates:
         tok = doc[i]
         according = tok.lower_ == "according"
-        if not according and (tok.lemma_ not in lex.quote_cues or tok.pos_ not in ("VERB", "AUX", "NOUN")):
+        if not according and (tok.lemma_ not in lex.quote_cues or tok.pos_ not in ("VERB", "AUX")):
             continue
         if linked is None:
             linked = _linked_tokens(doc, ts, te)
         subj = _subject(tok, view, lex.quote_cues) or _nearby_subject(doc, tok, view)
-        strong = according or lex.strength.get(tok.lemma_, 0.0) >= _STRONG
+        share = 1.0 if according else lex.strength.get(tok.lemma_, 0.0)
+        strong = 2 if share >= _STRONG else 1 if share >= _WEAK else 0
         # a cue with a source first; then one the parse ties to the quote; a common speech verb; the nearest
         key = (subj is not None, i in linked, strong, -dist)
         if best is None or key > best[0]:
@@ -354,14 +358,53 @@ def _linked_tokens(doc: Doc, ts: int, te: int) -> set[int]:
 
 
 def _dash_speaker(doc: Doc, view: _DocView, te: int) -> Token | None:
-    """“…” — Robert King: a name right after a dash that follows the quote."""
-    if te + 1 < len(doc) and doc[te].text in {"\u2014", "\u2013", "-", "--"}:
-        tok = doc[te + 1]
-        if tok.pos_ == "PROPN" or tok.ent_type_:
-            j = te + 1
-            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
+    """“…” — Robert King: a name right after a dash that follows the quote (or opens the next line)."""
+    i, n = te, len(doc)
+    while i < n and doc[i].is_space:
+        i += 1
+    if i + 1 < n and doc[i].text in {"\u2014", "\u2013", "-", "--"}:
+        j = i + 1
+        while j < n and doc[j].is_space:
+            j += 1
+        if j < n and doc[j].pos_ == "PROPN":
+            while j + 1 < n and doc[j + 1].pos_ == "PROPN":
                 j += 1
             return doc[j]
+    return None
+
+
+def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int) -> _Found | None:
+    """A quote with no speech verb near it, framed the way news frames one anyway.
+
+    * "X <verb> …: “…”" — the clause before a colon introduces the quote (also from the
+      end of the paragraph before);
+    * "“…,” X <verb>." — a quoted sentence ending in a comma, ?, ! is followed by its
+      attribution whatever the verb ("Trump barked").
+    """
+    n = len(doc)
+    i = ts - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i > 0 and doc[i].text == ":" and not view.in_quote[i]:
+        root = doc[i - 1].sent.root if doc[i - 1].sent.end > i - 1 else doc[i - 1]
+        verb = doc[i - 1]
+        while verb.head is not verb and verb.head.i < i:
+            verb = verb.head
+        for head in (verb, root):
+            subj = _subject(head, view)
+            if subj is not None and subj.i < i:
+                return _Found(head if head.pos_ in ("VERB", "AUX") else doc[i], subj)
+    last = doc[te - 1].text if te - 1 < n else ""
+    if te < n and last in {"\u201d", '"', "''"} and te - 2 >= ts and doc[te - 2].text in {",", "?", "!"}:
+        for j in range(te, min(n, te + 8)):
+            tok = doc[j]
+            if view.in_quote[j] or tok.text in _STOP or "\n" in tok.text:
+                break
+            if tok.pos_ == "VERB":
+                subj = _subject(tok, view)
+                if subj is not None and te <= subj.i < j + 4:
+                    return _Found(tok, subj)
+                break
     return None
 
 
@@ -427,8 +470,13 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                     rec["speaker"] = _speaker_record(doc, view, found.subject, book)
             else:
                 dash = _dash_speaker(doc, view, min(te, len(doc)))
+                framed = _frame_cue(doc, view, ts, min(te, len(doc))) if dash is None else None
                 if dash is not None:
                     rec["speaker"] = _speaker_record(doc, view, dash, book)
+                elif framed is not None:
+                    c = framed.cue
+                    rec["cue"] = _span_dict(doc, c.idx, c.idx + len(c))
+                    rec["speaker"] = _speaker_record(doc, view, framed.subject, book)
         records.append(rec)
     _propagate(records, quotes, text)
     if paraphrases and len(doc):

@@ -14,8 +14,10 @@ Values:
   in an undated article), a relative date ("last month") with no publication date, and
   dates relative to the story rather than to publication ("four months later").
 
-Only a yearless month or day borrows a year, and only from its own sentence, when that
-sentence names exactly one year: the next sentence is often about another year.
+A yearless month or day takes its year from its own sentence when that sentence names
+exactly one year (never from the next: it is often about another year), else from the
+publication date, guided by the tense of its verb: "met in June" is the last June before
+publication, "will meet in June" the next, and with no tense to go by the nearer one.
 Candidates are spaCy's DATE entities plus years, decades and month names the NER missed;
 durations ("two years", "180 days", "36-year-old") are figures, not dates. dateparser does
 the calendar arithmetic, imported on first use and called only for candidates that need it.
