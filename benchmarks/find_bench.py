@@ -139,11 +139,11 @@ def fresh_process(index: Path, query: str, runs: int = 7) -> dict[str, float]:
     out = {"cli_ok": float(probe.returncode in (0, 1) and '"citations"' in probe.stdout)}
     if out["cli_ok"]:
         out["find_s"], out["help_s"] = wall(find_args), wall(["--help"])
+    # Peak RSS from VmHWM: ru_maxrss would carry over this (large) process's peak through fork + exec.
     code = (
-        "import resource, sys, time; t = time.perf_counter(); "
-        "from claimcheck.store import Store; from claimcheck.search import find; "
+        "import sys; from claimcheck.store import Store; from claimcheck.search import find; "
         f"s = Store.open({str(index)!r}, readonly=True); find(s, sys.argv[1]); "
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "print(0, [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])"
     )
     samples, rss = [], 0.0
     for _ in range(runs):

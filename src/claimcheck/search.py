@@ -51,6 +51,7 @@ KIND_FACTOR = 4  # with a kind filter, this many times more candidates are read 
 SINGLE_BUDGET = 1_500  # a word in more claims than this is "common": used only to narrow, never to widen
 POSTINGS_BUDGET = 3_000  # total postings of the rare words read one by one
 AND_LIMIT = 4_000  # claims read from the intersection of common words
+PHRASE_WORDS = 5  # words of a query of common words looked up as one phrase
 REFINE_WORDS = 3  # common words intersected with the candidates to break ties
 COMMON_SHARE = 0.15  # words in more claims than this ("the", "to") are never intersected: too slow
 SMALL_INDEX = 5_000  # below this many claims a query with no FTS hits falls back to a full scan
@@ -210,10 +211,13 @@ class _Vocab:
         if not self.table or len(term) < TYPO_MIN_LEN:
             return []
         found: dict[str, int] = {}
-        # A slip rarely hits both ends of a word: probe the first and the last letters.
-        size = 2 if len(term) <= 6 else 3
-        head, tail = term[:size], term[::-1][:size]
-        for column, prefix in (("term", head), ("rterm", tail)):
+        # A slip rarely hits both ends of a word: probe the first and the last letters. In a
+        # four-letter word a swap of the middle two breaks both, so also probe letters 1 and 3.
+        size = 2 if len(term) <= 7 else 3
+        probes = [("term", term[:size]), ("rterm", term[::-1][:size])]
+        if len(term) == 4:
+            probes.append(("term", term[0] + term[2]))
+        for column, prefix in probes:
             rows = self.conn.execute(
                 f"SELECT term, df FROM search_vocab WHERE {column} >= ? AND {column} < ? "
                 f"AND length(term) BETWEEN ? AND ? LIMIT 20000",
@@ -223,11 +227,10 @@ class _Vocab:
         scored = []
         for word, df in found.items():
             # OSA: a swap of two neighbouring letters is one edit, as typists make it.
-            similarity = OSA.normalized_similarity(term, word, score_cutoff=TYPO_MIN_SIMILARITY)
-            if similarity:
-                scored.append((similarity, df, word))
-        scored.sort(reverse=True)
-        return [(word, df) for _, df, word in scored[:TYPO_ALTERNATIVES]]
+            if OSA.normalized_similarity(term, word, score_cutoff=TYPO_MIN_SIMILARITY):
+                scored.append((OSA.distance(term, word), -df, word))
+        scored.sort()  # fewest edits, then the most frequent word: "sadi" is "said" before "saudi"
+        return [(word, -df) for _, df, word in scored[:TYPO_ALTERNATIVES]]
 
 
 # ----------------------------------------------------------------------------- candidates
@@ -278,7 +281,12 @@ def _rowids(conn: sqlite3.Connection, match: str, limit: int = -1) -> list[int]:
 
 
 def _candidates(
-    conn: sqlite3.Connection, groups: list[_Group], speaker: str | None, total: int, wanted: int = CANDIDATES
+    conn: sqlite3.Connection,
+    groups: list[_Group],
+    speaker: str | None,
+    total: int,
+    wanted: int = CANDIDATES,
+    sequence: Sequence[str] = (),
 ) -> list[int]:
     """Rowids of the claims worth rescoring, best first by the idf of the query words they hold.
 
@@ -316,6 +324,8 @@ def _candidates(
             pair = f"{ranked[a].fts()} AND {ranked[b].fts()}{who}"
             add(_rowids(conn, pair, AND_LIMIT), (1 << a) | (1 << b))
         used = max([used, *(i + 1 for i in pool)])
+    if not rare and len(sequence) >= 2:  # common words only: their order is what tells claims apart
+        _add_phrase(conn, ranked, sequence, who, wanted, add)
     if not seen and ranked:  # only very common words: the first claims holding the rarest two will do
         add(_rowids(conn, " AND ".join(g.fts() for g in ranked[:2]) + who, wanted), 3)
         used = max(used, min(2, len(ranked)))
@@ -350,6 +360,27 @@ def _candidates(
     return out
 
 
+def _add_phrase(
+    conn: sqlite3.Connection, ranked: list[_Group], sequence: Sequence[str], who: str, limit: int, add: Any
+) -> None:
+    """Claims holding the longest run of known query words as a phrase (at most PHRASE_WORDS of it)."""
+    index = {g.word: i for i, g in enumerate(ranked) if g.alternatives == [g.word]}
+    best: list[str] = []
+    run: list[str] = []
+    for word in sequence:
+        run = [*run, word] if word in index else []
+        if len(run) > len(best):
+            best = run
+    if len(best) < 2:
+        return
+    best = best[:PHRASE_WORDS]
+    phrase = "{text sentence} : " + _quote(" ".join(best))
+    mask = 0
+    for word in best:
+        mask |= 1 << index[word]
+    add(_rowids(conn, phrase + who, limit), mask)
+
+
 def _by_mask(seen: dict[int, int]) -> dict[int, list[int]]:
     groups: dict[int, list[int]] = {}
     for rowid, mask in seen.items():
@@ -380,10 +411,12 @@ def _score(query: str, text: str) -> float:
     """
     if not text:
         return 0.0
-    partial = fuzz.partial_ratio(query, text)
-    if len(text) < len(query):
-        partial *= len(text) / len(query)
-    return (1 - RATIO_WEIGHT) * partial + RATIO_WEIGHT * fuzz.ratio(query, text)
+    ratio = fuzz.ratio(query, text)
+    if len(text) >= len(query):
+        base = fuzz.partial_ratio(query, text)
+    else:  # sliding the claim over the query: windows lose the query's ends, so plain ratio counts too
+        base = max(ratio, fuzz.partial_ratio(query, text) * len(text) / len(query))
+    return (1 - RATIO_WEIGHT) * base + RATIO_WEIGHT * ratio
 
 
 def _proxy(query: str, text: str) -> float:
@@ -478,7 +511,8 @@ def find(
     total = vocab.claim_count()
     # A kind filter is applied to the candidates, so fetch more of them (kinds are not in FTS5).
     wanted = CANDIDATES if kind is None else CANDIDATES * KIND_FACTOR
-    rowids = _candidates(conn, _groups(vocab, terms), speaker, total, wanted)
+    sequence = q.split()[:MAX_QUERY_TERMS]
+    rowids = _candidates(conn, _groups(vocab, terms), speaker, total, wanted, sequence)
     if not rowids and total <= SMALL_INDEX:
         rowids = _scan(conn)
     wanted_speaker = _terms(normalize(speaker)) if speaker else []

@@ -763,8 +763,13 @@ class Store:
         }
 
     def integrity_check(self) -> list[str]:
-        """SQLite's integrity check plus the FTS index's own; an empty list means healthy."""
+        """SQLite's integrity check plus the FTS index's own; an empty list means healthy.
+
+        The FTS check is issued as an INSERT command, so a read-only store skips it.
+        """
         problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        if self.readonly:
+            return problems
         try:
             self.conn.execute("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as exc:
