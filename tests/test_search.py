@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claimcheck import search
 from claimcheck.claims import Claim, Source, Speaker
 from claimcheck.search import Citation, find, normalize, refresh_vocab, vocab_is_current
 from claimcheck.store import Store
@@ -110,6 +111,15 @@ def top(store: Store, query: str, **kw) -> str | None:
 )
 def test_fuzzy_hits(store: Store, query: str, expected: str) -> None:
     assert top(store, query) == expected
+
+
+def test_typos_are_corrected_through_the_vocabulary(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the small-index full scan off, only FTS5 and the typo neighbours can find these."""
+    monkeypatch.setattr(search, "SMALL_INDEX", 0)
+    assert top(store, "Littel Rokcet Man") == "Little Rocket Man"
+    assert top(store, "harbuor authroity expansoin") == CLAIMS[8][2]
+    assert top(store, "wlil build a wall of schools") == CLAIMS[7][2]  # swap inside a 4-letter word
+    assert find(store, "qqqqqq zzzzzz") == []
 
 
 def test_pasted_sentence_finds_the_quote_inside_it(store: Store) -> None:

@@ -131,6 +131,10 @@ class _Run:
         for key in list(self.files):
             self._finish(key)
         self.summary.files_removed = self._drop_removed(paths)
+        if self.summary.documents_processed or self.summary.files_removed:
+            from claimcheck.search import refresh_vocab
+
+            refresh_vocab(self.store)  # word frequencies that find plans its queries with
 
     def _skip(self, skipped: Skipped) -> None:
         self.summary.skipped.append(skipped)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from claimcheck.search import refresh_vocab
 from claimcheck.store import MAX_REPORTED_ERRORS, ImportResult, InvalidRecord, Store
 
 
@@ -49,7 +50,8 @@ def _records(stream: TextIO, summary: ImportSummary) -> Iterator[tuple[int, Any]
         except json.JSONDecodeError as exc:
             summary.unreadable_count += 1
             if len(summary.unreadable) < MAX_REPORTED_ERRORS:
-                summary.unreadable.append(InvalidRecord(line_no, f"not JSON: {exc.msg} at column {exc.colno}"))
+                reason = f"not JSON: {exc.msg} at column {exc.colno}"
+                summary.unreadable.append(InvalidRecord(line_no, reason))
 
 
 def import_jsonl(source: str, index_path: str | Path, *, stdin: TextIO | None = None) -> ImportSummary:
@@ -64,6 +66,9 @@ def import_jsonl(source: str, index_path: str | Path, *, stdin: TextIO | None = 
         else:
             with open(source, encoding="utf-8", errors="replace") as stream:
                 summary.result = store.import_claims(_records(stream, summary))
+        if summary.result.imported:
+            with store.writer_lock():
+                refresh_vocab(store)  # word frequencies that find plans its queries with
     finally:
         store.close()
     return summary

@@ -51,7 +51,6 @@ KIND_FACTOR = 4  # with a kind filter, this many times more candidates are read 
 SINGLE_BUDGET = 1_500  # a word in more claims than this is "common": used only to narrow, never to widen
 POSTINGS_BUDGET = 3_000  # total postings of the rare words read one by one
 AND_LIMIT = 4_000  # claims read from the intersection of common words
-PHRASE_WORDS = 5  # words of a query of common words looked up as one phrase
 REFINE_WORDS = 3  # common words intersected with the candidates to break ties
 COMMON_SHARE = 0.15  # words in more claims than this ("the", "to") are never intersected: too slow
 SMALL_INDEX = 5_000  # below this many claims a query with no FTS hits falls back to a full scan
@@ -137,6 +136,7 @@ def _has_vocab(conn: sqlite3.Connection) -> bool:
 
 
 def vocab_is_current(store: Any) -> bool:
+    """True when ``search_vocab`` was built from the FTS index as it is now."""
     conn = _connection(store)
     if not _has_vocab(conn):
         return False
@@ -147,8 +147,9 @@ def vocab_is_current(store: Any) -> bool:
 def refresh_vocab(store: Any, *, force: bool = False) -> bool:
     """Rebuild ``search_vocab`` (word -> number of claims) from the FTS index when it is stale.
 
-    Call after writing claims (extract, import); ``find`` also calls it when it can write.
-    One pass over FTS5's own vocabulary: about a second per few hundred thousand claims.
+    Call after writing claims (extract, import). ``find`` builds it only when it is missing
+    and the store is writable; a stale table still works (new words are looked up as typed).
+    One pass over FTS5's own vocabulary: 1.5-3 s for a million claims. Needs a writable store.
     Returns True when it rebuilt.
     """
     conn = _connection(store)
@@ -256,7 +257,7 @@ def _groups(vocab: _Vocab, terms: list[str]) -> list[_Group]:
     for term in terms:
         df = known.get(term, 0)
         alternatives = [term] if df or not vocab.current else []
-        if not df or df <= 2:  # unknown, or so rare it may itself be a typo of a common word
+        if df <= 2:  # unknown, or so rare it may itself be a typo of a common word
             for word, word_df in vocab.neighbours(term):
                 if word != term and word_df > df:
                     alternatives.append(word)
@@ -286,7 +287,6 @@ def _candidates(
     speaker: str | None,
     total: int,
     wanted: int = CANDIDATES,
-    sequence: Sequence[str] = (),
 ) -> list[int]:
     """Rowids of the claims worth rescoring, best first by the idf of the query words they hold.
 
@@ -315,7 +315,7 @@ def _candidates(
     for i in range(rare):
         add(_rowids(conn, ranked[i].fts() + who), 1 << i)
     used = rare
-    if rare < 3:
+    if rare < 3:  # three words (three pairs) when none is rare, else two (one pair)
         pool = [i for i in range(rare, len(ranked)) if ranked[i].df <= COMMON_SHARE * n][: 3 - min(rare, 1)]
         pairs = [(a, b) for k, a in enumerate(pool) for b in pool[k + 1 :]]
         if not pairs and not rare and pool:  # a single usable word
@@ -324,8 +324,6 @@ def _candidates(
             pair = f"{ranked[a].fts()} AND {ranked[b].fts()}{who}"
             add(_rowids(conn, pair, AND_LIMIT), (1 << a) | (1 << b))
         used = max([used, *(i + 1 for i in pool)])
-    if not rare and len(sequence) >= 2:  # common words only: their order is what tells claims apart
-        _add_phrase(conn, ranked, sequence, who, wanted, add)
     if not seen and ranked:  # only very common words: the first claims holding the rarest two will do
         add(_rowids(conn, " AND ".join(g.fts() for g in ranked[:2]) + who, wanted), 3)
         used = max(used, min(2, len(ranked)))
@@ -345,7 +343,11 @@ def _candidates(
         if boundary is None:
             break
         # Only the claims that tie at the cut need telling apart: intersect just their words.
-        base = " AND ".join(ranked[k].fts() for k in range(len(ranked)) if boundary >> k & 1)
+        # Very common words (from the last-resort lookup) are left out: FTS5 would read huge doclists.
+        words = [k for k in range(len(ranked)) if boundary >> k & 1 and ranked[k].df <= COMMON_SHARE * n]
+        base = " AND ".join(ranked[k].fts() for k in words)
+        if not base:
+            break
         tied = set(by_mask.pop(boundary))
         hits = [r for r in _rowids(conn, f"{base} AND {ranked[i].fts()}{who}") if r in tied]
         if hits:
@@ -358,27 +360,6 @@ def _candidates(
         if len(out) >= wanted:
             break
     return out
-
-
-def _add_phrase(
-    conn: sqlite3.Connection, ranked: list[_Group], sequence: Sequence[str], who: str, limit: int, add: Any
-) -> None:
-    """Claims holding the longest run of known query words as a phrase (at most PHRASE_WORDS of it)."""
-    index = {g.word: i for i, g in enumerate(ranked) if g.alternatives == [g.word]}
-    best: list[str] = []
-    run: list[str] = []
-    for word in sequence:
-        run = [*run, word] if word in index else []
-        if len(run) > len(best):
-            best = run
-    if len(best) < 2:
-        return
-    best = best[:PHRASE_WORDS]
-    phrase = "{text sentence} : " + _quote(" ".join(best))
-    mask = 0
-    for word in best:
-        mask |= 1 << index[word]
-    add(_rowids(conn, phrase + who, limit), mask)
 
 
 def _by_mask(seen: dict[int, int]) -> dict[int, list[int]]:
@@ -511,8 +492,7 @@ def find(
     total = vocab.claim_count()
     # A kind filter is applied to the candidates, so fetch more of them (kinds are not in FTS5).
     wanted = CANDIDATES if kind is None else CANDIDATES * KIND_FACTOR
-    sequence = q.split()[:MAX_QUERY_TERMS]
-    rowids = _candidates(conn, _groups(vocab, terms), speaker, total, wanted, sequence)
+    rowids = _candidates(conn, _groups(vocab, terms), speaker, total, wanted)
     if not rowids and total <= SMALL_INDEX:
         rowids = _scan(conn)
     wanted_speaker = _terms(normalize(speaker)) if speaker else []
