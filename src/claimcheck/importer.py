@@ -41,8 +41,16 @@ class ImportSummary:
         return data
 
 
+def _lines(stream: TextIO) -> Iterator[str]:
+    """Lines of a stream; some wrapped stdins (test runners, pipes) signal the end with EOFError."""
+    try:
+        yield from stream
+    except EOFError:
+        return
+
+
 def _records(stream: TextIO, summary: ImportSummary) -> Iterator[tuple[int, Any]]:
-    for line_no, line in enumerate(stream, 1):
+    for line_no, line in enumerate(_lines(stream), 1):
         if not line.strip():
             continue
         try:

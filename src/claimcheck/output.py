@@ -10,11 +10,10 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+if TYPE_CHECKING:  # rich is imported on first use: `find --json` never pays for it
+    from rich.console import Console
 
 _stdout: Console | None = None
 _stderr: Console | None = None
@@ -23,6 +22,8 @@ _stderr: Console | None = None
 def out() -> Console:
     global _stdout
     if _stdout is None:
+        from rich.console import Console
+
         _stdout = Console(soft_wrap=False)
     return _stdout
 
@@ -30,8 +31,17 @@ def out() -> Console:
 def err() -> Console:
     global _stderr
     if _stderr is None:
+        from rich.console import Console
+
         _stderr = Console(stderr=True)
     return _stderr
+
+
+def escape(text: str) -> str:
+    """Text shown literally inside rich markup."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 def reset_consoles() -> None:
@@ -80,6 +90,8 @@ def _source_label(source: dict[str, Any]) -> str:
 
 def citations_table(query: str, citations: list[dict[str, Any]]) -> None:
     """The ``find`` results for a person at a terminal."""
+    from rich.table import Table
+
     table = Table(title=f"Citations for {query!r}", show_lines=True, expand=False)
     table.add_column("#", justify="right", style="dim")
     table.add_column("score", justify="right")
@@ -106,6 +118,8 @@ def citations_table(query: str, citations: list[dict[str, Any]]) -> None:
 
 
 def speakers_table(speakers: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
     table = Table(title="Speakers")
     table.add_column("speaker")
     table.add_column("claims", justify="right")
