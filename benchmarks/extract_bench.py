@@ -136,7 +136,9 @@ def split_into_documents(texts: list[str], n: int, words_each: int = 300) -> lis
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
     parser.add_argument("--skip-workers", action="store_true")
     parser.add_argument("--skip-rss", action="store_true")

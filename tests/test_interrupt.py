@@ -42,6 +42,11 @@ def extract_cmd(corpus: Path, index: Path) -> list[str]:
     return [sys.executable, "-m", "claimcheck", "extract", str(corpus), "--index", str(index), "--json"]
 
 
+def start_extract(corpus: Path, index: Path, env: dict[str, str]) -> subprocess.Popen:
+    pipe = subprocess.PIPE
+    return subprocess.Popen(extract_cmd(corpus, index), stdout=pipe, stderr=pipe, env=env)
+
+
 def count(index: Path, table: str) -> int:
     if not index.exists():
         return 0
@@ -68,7 +73,7 @@ def test_kill_during_extract_then_rerun_matches_clean_run(tmp_path):
     write_corpus(corpus)
     index = tmp_path / "killed.db"
     env = {**os.environ, "NO_COLOR": "1"}
-    proc = subprocess.Popen(extract_cmd(corpus, index), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    proc = start_extract(corpus, index, env)
     try:
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline and proc.poll() is None:
@@ -94,7 +99,8 @@ def test_kill_during_extract_then_rerun_matches_clean_run(tmp_path):
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         done = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
         empty = conn.execute(
-            "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = d.doc_id)"
+            "SELECT count(*) FROM documents d "
+            "WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = d.doc_id)"
         ).fetchone()[0]
     finally:
         conn.close()
@@ -119,7 +125,7 @@ def test_second_writer_gets_a_clear_message(tmp_path):
     write_corpus(corpus)
     index = tmp_path / "index.db"
     env = {**os.environ, "NO_COLOR": "1", "CLAIMCHECK_LOCK_TIMEOUT": "0.5"}
-    first = subprocess.Popen(extract_cmd(corpus, index), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    first = start_extract(corpus, index, env)
     try:
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline and first.poll() is None and count(index, "documents") < 1:
