@@ -118,7 +118,7 @@ def _annotate(nlp: Language, documents: Sequence[Document]) -> list[Annotated]:
 
     pieces = []
     for index, document in enumerate(documents):
-        for start, end in chunk_bounds(document.text):
+        for start, end in chunk_bounds(document.text, CHUNK_CHARS):
             doc = nlp.make_doc(document.text[start:end])
             doc._.published = document.published
             pieces.append((doc, index, start))
