@@ -12,11 +12,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from claimcheck import __version__, output
+
+if TYPE_CHECKING:
+    from claimcheck.store import Store
 
 DEFAULT_INDEX = "claimcheck.db"
 EXIT_INDEX = 3
@@ -81,6 +84,17 @@ def index_errors() -> Iterator[None]:
         raise
 
 
+@contextmanager
+def reading_index(index: Path | None) -> Iterator[Store]:
+    """The index opened read-only (readers never block a running extract), closed afterwards."""
+    from claimcheck.store import Store
+
+    with index_errors():
+        store = Store.open(index_path(index), create=False, readonly=True)
+        with store:
+            yield store
+
+
 def _exclusive(json_flag: bool, jsonl_flag: bool) -> None:
     if json_flag and jsonl_flag:
         output.error("choose one of --json and --jsonl")
@@ -143,21 +157,14 @@ def find(
     """Fuzzy search of the index: ranked, sourced citations."""
     from claimcheck.claims import CLAIM_KINDS
     from claimcheck.search import find as search
-    from claimcheck.store import Store
 
     _exclusive(json_out, jsonl_out)
     if kind is not None and kind not in CLAIM_KINDS:
         output.error(f"--kind must be one of {', '.join(CLAIM_KINDS)}")
         raise typer.Exit(2)
-    with index_errors():
-        store = Store.open(index_path(index), create=False, readonly=True)
-        try:
-            citations = [
-                c.to_json()
-                for c in search(store, query, speaker=speaker, kind=kind, limit=limit, min_score=min_score)
-            ]
-        finally:
-            store.close()
+    with reading_index(index) as store:
+        found = search(store, query, speaker=speaker, kind=kind, limit=limit, min_score=min_score)
+        citations = [citation.to_json() for citation in found]
     for rank, citation in enumerate(citations, 1):
         citation["rank"] = rank
     if json_out:
@@ -196,7 +203,6 @@ def check(
     from claimcheck.documents import Skipped, read_paths, read_stdin
     from claimcheck.pipeline import load_pipeline
     from claimcheck.report import render_check_table, write_html
-    from claimcheck.store import Store
 
     _exclusive(json_out, jsonl_out)
     documents, skipped = [], []
@@ -209,16 +215,13 @@ def check(
         if not skipped:
             output.error("no drafts to check")
         raise typer.Exit(2)
-    with index_errors():
-        store = Store.open(index_path(index), create=False, readonly=True)
+    with reading_index(index) as store:
         try:
             nlp = load_pipeline(model)
             reports = [check_document(d, store, nlp, min_score=min_score) for d in documents]
         except DraftError as exc:
             output.error(str(exc))
             raise typer.Exit(2) from None
-        finally:
-            store.close()
     if html is not None:
         try:
             write_html(reports, str(html))
@@ -242,14 +245,9 @@ def export(
     speaker: SpeakerOption = None,
 ) -> None:
     """Write every claim as JSON Lines on stdout (the published claim schema)."""
-    from claimcheck.store import Store
 
-    with index_errors():
-        store = Store.open(index_path(index), create=False, readonly=True)
-        try:
-            output.write_jsonl(store.iter_claims(kind=kind, speaker=speaker))
-        finally:
-            store.close()
+    with reading_index(index) as store:
+        output.write_jsonl(store.iter_claims(kind=kind, speaker=speaker))
 
 
 @app.command("import")
@@ -279,14 +277,9 @@ def import_claims(
 @app.command()
 def speakers(index: IndexOption = None, json_out: JsonOption = False) -> None:
     """Speakers in the index with their claim counts."""
-    from claimcheck.store import Store
 
-    with index_errors():
-        store = Store.open(index_path(index), create=False, readonly=True)
-        try:
-            rows = store.speakers()
-        finally:
-            store.close()
+    with reading_index(index) as store:
+        rows = store.speakers()
     if json_out:
         output.write_json(rows)
     else:
