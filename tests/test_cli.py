@@ -245,3 +245,19 @@ def test_nothing_readable_exits_2(tmp_path):
     result = invoke("extract", str(empty), "--index", str(tmp_path / "i.db"), "--json")
     assert result.exit_code == 2
     assert json.loads(result.stdout)["skipped"][0]["path"].endswith("empty.txt")
+
+
+def test_unknown_model_is_a_clear_error(tmp_path, corpus_dir):
+    result = invoke(
+        "extract", str(corpus_dir), "--index", str(tmp_path / "i.db"), "--model", "no_such_pipeline_xyz"
+    )
+    assert result.exit_code == 2
+    assert "no_such_pipeline_xyz" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_python_dash_m_and_version():
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "--version"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.startswith("claimcheck ")
