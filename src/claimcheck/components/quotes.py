@@ -49,11 +49,12 @@ def _is_partial(text: str, para_start: int, open_at: int, start: int, end: int) 
     if i < para_start:
         return False
     prev = text[i]
-    if prev in ":\u201d\"'" or prev in ".?!":
+    if prev in ":.?!":
         return False
     if prev.isalnum() or prev in ")%$":
         return True
-    # after a comma or dash: a fragment when it starts in lower case ("…, “said to be”")
+    # after a comma, a dash or another quote: a fragment when it starts in lower case
+    # ("called him “nasty,” “unstable” and “sick”")
     first = text[start:end].lstrip()[:1]
     return bool(first) and first.islower()
 
@@ -132,8 +133,8 @@ def find_quotes(text: str) -> list[dict[str, Any]]:
         for i, q in enumerate(para_quotes):
             continues = False
             if prev is not None:
-                if i == 0 and prev["close"] is None and prev_para_end >= 0 and q["open"] == _first_char(text, ps):
-                    continues = True  # paragraph ran on without a closing mark
+                if i == 0 and prev["close"] is None and prev_para_end >= 0:
+                    continues = q["open"] == _first_char(text, ps)  # paragraph ran on without a closing mark
                 elif i > 0:
                     continues = _interrupted(text, prev, q)
             if not continues:
@@ -149,6 +150,17 @@ def find_quotes(text: str) -> list[dict[str, Any]]:
     return [
         {k: q[k] for k in ("start", "end", "open", "close", "group", "partial")} for q in quotes
     ]
+
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def looks_like_title(text: str) -> bool:
+    """Title-case words with no sentence in them: a work, a show, a nickname (“Morning Joe”)."""
+    words = _WORD.findall(text)
+    if not words or len(words) > 10:
+        return False
+    return all(w[0].isupper() for k, w in enumerate(words) if k == 0 or len(w) > 3)
 
 
 def _first_char(text: str, ps: int) -> int:

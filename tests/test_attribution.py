@@ -1,0 +1,240 @@
+"""Speakers, cues and paraphrases: who said what, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.components.attribution import load_lexicon
+
+
+def quotes(doc) -> list[dict]:
+    return [a for a in doc._.attributions if a["kind"] == "quote"]
+
+
+def paraphrases(doc) -> list[dict]:
+    return [a for a in doc._.attributions if a["kind"] == "paraphrase"]
+
+
+def quote_of(doc, words: str) -> dict:
+    for a in quotes(doc):
+        if words in doc.text[a["start"] : a["end"]]:
+            return a
+    raise AssertionError(f"no quote containing {words!r} in {doc._.attributions}")
+
+
+def speaker(a: dict) -> str | None:
+    return (a["speaker"] or {}).get("name")
+
+
+def mention(a: dict) -> str | None:
+    return ((a["speaker"] or {}).get("mention") or {}).get("text")
+
+
+def test_lexicon_is_derived_and_broad():
+    lex = load_lexicon()
+    for lemma in ("say", "tell", "add", "write", "tweet", "call", "recall", "conclude", "denounce"):
+        assert lemma in lex.quote_cues, lemma
+    for lemma in ("say", "argue", "warn"):
+        assert lemma in lex.paraphrase_cues, lemma
+
+
+def test_every_quote_has_one_record_with_json_values(nlp):
+    doc = nlp("\u201cWe are ready,\u201d said Dana Whitfield. Critics called the plan \u201ca mirage\u201d.")
+    assert len(quotes(doc)) == len(doc._.quotes)
+    for a in doc._.attributions:
+        assert set(a) == {"kind", "start", "end", "group", "cue", "speaker"}
+        if a["cue"]:
+            assert doc.text[a["cue"]["start"] : a["cue"]["end"]] == a["cue"]["text"]
+        if a["speaker"] and a["speaker"]["mention"]:
+            m = a["speaker"]["mention"]
+            assert doc.text[m["start"] : m["end"]] == m["text"]
+
+
+def test_speaker_before_and_after_the_quote(nlp):
+    doc = nlp(
+        "Harriet Vogel told the council, \u201cThe budget does not add up.\u201d\n\n"
+        "\u201cWe will find the money,\u201d Vogel replied."
+    )
+    assert speaker(quote_of(doc, "budget")) == "Harriet Vogel"
+    assert speaker(quote_of(doc, "find the money")) == "Harriet Vogel"  # surname → full name
+
+
+def test_inverted_says_with_appositive_description(nlp):
+    doc = nlp(
+        "\u201cThe dam was never designed for this,\u201d says Tomas Keller, a hydrologist who worked "
+        "for the state water board."
+    )
+    a = quote_of(doc, "dam")
+    assert speaker(a) == "Tomas Keller"
+    assert mention(a) == "Tomas Keller"
+    assert a["speaker"]["description"].startswith("a hydrologist who worked")
+    assert a["cue"]["text"] == "says"
+
+
+def test_speaker_after_a_colon_and_after_a_dash(nlp):
+    doc = nlp(
+        "Governor Ines Marlow concluded: \u201cNo town will be left behind.\u201d\n\n"
+        "\u201cThe roads come first.\u201d \u2014 Pedro Alcaraz"
+    )
+    assert speaker(quote_of(doc, "No town")) == "Ines Marlow"
+    assert speaker(quote_of(doc, "roads come first")) == "Pedro Alcaraz"
+
+
+def test_aside_between_speaker_and_cue(nlp):
+    doc = nlp(
+        "Lena Ostrova, who replaced Marc Duval as treasurer last spring, said the audit was "
+        "\u201ccareless from start to finish.\u201d"
+    )
+    assert speaker(quote_of(doc, "careless")) == "Lena Ostrova"
+
+
+def test_participle_takes_the_subject_of_the_main_clause(nlp):
+    doc = nlp(
+        "Rafael Ortiz defended the contract on Monday, adding, \u201cEvery dollar is accounted for.\u201d"
+    )
+    assert speaker(quote_of(doc, "Every dollar")) == "Rafael Ortiz"
+
+
+def test_pronoun_resolves_to_the_last_person(nlp):
+    doc = nlp(
+        "Mayor Clara Benning spent the morning at the flooded school. The water had reached the "
+        "second floor. \u201cWe will rebuild it by September,\u201d she told reporters."
+    )
+    a = quote_of(doc, "rebuild")
+    assert mention(a) == "she"
+    assert speaker(a) == "Clara Benning"
+
+
+def test_title_and_surname_map_to_the_first_full_name(nlp):
+    doc = nlp(
+        "Senator Gwen Halloway opened the hearing. Later, Ms. Halloway said, \u201cThis is not over.\u201d"
+    )
+    assert speaker(quote_of(doc, "not over")) == "Gwen Halloway"
+
+
+def test_interrupted_quote_shares_speaker_and_group(nlp):
+    doc = nlp(
+        "\u201cThe river is rising,\u201d the engineer Ada Brandt said, "
+        "\u201cand the levee will not hold.\u201d"
+    )
+    a, b = quote_of(doc, "river"), quote_of(doc, "levee")
+    assert a["group"] == b["group"]
+    assert speaker(a) == speaker(b) == "Ada Brandt"
+
+
+def test_quote_paragraphs_continue_the_speaker(nlp):
+    doc = nlp(
+        "\u201cWe lost the east field in an hour,\u201d said Joan Merrick, who farms near the river.\n\n"
+        "\u201cThe insurance will not cover it. Nobody told us the levee was that weak.\u201d\n\n"
+        "The county has not commented."
+    )
+    assert speaker(quote_of(doc, "insurance")) == "Joan Merrick"
+
+
+def test_previous_sentence_speaker_for_a_following_quote(nlp):
+    doc = nlp(
+        "Omar Haddad said the vote had been rushed. \u201cNobody read the bill,\u201d he said. "
+        "\u201cNot one member.\u201d"
+    )
+    assert speaker(quote_of(doc, "Not one member")) == "Omar Haddad"
+
+
+def test_scare_quotes_and_titles_have_no_speaker(nlp):
+    doc = nlp(
+        "The so-called \u201cfast lane\u201d opened on Monday. Residents watched \u201cThe Long Winter\u201d "
+        "at the library."
+    )
+    assert len(quotes(doc)) == 2
+    assert all(a["speaker"] is None for a in quotes(doc))
+
+
+def test_non_person_speakers(nlp):
+    doc = nlp(
+        "\u201cThe report speaks for itself,\u201d a spokesperson for the transit agency said in an "
+        "emailed statement."
+    )
+    assert mention(quote_of(doc, "report")) == "a spokesperson for the transit agency"
+
+
+def test_paraphrase_said_that(nlp):
+    doc = nlp("Nora Lind said that the district would close two schools next year.")
+    (p,) = paraphrases(doc)
+    assert doc.text[p["start"] : p["end"]] == "the district would close two schools next year"
+    assert speaker(p) == "Nora Lind"
+    assert p["cue"]["text"] == "said"
+
+
+def test_paraphrase_said_without_that(nlp):
+    doc = nlp("Nora Lind said the district would close two schools next year.")
+    (p,) = paraphrases(doc)
+    assert doc.text[p["start"] : p["end"]] == "the district would close two schools next year"
+
+
+def test_paraphrase_according_to(nlp):
+    doc = nlp("According to the county auditor, the project ran four million dollars over budget.")
+    (p,) = paraphrases(doc)
+    assert doc.text[p["start"] : p["end"]] == "the project ran four million dollars over budget"
+    assert mention(p) == "the county auditor"
+    assert p["cue"]["text"] == "According to"
+
+
+@pytest.mark.parametrize("verb", ["believes", "argues", "warned"])
+def test_paraphrase_belief_and_argument_verbs(nlp, verb):
+    doc = nlp(f"Paul Sandoval {verb} that the tariff will hurt small farmers.")
+    (p,) = paraphrases(doc)
+    assert doc.text[p["start"] : p["end"]] == "the tariff will hurt small farmers"
+    assert speaker(p) == "Paul Sandoval"
+
+
+def test_no_paraphrase_without_a_source_or_cue(nlp):
+    doc = nlp("The bridge closed at noon because the river rose.")
+    assert paraphrases(doc) == []
+
+
+# --- the sample corpus --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus_docs(nlp, corpus_dir):
+    return {p.name[:3]: nlp(p.read_text(encoding="utf-8")) for p in sorted(corpus_dir.glob("*.txt"))}
+
+
+@pytest.mark.parametrize(
+    ("doc_key", "words", "name"),
+    [
+        ("000", "transactional terms", "Robert King"),
+        ("000", "Everyone says they care about human rights", "John Sifton"),
+        ("000", "fighting with one hand behind your back", "John Sifton"),
+        ("000", "It will be discussed more in the future", "Donald Trump"),
+        ("000", "Although the Administration has not yet designated", "a State Department spokesperson"),
+        ("000", "Little Rocket Man", "Donald Trump"),
+        ("004", "No regime has oppressed its own citizens", "Donald Trump"),
+        ("004", "I did speak about it", "Donald Trump"),
+    ],
+)
+def test_corpus_speakers(corpus_docs, doc_key, words, name):
+    assert speaker(quote_of(corpus_docs[doc_key], words)) == name
+
+
+def test_corpus_description_and_pronoun_mention(corpus_docs):
+    king = quote_of(corpus_docs["000"], "transactional terms")
+    assert king["speaker"]["description"].startswith("a career diplomat who served as")
+    assert mention(quote_of(corpus_docs["000"], "Little Rocket Man")) == "he"
+
+
+def test_corpus_scare_quote_has_no_speaker(corpus_docs):
+    assert quote_of(corpus_docs["000"], "enactment")["speaker"] is None
+
+
+def test_odd_texts_give_consistent_records(nlp):
+    texts = [
+        "", "\n\n", "\u201c", "\u201d\u201c said he.", "'' '' said", "\u201cUnclosed\n\n\u201cStill open",
+        "\u2014 Ortega", "said: \u201c\u201d", "He said, \u201cYes.\u201d \u2015 Ortega\n\u201cNo,\u201d",
+    ]
+    for doc in nlp.pipe(texts):
+        assert len(quotes(doc)) == len(doc._.quotes)
+        for a in doc._.attributions:
+            assert 0 <= a["start"] <= a["end"] <= len(doc.text)
+            for span in (a["cue"], (a["speaker"] or {}).get("mention")):
+                if span:
+                    assert doc.text[span["start"] : span["end"]] == span["text"]

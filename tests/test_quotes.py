@@ -1,0 +1,137 @@
+"""The quote scanner: marks, apostrophes, partial quotes, interrupted and multi-paragraph quotes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck.components.quotes import find_quotes
+
+
+def texts(text: str) -> list[str]:
+    return [text[q["start"] : q["end"]] for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor said, \u201cWe will rebuild the bridge.\u201d", ["We will rebuild the bridge."]),
+        ('The mayor said, "We will rebuild the bridge."', ["We will rebuild the bridge."]),
+        ("The mayor said, ''We will rebuild the bridge.''", ["We will rebuild the bridge."]),
+        ("The mayor said, ``We will rebuild the bridge.''", ["We will rebuild the bridge."]),
+    ],
+)
+def test_every_kind_of_double_mark(text, expected):
+    assert texts(text) == expected
+
+
+def test_offsets_exclude_marks_and_point_into_the_text():
+    text = "Ms. Ortega said \u201cthe plan is dead\u201d on Monday."
+    (q,) = find_quotes(text)
+    assert text[q["open"]] == "\u201c" and text[q["close"]] == "\u201d"
+    assert text[q["start"] : q["end"]] == "the plan is dead"
+    assert q["open"] < q["start"] <= q["end"] <= q["close"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It\u2019s the ranchers\u2019 land, and Pello\u2019s farm dates from the \u201990s.",
+        "The band played rock \u2019n\u2019 roll until the town\u2019s curfew.",
+        "It's the ranchers' land, and Pello's farm dates from the '90s.",
+        "She liked the word \u2018grit\u2019 and used it often.",
+    ],
+)
+def test_apostrophes_and_single_marks_are_not_quotes(text):
+    assert find_quotes(text) == []
+
+
+def test_nested_single_quotes_stay_inside_the_quote():
+    text = "\u201cHe told me \u2018never again,\u2019 and he meant it,\u201d said Ortega."
+    assert texts(text) == ["He told me \u2018never again,\u2019 and he meant it,"]
+
+
+def test_apostrophes_inside_a_quote_do_not_end_it():
+    text = "\u201cIt\u2019s Pello\u2019s call, not ours,\u201d she said."
+    assert texts(text) == ["It\u2019s Pello\u2019s call, not ours,"]
+
+
+def test_partial_quote_inside_a_sentence():
+    text = (
+        "The senator dismissed the bill as \u201ca paper tiger\u201d in a speech. "
+        "\u201cIt will fail,\u201d he said."
+    )
+    quotes = find_quotes(text)
+    assert [q["partial"] for q in quotes] == [True, False]
+
+
+def test_interrupted_quote_shares_a_group():
+    text = "\u201cThe river is rising,\u201d the engineer said, \u201cand the levee will not hold.\u201d"
+    a, b = find_quotes(text)
+    assert a["group"] == b["group"]
+    text2 = "\u201cThe river is rising.\u201d\n\nA different story ran the next day. \u201cNo comment.\u201d"
+    c, d = find_quotes(text2)
+    assert c["group"] != d["group"]
+
+
+def test_quote_running_over_paragraphs():
+    text = (
+        "The engineer was blunt. \u201cThe river is rising. We have sandbags for two days.\n\n"
+        "\u201cAfter that, the town is on its own,\u201d she said.\n\n"
+        "The council met at noon."
+    )
+    first, second = find_quotes(text)
+    assert first["close"] is None  # the paragraph ends without a closing mark
+    assert text[first["start"] : first["end"]] == "The river is rising. We have sandbags for two days."
+    assert second["group"] == first["group"]
+    assert text[second["start"] : second["end"]] == "After that, the town is on its own,"
+
+
+def test_unclosed_quote_stops_at_the_paragraph_end():
+    text = "He said \u201cthis never ends\n\nThe next paragraph is plain."
+    (q,) = find_quotes(text)
+    assert q["close"] is None
+    assert text[q["start"] : q["end"]] == "this never ends"
+
+
+def test_markup_attributes_are_not_quotes():
+    text = '<tweet id="12345" author="@someone">Great day in Ohio!</tweet> "Thanks," she wrote.'
+    assert texts(text) == ["Thanks,"]
+
+
+def test_component_sets_plain_dicts(nlp):
+    doc = nlp("The mayor called it \u201ca bridge to nowhere\u201d on Tuesday.")
+    assert isinstance(doc._.quotes, list)
+    (q,) = doc._.quotes
+    assert set(q) == {"start", "end", "open", "close", "group", "partial"}
+    assert doc.text[q["start"] : q["end"]] == "a bridge to nowhere"
+
+
+def test_looks_like_title():
+    from claimcheck.components.quotes import looks_like_title
+
+    assert looks_like_title("The Long Winter")
+    assert looks_like_title("Little Rocket Man")
+    assert not looks_like_title("a paper tiger")
+    assert not looks_like_title("We will rebuild the bridge by the end of the year.")
+
+
+_PIECES = ["said", "he", " ", "\n", "\n\n", "\u201c", "\u201d", '"', "''", "'", "\u2019", ",", ".", ":",
+           "Ortega", "the plan", "<a b=\"c\">", "\u2014"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+def test_scanner_never_breaks_on_odd_text(pieces):
+    text = "".join(pieces)
+    quotes = find_quotes(text)
+    groups = [q["group"] for q in quotes]
+    assert groups == sorted(groups)
+    last_end = -1
+    for q in quotes:
+        assert 0 <= q["open"] < q["start"] <= q["end"] <= len(text)
+        assert q["close"] is None or q["end"] <= q["close"] < len(text)
+        assert q["open"] >= last_end  # quotes do not overlap
+        last_end = q["close"] if q["close"] is not None else q["end"]
+        assert "\n" not in text[q["start"] : q["end"]]  # a quote part never crosses a paragraph
