@@ -7,7 +7,7 @@ Runs claimcheck's extraction (spaCy + the quote and attribution components) over
 texts exactly as given, writes one prediction a line in the format of
 ``shared/eval/score_quotes.py`` (quotes → kind "direct", paraphrases → "indirect",
 speaker_start/end = the speaker mention, speaker = the resolved name; an unattributed
-title-case fragment such as a show's name goes out as "content"), scores them with
+title-case name such as a show's goes out as "content"), scores them with
 that scorer and prints its table. It also times the bare spaCy pipeline (same model, same
 texts, same run) and prints both speeds in words/s and their ratio: the components must
 stay cheap next to the parse. A missing gold file is not an error (exit 0): the annotated
@@ -39,23 +39,21 @@ def load_gold(path: Path, limit: int | None) -> list[dict]:
     return records
 
 
-def predictions(doc_id: str, text: str, attributions: list[dict], quotes: list[dict]) -> list[dict]:
+def predictions(doc_id: str, text: str, attributions: list[dict]) -> list[dict]:
     """Scorer lines for one document.
 
-    A quote with no speaker that is a title-case fragment inside a sentence (a show, a
-    book, a nickname: “Morning Joe”) is a quoted name, not a quotation: it is written as
-    kind "content", which the scorer's direct-quote metrics leave aside.
+    A quote with no speaker whose words are a short title-case name (a show, a book, a
+    nickname: “Morning Joe”) is a quoted name, not a quotation: it is written as kind
+    "content", which the scorer's direct-quote metrics leave aside.
     """
     from claimcheck.components.quotes import looks_like_title
 
-    partial = {(q["start"], q["end"]): q["partial"] for q in quotes}
     out = []
     for a in attributions:
         speaker = a.get("speaker") or {}
         mention = speaker.get("mention") or {}
         kind = "direct" if a["kind"] == "quote" else "indirect"
-        if kind == "direct" and not speaker and partial.get((a["start"], a["end"])) and \
-                looks_like_title(text[a["start"] : a["end"]]):
+        if kind == "direct" and not speaker and looks_like_title(text[a["start"] : a["end"]]):
             kind = "content"
         out.append({
             "doc": doc_id,
@@ -130,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
 
     lines = []
     for rec, doc in zip(records, docs, strict=True):
-        lines.extend(predictions(rec["id"], rec["text"], doc._.attributions or [], doc._.quotes or []))
+        lines.extend(predictions(rec["id"], rec["text"], doc._.attributions or []))
     out = args.out or Path(tempfile.mkstemp(suffix=".jsonl", prefix="claimcheck-pred-")[1])
     with out.open("w", encoding="utf-8") as f:
         for line in lines:

@@ -80,6 +80,13 @@ def test_speaker_after_a_colon_and_after_a_dash(nlp):
     assert speaker(quote_of(doc, "roads come first")) == "Pedro Alcaraz"
 
 
+def test_common_noun_with_a_named_appositive(nlp):
+    doc = nlp("\u201cThe books balance,\u201d the treasurer, Rosa Imlay, told the board on Friday.")
+    a = quote_of(doc, "books balance")
+    assert speaker(a) == "Rosa Imlay"
+    assert a["speaker"]["description"] == "the treasurer"
+
+
 def test_aside_between_speaker_and_cue(nlp):
     doc = nlp(
         "Lena Ostrova, who replaced Marc Duval as treasurer last spring, said the audit was "
@@ -238,3 +245,10 @@ def test_odd_texts_give_consistent_records(nlp):
             for span in (a["cue"], (a["speaker"] or {}).get("mention")):
                 if span:
                     assert doc.text[span["start"] : span["end"]] == span["text"]
+
+
+def test_surname_that_is_also_a_title_word(nlp):
+    doc = nlp(
+        "Maria King chairs the water board. \u201cThe pipes are older than the town,\u201d King said."
+    )
+    assert speaker(quote_of(doc, "pipes")) == "Maria King"

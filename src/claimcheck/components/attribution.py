@@ -4,7 +4,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
 
 * the cue is a speech verb or phrase from ``models/cues.json`` (derived from annotated
   news: said, told, added, wrote, tweeted, called, according to, …) found outside the
-  quote marks in the quote's sentence(s); the speaker is its grammatical subject, also
+  quote marks in the words around the quote, up to the sentence or paragraph end; the
+  nearest verb the parse ties to the quote wins; the speaker is its grammatical subject, also
   when it follows the verb ("says Robert King"), hides behind an aside ("X, who replaced
   Y, said") or belongs to the main clause of a participle ("…, adding");
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
@@ -27,7 +28,7 @@ from typing import Any
 import numpy as np
 from spacy.attrs import DEP, IDX, LEMMA, LOWER, SENT_START, TAG
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from claimcheck.components.names import PRONOUNS, NameBook
 from claimcheck.components.quotes import find_quotes
@@ -36,8 +37,12 @@ Doc.set_extension("attributions", default=None, force=True)
 
 SUBJECTS = {"nsubj", "csubj"}  # a passive subject is what was talked about ("rights were discussed")
 # children that describe the speaker rather than name them
-DESCRIPTIVE = {"appos", "relcl", "acl", "advcl", "parataxis", "punct", "cc", "prep", "amod_paren"}
-_REPORTED = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "pobj", "prep", "dobj", "conj", "oprd"}
+DESCRIPTIVE = {"appos", "relcl", "acl", "advcl", "parataxis", "punct", "cc", "prep"}
+_MIN_OBJECT = 2  # tokens: a one-word object ("praised Kim", "found food") is a target, not a claim
+_WHEN = {"DATE", "TIME"}  # "said Tuesday": a time, never a speaker
+# verbs whose object is the person spoken to: "…, told AFP" is not an inverted "said Ramos"
+_PERSON_OBJECT = {"tell", "ask", "urge", "thank", "remind", "assure", "warn", "inform", "email", "call",
+                  "accuse", "blame", "praise", "criticize", "invite", "brief", "advise", "text"}
 _DASHES = {"\u2014", "\u2013", "\u2015", "-", "--"}
 _ABOUT_PREPS = {"about", "for", "to", "of", "on", "against"}
 _NAMING_PREPS = {"of", "for", "at", "from", "with"}
@@ -61,15 +66,12 @@ class Lexicon:
     quote_cues: frozenset[str]
     paraphrase_cues: frozenset[str]
     cues: frozenset[str]  # both: a verb that reports speech may introduce a quoted fragment too
-    phrases: tuple[tuple[str, ...], ...]
     titles: frozenset[str]
-    quote_hashes: np.ndarray
-    paraphrase_hashes: np.ndarray
-    cue_hashes: np.ndarray
+    cue_hashes: np.ndarray  # lemma hashes of the verbs that start a paraphrase
     strength: dict[str, float]  # share of a lemma's verb uses that cue a direct quote in annotated news
 
 
-_REPORTING = 0.3
+_REPORTING = 0.3  # a quote cue that is a cue in this share of all its uses reports speech by itself
 
 
 @lru_cache(maxsize=4)
@@ -89,10 +91,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         quote_cues=quote,
         paraphrase_cues=para,
         cues=quote | para,
-        phrases=tuple(tuple(p.split()) for p in data.get("phrases", [])),
         titles=frozenset(t.lower() for t in data.get("titles", [])),
-        quote_hashes=np.array(sorted(hash_string(w) for w in quote | {"accord"}), dtype=np.uint64),
-        paraphrase_hashes=np.array(sorted(hash_string(w) for w in para | {"accord"}), dtype=np.uint64),
         cue_hashes=np.array(sorted(hash_string(w) for w in para | reporting | {"accord"}), dtype=np.uint64),
         strength={w: v[1] / max(v[2], 1) for w, v in data.get("support", {}).items()},
     )
@@ -145,11 +144,6 @@ class _DocView:
         te = int(np.searchsorted(self.token_starts, b, side="left"))
         return max(ts, 0), max(te, ts + 1)
 
-    def para_bounds(self, pos: int) -> tuple[int, int]:
-        ps = self.text.rfind("\n", 0, pos) + 1
-        pe = self.text.find("\n", pos)
-        return ps, (len(self.text) if pe == -1 else pe)
-
 
 # --------------------------------------------------------------------------- speakers
 
@@ -185,6 +179,10 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             subj = obj
+        if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "relcl" and \
+                tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
+            tok = tok.head.head  # "Trump released a video that said …": who released it speaks
+            continue
         # "…, adding": a participle reports for the main clause, not for a clause in between
         if subj is not None and not (participle and tok.i != cue.i and tok.dep_ in CLIMB
                                       and tok.lemma_ not in cues):
@@ -215,15 +213,15 @@ def _inverted_subject(cue: Token, in_quote: np.ndarray) -> Token | None:
     i = cue.i - 1
     while i >= 0 and doc[i].is_punct and not in_quote[i] and doc[i].text != ",":
         i -= 1
-    if i < 0 or not (in_quote[i] or doc[i].text == ","):
-        return None
+    if i < 0 or not (in_quote[i] or (doc[i].text == "," and cue.lemma_ not in _PERSON_OBJECT)):
+        return None  # "Ramos, 58, told AFP": after a plain comma, "told X" names the listener
     if any(c.dep_ in SUBJECTS and not in_quote[c.i] for c in cue.children):
         return None
     for child in cue.rights:
         if in_quote[child.i]:
             continue
         if child.dep_ in {"dobj", "attr", "dep", "nsubjpass", "appos", "oprd", "nsubj"} and \
-                child.pos_ in ("PROPN", "NOUN", "PRON"):
+                child.pos_ in ("PROPN", "NOUN", "PRON") and child.ent_type_ not in _WHEN:
             return child
         if child.dep_ not in {"prt", "advmod", "punct", "npadvmod"}:
             break
@@ -231,7 +229,7 @@ def _inverted_subject(cue: Token, in_quote: np.ndarray) -> Token | None:
     j, n = cue.i + 1, len(doc)
     while j < n and not in_quote[j] and doc[j].pos_ in ("DET", "ADJ", "NUM") and j - cue.i < 4:
         j += 1
-    if j < n and not in_quote[j] and doc[j].pos_ in ("PROPN", "NOUN"):
+    if j < n and not in_quote[j] and doc[j].pos_ in ("PROPN", "NOUN") and doc[j].ent_type_ not in _WHEN:
         while j + 1 < n and doc[j].dep_ in ("compound", "flat") and doc[j].head.i > j and not in_quote[j + 1]:
             j = doc[j].head.i
         return doc[j]
@@ -350,7 +348,6 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         i -= 1
     best: tuple[tuple, _Found] | None = None
     linked: set[int] | None = None
-    scored: dict[int, tuple[tuple, _Found]] = {}
     for dist, i in candidates:
         tok = doc[i]
         according = tok.lower_ == "according"
@@ -365,23 +362,9 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         # ("…,” she said, according to the report"); then a cue the parse ties to the quote;
         # a common speech verb; the nearest
         key = (subj is not None, according and subj is not None, i in linked, strong, -dist)
-        scored[i] = (key, _Found(tok, subj))
         if best is None or key > best[0]:
-            best = scored[i]
-    if best is None:
-        return None
-    # a weak cue inside what a speech verb reports yields to it: in "Israel said Clinton
-    # called on members to be “closely coordinated”" the quote is Israel's report
-    found = best[1]
-    tok = found.cue
-    for _ in range(6 if best[0][3] < 2 else 0):
-        if tok.head.i == tok.i or tok.dep_ not in _REPORTED:
-            break
-        tok = tok.head
-        outer = scored.get(tok.i)
-        if outer is not None and outer[0][0] and outer[0][3] == 2 and outer[0][2]:
-            found = outer[1]
-    return found
+            best = (key, _Found(tok, subj))
+    return best[1] if best else None
 
 
 def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
@@ -436,6 +419,31 @@ def _dash_speaker(doc: Doc, view: _DocView, te: int) -> Token | None:
             while j + 1 < n and doc[j + 1].pos_ == "PROPN":
                 j += 1
             return doc[j]
+    return None
+
+
+def _previous_sentence_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _Found | None:
+    """“…” after "Omar Haddad said the vote had been rushed.": the speaker of the sentence before.
+
+    Only a speech verb proper (say, tell, add …) with a subject, in the same paragraph.
+    """
+    s0 = int(view.sent_start[ts])
+    # a quote that opens its paragraph may follow its speaker's last words in the one before
+    opens_paragraph = ts == 0 or "\n" in doc[ts - 1].text
+    while s0 > 0 and opens_paragraph and doc[s0 - 1].is_space:
+        s0 -= 1
+    if s0 == 0:
+        return None
+    p0 = int(view.sent_start[s0 - 1])
+    for i in range(s0 - 1, p0 - 1, -1):
+        tok = doc[i]
+        if "\n" in tok.text:
+            return None
+        if view.in_quote[i] or tok.pos_ != "VERB" or lex.strength.get(tok.lemma_, 0.0) < _STRONG:
+            continue
+        subj = _subject(tok, view, lex.cues)
+        if subj is not None and subj.i >= p0:
+            return _Found(tok, subj)
     return None
 
 
@@ -504,6 +512,19 @@ def _speaker_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> di
                 "description": description}
     start, end, description = _mention(doc, head, view)
     name = _name(doc, head, start, end, book, view)
+    if head.pos_ == "NOUN":
+        # "the minister, Ana Lopez, told …": the appositive names whom the noun describes
+        for child in head.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and not view.in_quote[child.i]:
+                i, j = child.i, child.i
+                while i - 1 > head.i and doc[i - 1].pos_ == "PROPN":
+                    i -= 1
+                while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
+                    j += 1
+                proper = book.canonical(list(doc[i : j + 1]))
+                if proper:
+                    name, description = proper, view.text[start:end]
+                break
     if name and head.pos_ != "PRON" and head.lower_ not in PRONOUNS and (
         head.pos_ == "PROPN" or name != view.text[start:end]
     ):
@@ -545,6 +566,12 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                     rec["speaker"] = _speaker_record(doc, view, framed.subject, book)
         records.append(rec)
     _propagate(records, quotes, text)
+    for rec, q, (ts, _te) in zip(records, quotes, view.quote_tokens, strict=True):
+        if rec["speaker"] is None and not q["partial"] and ts < len(doc):
+            found = _previous_sentence_cue(doc, view, lex, ts)
+            if found is not None:
+                rec["cue"] = _span_dict(view.text, found.cue.idx, found.cue.idx + len(found.cue))
+                rec["speaker"] = _speaker_record(doc, view, found.subject, book)
     if paraphrases and len(doc):
         records.extend(_paraphrases(doc, view, lex, book))
     return records
@@ -671,7 +698,7 @@ def _content(doc: Doc, cue: Token) -> tuple[int, int] | None:
         if head.i == cue.i:
             return None
         sent = cue.sent
-        # the clause the "according to X" phrase modifies, without the phrase itself
+        # the sentence the "according to X" phrase sources, on the longer side of the phrase
         lo, hi = sent.start, sent.end
         a, b = cue.left_edge.i, cue.right_edge.i + 1
         if a - lo >= hi - b:
@@ -679,18 +706,32 @@ def _content(doc: Doc, cue: Token) -> tuple[int, int] | None:
         return (b, hi)
     by_dep: dict[str, Token] = {}
     for child in cue.children:
-        by_dep.setdefault(child.dep_, child)
+        if child.i < cue.i and _newline_between(child, cue):
+            continue
+        known = by_dep.get(child.dep_)
+        if known is None or known.i < cue.i < child.i:  # the complement after the verb wins
+            by_dep[child.dep_] = child
     # what was said: a clause ("said (that) …", "…, she noted"), else what the verb is about:
     # an infinitive ("urged them to …"), an object ("denounced the deal"), "talked about …"
     for dep in ("ccomp", "xcomp", "dobj"):
         child = by_dep.get(dep)
-        if child is not None and (dep == "ccomp" or child.i > cue.i):
-            return (child.left_edge.i, child.right_edge.i + 1)
+        if child is None or (dep != "ccomp" and child.i < cue.i):
+            continue
+        a, b = child.left_edge.i, child.right_edge.i + 1
+        if dep == "dobj" and b - a < _MIN_OBJECT:
+            continue  # "praised Kim": a target, not something reported
+        return (a, b)
     prep = by_dep.get("prep")
     if prep is not None and prep.lower_ in _ABOUT_PREPS and prep.i == cue.i + 1:
         for obj in prep.children:
             if obj.dep_ in ("pobj", "pcomp"):
                 return (obj.left_edge.i, obj.right_edge.i + 1)
+    if cue.dep_ == "parataxis":
+        # "Otherwise, she said, countries may …": the clause around the parenthetical
+        head = cue.head
+        a, b = cue.left_edge.i, cue.right_edge.i + 1
+        lo, hi = head.left_edge.i, head.right_edge.i + 1
+        return (lo, a) if a - lo >= hi - b else (b, hi)
     return None
 
 
@@ -700,4 +741,4 @@ def make_attribution(nlp: Language, name: str, lexicon_path: str | None = None,
     return Attributor(nlp, name, lexicon_path=lexicon_path, paraphrases=paraphrases)
 
 
-__all__ = ["Attributor", "Lexicon", "Span", "attribute", "load_lexicon", "make_attribution"]
+__all__ = ["Attributor", "Lexicon", "attribute", "load_lexicon", "make_attribution"]

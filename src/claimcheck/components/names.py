@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.attrs import POS
 from spacy.symbols import PROPN
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "i": None, "we": None, "they": None}
 PRONOUNS = {*PERSON_PRONOUNS, "it", "you", "who", "us", "them", "me", "one"}
@@ -54,20 +54,20 @@ class NameBook:
             runs.append((int(i), int(j) + 1))
         # runs the NER calls a person go first (when it gets one right, it settles "King"),
         # then every other run in text order: nothing depends on the label alone
-        people = {e.start for e in doc.ents if e.label_ == "PERSON"} | {e.end - 1 for e in doc.ents
-                                                                         if e.label_ == "PERSON"}
-        first = [r for r in runs if any(k in people for k in range(r[0], r[1]))]
-        for a, b in first + [r for r in runs if r not in first]:
+        person_edges = {k for e in doc.ents if e.label_ == "PERSON" for k in (e.start, e.end - 1)}
+        first = [r for r in runs if any(k in person_edges for k in range(r[0], r[1]))]
+        chosen = set(first)
+        for a, b in first + [r for r in runs if r not in chosen]:
             book._register(doc[a:b])
         return book
 
-    def _register(self, tokens) -> None:
+    def _register(self, tokens: Span) -> None:
         words = [t.text for t in tokens]
         if len(words) > 5:
             return
         lead = [w.lower() for w in words]
         gender = None
-        while words and (lead[0] in self.titles):
+        while len(words) > 1 and lead[0] in self.titles:  # the last word is the name ("King")
             if lead[0] in _FEMALE_TITLES:
                 gender = "f"
             elif lead[0] in _MALE_TITLES:
@@ -89,7 +89,7 @@ class NameBook:
     def canonical(self, tokens: list[Token] | list[str]) -> str | None:
         """The full name a proper-noun mention stands for, titles dropped."""
         words = [t if isinstance(t, str) else t.text for t in tokens]
-        while words and words[0].lower() in self.titles:
+        while len(words) > 1 and words[0].lower() in self.titles:
             words = words[1:]
         words = [w for w in words if w not in {"'s", "\u2019s", "'", "\u2019"}]
         if not words:
