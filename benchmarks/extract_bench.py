@@ -19,7 +19,6 @@ import argparse
 import hashlib
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -101,7 +100,10 @@ def run_cli(args: list[str]) -> tuple[float, dict, int]:
         "sys.argv = ['claimcheck'] + json.loads(sys.argv[1])\n"
         "try:\n    main()\n"
         "except SystemExit:\n    pass\n"
-        "sys.stderr.write('RSS=%d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the (large) parent
+        "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')]\n"
+        "rss = int(hwm[0].split()[1]) if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "sys.stderr.write('RSS=%d\\n' % rss)\n"
         "sys.stderr.write('SPACY=%d\\n' % ('spacy' in sys.modules))\n"
     )
     started = time.perf_counter()
@@ -114,8 +116,7 @@ def run_cli(args: list[str]) -> tuple[float, dict, int]:
     spacy_loaded = next(line[6:] for line in proc.stderr.splitlines() if line.startswith("SPACY=")) == "1"
     summary = json.loads(proc.stdout) if proc.stdout.strip() else {}
     summary["_spacy_imported"] = spacy_loaded
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, summary, max(rss, 0) or children
+    return wall, summary, rss
 
 
 def split_into_documents(texts: list[str], n: int, words_each: int = 300) -> list[str]:

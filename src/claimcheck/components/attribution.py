@@ -30,7 +30,7 @@ from spacy.attrs import DEP, IDX, LEMMA, LOWER, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from claimcheck.components.names import PRONOUNS, NameBook
+from claimcheck.components.names import PRONOUNS, NameBook, office_trim
 from claimcheck.components.quotes import find_quotes
 
 Doc.set_extension("attributions", default=None, force=True)
@@ -69,6 +69,7 @@ class Lexicon:
     titles: frozenset[str]
     cue_hashes: np.ndarray  # lemma hashes of the verbs that start a paraphrase
     strength: dict[str, float]  # share of a lemma's verb uses that cue a direct quote in annotated news
+    share: dict[str, float]  # share of a lemma's verb uses inside any cue (quote or reported speech)
 
 
 _REPORTING = 0.3  # a quote cue that is a cue in this share of all its uses reports speech by itself
@@ -93,7 +94,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         cues=quote | para,
         titles=frozenset(t.lower() for t in data.get("titles", [])),
         cue_hashes=np.array(sorted(hash_string(w) for w in para | reporting | {"accord"}), dtype=np.uint64),
-        strength={w: v[1] / max(v[2], 1) for w, v in data.get("support", {}).items()},
+        strength={w: v[1] / max(v[2], 1) for w, v in support.items()},
+        share={w: v[0] / max(v[2], 1) for w, v in support.items()},
     )
 
 
@@ -288,6 +290,7 @@ def _name(doc: Doc, head: Token, start: int, end: int, book: NameBook, view: _Do
             i -= 1
         while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].idx < end:
             j += 1
+        i = min(office_trim(doc, i, j + 1), head.i)
         name = book.canonical(list(doc[i : j + 1]))
         if name:
             return name
@@ -663,7 +666,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     out: list[dict[str, Any]] = []
     for i in hits:
         tok = doc[int(i)]
-        content = _content(doc, tok)
+        content = _content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= _TOPIC_SHARE)
         if content is None:
             continue
         cs, ce = content
@@ -691,8 +694,16 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     return out
 
 
-def _content(doc: Doc, cue: Token) -> tuple[int, int] | None:
-    """Token range of what the cue reports: its complement clause, or the main clause of "according to"."""
+_TOPIC_SHARE = 0.4  # a verb reporting what it is about, not a clause, must be a cue in this share of its uses
+
+
+def _content(doc: Doc, cue: Token, topical: bool = True) -> tuple[int, int] | None:
+    """Token range of what the cue reports: its complement clause, or the main clause of "according to".
+
+    Only a verb that is a cue in most of its uses (``topical``: "denounced the deal",
+    "urged them to …") reports through an object or an infinitive; for the others
+    ("find", "look", "discuss") an object is just what the verb acts on.
+    """
     if cue.lower_ == "according":
         head = cue.head
         if head.i == cue.i:
@@ -715,14 +726,14 @@ def _content(doc: Doc, cue: Token) -> tuple[int, int] | None:
     # an infinitive ("urged them to …"), an object ("denounced the deal"), "talked about …"
     for dep in ("ccomp", "xcomp", "dobj"):
         child = by_dep.get(dep)
-        if child is None or (dep != "ccomp" and child.i < cue.i):
+        if child is None or (dep != "ccomp" and (child.i < cue.i or not topical)):
             continue
         a, b = child.left_edge.i, child.right_edge.i + 1
         if dep == "dobj" and b - a < _MIN_OBJECT:
             continue  # "praised Kim": a target, not something reported
         return (a, b)
     prep = by_dep.get("prep")
-    if prep is not None and prep.lower_ in _ABOUT_PREPS and prep.i == cue.i + 1:
+    if topical and prep is not None and prep.lower_ in _ABOUT_PREPS and prep.i == cue.i + 1:
         for obj in prep.children:
             if obj.dep_ in ("pobj", "pcomp"):
                 return (obj.left_edge.i, obj.right_edge.i + 1)

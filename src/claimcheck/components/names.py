@@ -20,6 +20,24 @@ PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "i": None, "we
 PRONOUNS = {*PERSON_PRONOUNS, "it", "you", "who", "us", "them", "me", "one"}
 _FEMALE_TITLES = {"mrs.", "ms.", "mrs", "ms", "miss", "madam", "lady"}
 _MALE_TITLES = {"mr.", "mr", "sir"}
+_OFFICE_LINKS = {"of", "for", "on"}  # "Secretary of State Mike Pompeo", "Minister for Trade Ana Ruiz"
+
+
+def office_trim(doc: Doc, i: int, j: int) -> int:
+    """Start of the personal name in the proper-noun run ``doc[i:j]``.
+
+    A run right after "of"/"for" ends an office ("Secretary of State Mike Pompeo"): the
+    office's words are not part of the name. The NER's person span inside the run says
+    where the name starts; without one, a run of three words or more loses its first.
+    """
+    if i == 0 or doc[i - 1].lower_ not in _OFFICE_LINKS or j - i < 2:
+        return i
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and i < ent.start < j and ent.end >= j:
+            return ent.start
+        if ent.start >= j:
+            break
+    return i + 1 if j - i >= 3 else i
 
 
 @dataclass
@@ -58,7 +76,7 @@ class NameBook:
         first = [r for r in runs if any(k in person_edges for k in range(r[0], r[1]))]
         chosen = set(first)
         for a, b in first + [r for r in runs if r not in chosen]:
-            book._register(doc[a:b])
+            book._register(doc[office_trim(doc, a, b) : b])
         return book
 
     def _register(self, tokens: Span) -> None:
