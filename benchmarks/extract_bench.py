@@ -189,7 +189,7 @@ def main() -> int:
             print(rows[-1], flush=True)
 
         if not args.skip_rss:
-            base = dev_texts[:12]
+            base = dev_texts[:40]  # more than one batch, so the 1x run is already streaming
             small = write_corpus(tmpdir / "rss1", base)
             large = write_corpus(
                 tmpdir / "rss10", [f"{t}\n\nCopy {k}." for k in range(10) for t in base]

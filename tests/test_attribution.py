@@ -252,3 +252,59 @@ def test_surname_that_is_also_a_title_word(nlp):
         "Maria King chairs the water board. \u201cThe pipes are older than the town,\u201d King said."
     )
     assert speaker(quote_of(doc, "pipes")) == "Maria King"
+
+
+# --- mechanisms added for the second round ------------------------------------------------
+
+
+def test_office_before_a_name_is_not_part_of_it(nlp):
+    doc = nlp(
+        "Secretary of State Lena Marsh visited the port. "
+        "\u201cThe harbour will reopen in May,\u201d Marsh said."
+    )
+    assert speaker(quote_of(doc, "harbour")) == "Lena Marsh"
+    doc = nlp("\u201cWe are ready to talk,\u201d said Minister of Trade Omar Haddad.")
+    assert speaker(quote_of(doc, "ready")) == "Omar Haddad"
+
+
+def test_transcript_label_inside_the_quote(nlp):
+    doc = nlp("The exchange went on.\n\n\u201cMORALES: Well, the numbers speak for themselves.\u201d")
+    a = quote_of(doc, "numbers")
+    assert mention(a) == "MORALES"
+    assert speaker(a) == "Morales"
+
+
+def test_name_before_a_colon_labels_the_quote(nlp):
+    doc = nlp("Round-up of reactions.\n\nPriya Natarajan: \u201cThe vote was rushed and badly run.\u201d")
+    assert speaker(quote_of(doc, "vote was rushed")) == "Priya Natarajan"
+
+
+def test_subject_of_a_rare_cue_that_cannot_speak_is_no_speaker(nlp):
+    # "his determination to turn …": a verb that seldom reports speech and a subject that never speaks
+    doc = nlp("His determination to turn the \u201cold rules\u201d upside down worried the board.")
+    assert quote_of(doc, "old rules")["speaker"] is None
+
+
+def test_source_inside_quote_marks_is_no_paraphrase_source(nlp):
+    doc = nlp("The mayor praised the many \u201cvolunteers\u201d who came to find shelter for the families.")
+    for p in paraphrases(doc):
+        assert "volunteers" not in (mention(p) or "")
+
+
+def test_paraphrase_object_with_its_predicate(nlp):
+    doc = nlp("The senator described the new tariffs as a tax on every family.")
+    spans = [doc.text[p["start"] : p["end"]] for p in paraphrases(doc)]
+    assert "the new tariffs as a tax on every family" in spans
+
+
+def test_paraphrase_stops_before_a_nonrestrictive_clause(nlp):
+    doc = nlp("Ruiz said she backs the final bill, which also funds new schools in the valley.")
+    spans = [doc.text[p["start"] : p["end"]] for p in paraphrases(doc)]
+    assert "she backs the final bill" in spans
+
+
+def test_corpus_office_title_and_quoted_word_speakers(corpus_docs):
+    names = {speaker(a) for doc in corpus_docs.values() for a in doc._.attributions}
+    assert not any(n and n.startswith("State ") for n in names)
+    mentions = [mention(a) or "" for doc in corpus_docs.values() for a in doc._.attributions]
+    assert not any("\u201c" in m for m in mentions)

@@ -135,3 +135,12 @@ def test_scanner_never_breaks_on_odd_text(pieces):
         assert q["open"] >= last_end  # quotes do not overlap
         last_end = q["close"] if q["close"] is not None else q["end"]
         assert "\n" not in text[q["start"] : q["end"]]  # a quote part never crosses a paragraph
+
+
+def test_looks_like_scare_quote():
+    from claimcheck.components.quotes import looks_like_scare_quote
+
+    assert looks_like_scare_quote("reform", True)
+    assert looks_like_scare_quote("fair share", True)
+    assert not looks_like_scare_quote("fair share", False)  # a quoted sentence of its own
+    assert not looks_like_scare_quote("a plan that works for everyone", True)

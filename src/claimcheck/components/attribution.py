@@ -20,6 +20,7 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -70,6 +71,7 @@ class Lexicon:
     cue_hashes: np.ndarray  # lemma hashes of the verbs that start a paraphrase
     strength: dict[str, float]  # share of a lemma's verb uses that cue a direct quote in annotated news
     share: dict[str, float]  # share of a lemma's verb uses inside any cue (quote or reported speech)
+    source_nouns: frozenset[str] = frozenset()  # common nouns that head sources (official, poll, campaign)
 
 
 _REPORTING = 0.3  # a quote cue that is a cue in this share of all its uses reports speech by itself
@@ -96,6 +98,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         cue_hashes=np.array(sorted(hash_string(w) for w in para | reporting | {"accord"}), dtype=np.uint64),
         strength={w: v[1] / max(v[2], 1) for w, v in support.items()},
         share={w: v[0] / max(v[2], 1) for w, v in support.items()},
+        source_nouns=frozenset(data.get("source_nouns", [])),
     )
 
 
@@ -361,13 +364,22 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         subj = _subject(tok, view, lex.cues) or _nearby_subject(doc, tok, view)
         share = 1.0 if according else lex.strength.get(tok.lemma_, 0.0)
         strong = 2 if share >= _STRONG else 1 if share >= _WEAK else 0
+        if strong == 0 and not according and subj is not None and not _can_speak(subj, lex):
+            subj = None  # "his determination to turn …": a rare cue and a subject that never speaks
         # a cue with a source first; "according to X" names the source of the whole sentence
         # ("…,” she said, according to the report"); then a cue the parse ties to the quote;
         # a common speech verb; the nearest
-        key = (subj is not None, according and subj is not None, i in linked, strong, -dist)
+        key = (subj is not None, according and subj is not None, strong == 2, i in linked, strong, -dist)
         if best is None or key > best[0]:
             best = (key, _Found(tok, subj))
     return best[1] if best else None
+
+
+def _can_speak(tok: Token, lex: Lexicon) -> bool:
+    """Whether a subject can be a source: a name, a pronoun, or a common noun that heads sources in news."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    return not lex.source_nouns or tok.lemma_.lower() in lex.source_nouns
 
 
 def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
@@ -450,6 +462,30 @@ def _previous_sentence_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _
     return None
 
 
+def _label_speaker(doc: Doc, view: _DocView, colon: int) -> Token | None:
+    """"Name: “…”" — a name alone before a colon labels the quote (transcripts, round-ups).
+
+    The name (a run of proper nouns, maybe followed by a parenthesis such as a party tag)
+    must open its line or follow a dash, so that "… as the report by Smith: “…”" stays a clause.
+    """
+    j = colon - 1
+    if doc[j].text == ")":
+        while j > 0 and doc[j].text != "(" and colon - j < 12:
+            j -= 1
+        j -= 1
+    if j < 0 or doc[j].pos_ != "PROPN" or view.in_quote[j]:
+        return None
+    last = j
+    while j - 1 >= 0 and doc[j - 1].pos_ == "PROPN" and not view.in_quote[j - 1]:
+        j -= 1
+    k = j - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    if k < 0 or "\n" in doc[k].text or doc[k].text in _DASHES:
+        return doc[last]
+    return None
+
+
 def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int) -> _Found | None:
     """A quote with no speech verb near it, framed the way news frames one anyway.
 
@@ -463,6 +499,9 @@ def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int) -> _Found | None:
     while i >= 0 and doc[i].is_space:
         i -= 1
     if i > 0 and doc[i].text == ":" and not view.in_quote[i]:
+        label = _label_speaker(doc, view, i)
+        if label is not None:
+            return _Found(doc[i], label)
         root = doc[int(view.sent_start[i - 1])].sent.root
         verb = doc[i - 1]
         while verb.head.i != verb.i and verb.head.i < i:
@@ -503,6 +542,13 @@ class Attributor:
             quotes = doc._.quotes = find_quotes(doc.text)
         doc._.attributions = attribute(doc, quotes, self.lexicon, paraphrases=self.paraphrases)
         return doc
+
+
+def _antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("Obama, who said …" → Obama), else the token itself."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
+        return tok.head.head
+    return tok
 
 
 def _speaker_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dict[str, Any]:
@@ -548,7 +594,14 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
     for q, (ts, te) in zip(quotes, view.quote_tokens, strict=True):
         rec: dict[str, Any] = {"kind": "quote", "start": q["start"], "end": q["end"], "group": q["group"],
                                "cue": None, "speaker": None}
-        if len(doc) and ts < len(doc):
+        label = _SPEAKER_LABEL.match(text, q["start"], q["end"])
+        if label is not None:
+            # a transcript line quoted whole: “SMITH: Well, …” names its speaker
+            rec["cue"] = _span_dict(text, label.end(1), label.end(1) + 1)
+            name = book.canonical(label.group(1).title().split()) or label.group(1)
+            rec["speaker"] = {"name": name, "mention": _span_dict(text, label.start(1), label.end(1)),
+                              "description": None}
+        elif len(doc) and ts < len(doc):
             found = _find_cue(doc, view, lex, ts, min(te, len(doc)))
             if found is not None:
                 c = found.cue
@@ -578,6 +631,10 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
     if paraphrases and len(doc):
         records.extend(_paraphrases(doc, view, lex, book))
     return records
+
+
+# an upper-case speaker label opening a quoted transcript line: “SMITH: …”, “MR. SMITH: …”
+_SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]*[A-Z](?: [A-Z][A-Z.'\u2019-]*[A-Z]){0,2}):\s")
 
 
 def _note_subjects(doc: Doc, book: NameBook) -> None:
@@ -674,8 +731,8 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         if ce <= cs or view.in_quote[cs:ce].mean() > 0.5:
             continue
         subj = _subject(tok, view, lex.cues)
-        if subj is None or subj.i in range(cs, ce):
-            continue
+        if subj is None or subj.i in range(cs, ce) or view.in_quote[_antecedent(subj).i]:
+            continue  # a source inside quote marks is a quoted word (the many “defectors” who …)
         while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
             cs += 1
         if cs >= ce:
@@ -694,7 +751,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     return out
 
 
-_TOPIC_SHARE = 0.4  # a verb reporting what it is about, not a clause, must be a cue in this share of its uses
+_TOPIC_SHARE = 0.3  # a verb reporting what it is about, not a clause, must be a cue in this share of its uses
 
 
 def _content(doc: Doc, cue: Token, topical: bool = True) -> tuple[int, int] | None:
@@ -729,9 +786,11 @@ def _content(doc: Doc, cue: Token, topical: bool = True) -> tuple[int, int] | No
         if child is None or (dep != "ccomp" and (child.i < cue.i or not topical)):
             continue
         a, b = child.left_edge.i, child.right_edge.i + 1
+        if dep == "dobj":
+            b = _predicate_end(cue, child, b)
         if dep == "dobj" and b - a < _MIN_OBJECT:
             continue  # "praised Kim": a target, not something reported
-        return (a, b)
+        return (a, _nonrestrictive_cut(doc, a, b))
     prep = by_dep.get("prep")
     if topical and prep is not None and prep.lower_ in _ABOUT_PREPS and prep.i == cue.i + 1:
         for obj in prep.children:
@@ -744,6 +803,31 @@ def _content(doc: Doc, cue: Token, topical: bool = True) -> tuple[int, int] | No
         lo, hi = head.left_edge.i, head.right_edge.i + 1
         return (lo, a) if a - lo >= hi - b else (b, hi)
     return None
+
+
+_PREDICATE_DEPS = {"oprd", "xcomp", "ccomp", "acomp", "prep", "advcl"}
+
+
+def _predicate_end(cue: Token, obj: Token, b: int) -> int:
+    """End of "called the lines “unacceptable”", "described X as Y": what the verb says of its object.
+
+    The verb's complements right after the object belong to what is reported; a comma ends them.
+    """
+    for child in cue.rights:
+        if child.i < b:
+            continue
+        if child.i != b or child.dep_ not in _PREDICATE_DEPS:
+            break
+        b = child.right_edge.i + 1
+    return b
+
+
+def _nonrestrictive_cut(doc: Doc, a: int, b: int) -> int:
+    """Content ends before a trailing ", which …"/", who …" clause: a comment on it, not part of it."""
+    for i in range(a + 2, b - 1):
+        if doc[i].text == "," and doc[i + 1].lower_ in ("which", "who") and doc[i + 1].head.dep_ == "relcl":
+            return i
+    return b
 
 
 @Language.factory("claimcheck_attribution", default_config={"lexicon_path": None, "paraphrases": True})

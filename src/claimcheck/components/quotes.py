@@ -163,6 +163,18 @@ def looks_like_title(text: str) -> bool:
     return all(w[0].isupper() for k, w in enumerate(words) if k == 0 or len(w) > 3)
 
 
+_SCARE_WORDS = 2
+
+
+def looks_like_scare_quote(text: str, partial: bool) -> bool:
+    """A word or two quoted inside a sentence (the “experts”, a “deal”): a term held at arm's length.
+
+    Only meaningful for a quote nobody is said to have spoken (no cue, no speaker):
+    news marks such words to distance itself from them, not to report what was said.
+    """
+    return partial and 0 < len(_WORD.findall(text)) <= _SCARE_WORDS
+
+
 def _first_char(text: str, ps: int) -> int:
     i = ps
     while i < len(text) and text[i] in " \t":
