@@ -308,3 +308,43 @@ def test_corpus_office_title_and_quoted_word_speakers(corpus_docs):
     assert not any(n and n.startswith("State ") for n in names)
     mentions = [mention(a) or "" for doc in corpus_docs.values() for a in doc._.attributions]
     assert not any("\u201c" in m for m in mentions)
+
+
+def test_label_may_name_two_people(nlp):
+    doc = nlp("Trade desk \u2014 Ann Ruiz and Tom Bell: \u201cThe tariffs will bite before summer.\u201d")
+    assert speaker(quote_of(doc, "tariffs")) in {"Tom Bell", "Ann Ruiz"}
+
+
+def test_partly_quoted_report_is_also_a_paraphrase(nlp):
+    doc = nlp("The mayor described the long delay as \u201ca minor hiccup\u201d in a smooth project.")
+    spans = [doc.text[p["start"] : p["end"]] for p in paraphrases(doc)]
+    assert any("long delay as" in s and "minor hiccup" in s for s in spans), spans
+
+
+def test_according_to_a_source_made_by_someone(nlp):
+    doc = nlp(
+        "A fair wage in the county is about $19 an hour, according to estimates by Ana Lopez of the "
+        "state university. \u201cRent is the whole story,\u201d Lopez said."
+    )
+    p = [a for a in paraphrases(doc) if a["cue"]["text"].startswith("according")]
+    assert p and speaker(p[0]) == "Ana Lopez"
+
+
+def test_quoted_show_name_is_nobodys_words(nlp):
+    doc = nlp("Ruiz said on Sunday on KTV\u2019s \u201cMorning Round\u201d that the levy would go.")
+    a = quote_of(doc, "Morning Round")
+    assert a["speaker"] is None
+    doc = nlp("Ruiz called the levy \u201cThe Great Robbery\u201d on Sunday.")
+    assert speaker(quote_of(doc, "Great Robbery")) == "Ruiz"
+
+
+def test_they_names_the_group_subject_of_the_sentence(nlp):
+    doc = nlp("Hundreds of dock workers marched against what they call a \u201crigged contract.\u201d")
+    a = quote_of(doc, "rigged contract")
+    assert mention(a) == "they"
+    assert "workers" in (speaker(a) or "")
+
+
+def test_share_of_a_group_can_be_a_source(nlp):
+    doc = nlp("Only 9% of voters believe the new levy is fair.")
+    assert any("9% of voters" in (mention(p) or "") for p in paraphrases(doc))

@@ -144,3 +144,11 @@ def test_looks_like_scare_quote():
     assert looks_like_scare_quote("fair share", True)
     assert not looks_like_scare_quote("fair share", False)  # a quoted sentence of its own
     assert not looks_like_scare_quote("a plan that works for everyone", True)
+
+
+def test_is_quoted_name():
+    from claimcheck.components.quotes import is_quoted_name
+
+    text = "She spoke on \u201cMorning Round\u201d and called it \u201cThe Big Lie\u201d twice."
+    names = [is_quoted_name(text, q) for q in find_quotes(text)]
+    assert names == [True, False]

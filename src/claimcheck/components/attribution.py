@@ -9,10 +9,21 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   when it follows the verb ("says Robert King"), hides behind an aside ("X, who replaced
   Y, said") or belongs to the main clause of a participle ("…, adding");
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
-  group, same paragraph, or the paragraph before), or of a colon/dash introduction;
-* names are resolved inside the document (:mod:`claimcheck.components.names`);
+  group, same paragraph, or the paragraph before), or of a colon/dash introduction; a name
+  alone before a colon ("Ann Ruiz: “…”") or an upper-case label opening the quoted line
+  (“RUIZ: …”) names the speaker of a transcript;
+* a verb that seldom cues speech does not make a speaker of a subject that never speaks
+  (a common noun that does not head sources in annotated news: "his determination to …");
+* a quoted title after a preposition or a possessive (on NBC's “Meet the Press”) is a
+  name, nobody's words: it keeps no speaker;
+* names are resolved inside the document (:mod:`claimcheck.components.names`); "they"
+  names the group that is the subject earlier in its sentence;
 * paraphrases: a cue verb with a source and a complement clause ("X said (that) …",
-  "X believes …", "according to X, …"); the span is the reported content.
+  "X believes …", "according to X, …"); the span is the reported content, with what the
+  verb says of its object ("described the delay as …") and without a trailing relative
+  clause (", which …"). Only verbs that are cues in a good share of their uses report
+  through an object ("denounced the deal"); content mostly inside quote marks is left to
+  the quote.
 
 ``doc._.attributions`` is a list of plain dicts, offsets into ``doc.text``.
 """
@@ -32,7 +43,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimcheck.components.names import PRONOUNS, NameBook, office_trim
-from claimcheck.components.quotes import find_quotes
+from claimcheck.components.quotes import find_quotes, is_quoted_name
 
 Doc.set_extension("attributions", default=None, force=True)
 
@@ -74,7 +85,7 @@ class Lexicon:
     source_nouns: frozenset[str] = frozenset()  # common nouns that head sources (official, poll, campaign)
 
 
-_REPORTING = 0.3  # a quote cue that is a cue in this share of all its uses reports speech by itself
+_REPORTING = 0.2  # a quote cue that is a cue in this share of all its uses reports speech by itself
 
 
 @lru_cache(maxsize=4)
@@ -161,7 +172,7 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             if child.lower_ == "to":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        return obj
+                        return _author(obj)
         return None
     if in_quote is not None and cue.tag_ != "VBG":
         inverted = _inverted_subject(cue, in_quote)
@@ -205,6 +216,22 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             return subj
         tok = tok.head
     return None
+
+
+def _author(noun: Token) -> Token:
+    """"according to calculations by Ann Ruiz", "a filing made by the firm": who made the source."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for obj in agent.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+    return noun
 
 
 def _newline_between(a: Token, b: Token) -> bool:
@@ -277,8 +304,23 @@ def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | Non
     return start, end, description
 
 
+def _group_antecedent(doc: Doc, pron: Token, book: NameBook, view: _DocView) -> str | None:
+    """"they" in "an army of supporters … against what they call": the group that is the
+    subject earlier in the same sentence (a plural noun or an organisation), if there is one."""
+    for i in range(pron.i - 1, int(view.sent_start[pron.i]) - 1, -1):
+        tok = doc[i]
+        if tok.dep_ != "nsubj" or view.in_quote[i] or tok.pos_ == "PRON":
+            continue
+        if tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ in ("ORG", "NORP"):
+            start, end, _ = _mention(doc, tok, view)
+            return _name(doc, tok, start, end, book, view)
+    return None
+
+
 def _name(doc: Doc, head: Token, start: int, end: int, book: NameBook, view: _DocView) -> str | None:
     low = head.lower_
+    if low == "they":
+        return _group_antecedent(doc, head, book, view)
     if head.pos_ == "PRON" or low in PRONOUNS:
         return book.resolve_pronoun(low, head.idx)
     if head.pos_ != "PROPN":
@@ -379,7 +421,12 @@ def _can_speak(tok: Token, lex: Lexicon) -> bool:
     """Whether a subject can be a source: a name, a pronoun, or a common noun that heads sources in news."""
     if tok.pos_ != "NOUN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
-    return not lex.source_nouns or tok.lemma_.lower() in lex.source_nouns
+    if not lex.source_nouns or tok.lemma_.lower() in lex.source_nouns:
+        return True
+    # "83% of respondents", "a majority of voters": the part speaks for the whole
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        o.dep_ == "pobj" and (o.pos_ != "NOUN" or o.lemma_.lower() in lex.source_nouns) for o in c.children
+    ) for c in tok.children)
 
 
 def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
@@ -476,8 +523,11 @@ def _label_speaker(doc: Doc, view: _DocView, colon: int) -> Token | None:
     if j < 0 or doc[j].pos_ != "PROPN" or view.in_quote[j]:
         return None
     last = j
-    while j - 1 >= 0 and doc[j - 1].pos_ == "PROPN" and not view.in_quote[j - 1]:
-        j -= 1
+    while j - 1 >= 0 and not view.in_quote[j - 1] and (
+        doc[j - 1].pos_ == "PROPN"
+        or (doc[j - 1].lower_ in ("and", "&") and j >= 2 and doc[j - 2].pos_ == "PROPN")
+    ):
+        j -= 1  # "Ann Ruiz and Tom Bell:" — a label may name two people
     k = j - 1
     while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
         k -= 1
@@ -621,6 +671,9 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                     rec["cue"] = _span_dict(view.text, c.idx, c.idx + len(c))
                     rec["speaker"] = _speaker_record(doc, view, framed.subject, book)
         records.append(rec)
+    for rec, q in zip(records, quotes, strict=True):
+        if rec["speaker"] is not None and is_quoted_name(text, q):
+            rec["speaker"] = rec["cue"] = None  # the name of a show or a book is nobody's words
     _propagate(records, quotes, text)
     for rec, q, (ts, _te) in zip(records, quotes, view.quote_tokens, strict=True):
         if rec["speaker"] is None and not q["partial"] and ts < len(doc):
@@ -716,6 +769,9 @@ def _adjacent(text: str, a: dict[str, Any], b: dict[str, Any], a_rec: dict[str, 
 # ----------------------------------------------------------------------- paraphrases
 
 
+_QUOTED_CONTENT = 0.9  # reported content quoted beyond this share is the quote's own claim
+
+
 def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list[dict[str, Any]]:
     """Reported speech: a cue with a source and a complement clause; span = the content."""
     lemmas = doc.to_array([LEMMA]).reshape(-1).astype(np.uint64)
@@ -728,11 +784,15 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
             continue
         cs, ce = content
         # content already inside a quote is the quote's
-        if ce <= cs or view.in_quote[cs:ce].mean() > 0.5:
+        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
             continue
         subj = _subject(tok, view, lex.cues)
         if subj is None or subj.i in range(cs, ce) or view.in_quote[_antecedent(subj).i]:
             continue  # a source inside quote marks is a quoted word (the many “defectors” who …)
+        if lex.strength.get(tok.lemma_, 0.0) < _WEAK and (
+            subj.pos_ in ("VERB", "AUX") or not _can_speak(_antecedent(subj), lex)
+        ):
+            continue  # "an annual session to discuss …", "Complicating matters, …": no source
         while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
             cs += 1
         if cs >= ce:
@@ -822,11 +882,23 @@ def _predicate_end(cue: Token, obj: Token, b: int) -> int:
     return b
 
 
+_ASIDE_DEPS = {"relcl"}
+_ASIDE_MARKS = {",", "(", "\u2014", "\u2013", "--", ";"}
+
+
 def _nonrestrictive_cut(doc: Doc, a: int, b: int) -> int:
-    """Content ends before a trailing ", which …"/", who …" clause: a comment on it, not part of it."""
+    """Content ends before a relative clause set off by a comma, dash or parenthesis
+    (", which …", "— whom …"): the writer's comment on what was said, not part of it."""
     for i in range(a + 2, b - 1):
-        if doc[i].text == "," and doc[i + 1].lower_ in ("which", "who") and doc[i + 1].head.dep_ == "relcl":
-            return i
+        if doc[i].text not in _ASIDE_MARKS:
+            continue
+        tok = doc[i + 1]
+        for _ in range(3):  # the clause that starts right after the mark
+            if tok.left_edge.i != i + 1 or tok.i >= b:
+                break
+            if tok.dep_ in _ASIDE_DEPS and tok.head.i < i:
+                return i
+            tok = tok.head
     return b
 
 

@@ -164,6 +164,15 @@ def looks_like_title(text: str) -> bool:
 
 
 _SCARE_WORDS = 2
+_NAME_BEFORE = re.compile(r"(?:\b(?:on|in|of|from|at|with|for|by)|['\u2019]s)\s*$", re.IGNORECASE)
+
+
+def is_quoted_name(text: str, quote: dict[str, Any]) -> bool:
+    """A title-case fragment after a preposition or a possessive names a work or a show
+    (said on NBC's “Meet the Press”, a fan of “Star Wars”): nobody is quoted saying it."""
+    if not quote["partial"] or not looks_like_title(text[quote["start"] : quote["end"]]):
+        return False
+    return bool(_NAME_BEFORE.search(text, max(0, quote["open"] - 12), quote["open"]))
 
 
 def looks_like_scare_quote(text: str, partial: bool) -> bool:
