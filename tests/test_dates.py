@@ -7,16 +7,10 @@ from pathlib import Path
 import pytest
 
 from claimcheck.components.dates import normalise, parse_published
+from spacy_helpers import annotate
 
 PUBLISHED = "2019-02-15"
 
-
-def annotate(nlp, text: str, published: str | None = None):
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
 
 
 def dates(nlp, text: str, published: str | None = None) -> dict[str, str | None]:

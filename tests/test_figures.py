@@ -6,13 +6,7 @@ from pathlib import Path
 
 import pytest
 
-
-def annotate(nlp, text: str, published: str | None = None):
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
+from spacy_helpers import annotate
 
 
 def figures(nlp, text: str) -> list[tuple[str, object, str]]:
