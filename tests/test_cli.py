@@ -261,3 +261,14 @@ def test_python_dash_m_and_version():
         [sys.executable, "-m", "claimcheck", "--version"], capture_output=True, text=True, check=True
     )
     assert done.stdout.startswith("claimcheck ")
+
+
+def test_index_from_a_newer_claimcheck_is_refused(tmp_path, indexed_corpus):
+    index = tmp_path / "newer.db"
+    shutil.copy(indexed_corpus, index)
+    with sqlite3.connect(index) as conn:
+        conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    for args in (("find", "Little Rocket Man"), ("export",), ("extract", str(tmp_path / "none"))):
+        result = invoke(*args, "--index", str(index))
+        assert result.exit_code == 3, (args, result.output)
+        assert "99" in result.stderr and "Traceback" not in result.output
