@@ -129,9 +129,3 @@ def claim_id(doc_id: str, kind: str, start: int, end: int) -> str:
 def selector_context(text: str, start: int, end: int, width: int = SELECTOR_CONTEXT) -> tuple[str, str]:
     """Prefix and suffix around a span, for the W3C TextQuoteSelector."""
     return text[max(0, start - width) : start], text[end : end + width]
-
-
-def speaker_name(claim_json: dict[str, Any]) -> str | None:
-    """The resolved speaker name of a claim in JSON form (None when unattributed)."""
-    speaker = claim_json.get("speaker") or {}
-    return speaker.get("name")

@@ -50,10 +50,6 @@ def reset_consoles() -> None:
     _stdout = _stderr = None
 
 
-def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()
-
-
 def write_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     sys.stdout.flush()
