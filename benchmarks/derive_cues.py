@@ -13,6 +13,10 @@ with the bare spaCy model and counts the lemmas of the verbs inside cue spans:
 * ``paraphrase_cues``: lemmas cueing at least ``--min-para`` attributions with a complement
   clause, in at least ``--min-ratio`` of their uses with one (a paraphrase cue is looked
   for over the whole text, so it must rarely be anything else);
+* ``object_cues``: other lemmas inside a cue in at least ``--min-object`` attributions and
+  ``--min-object-ratio`` of all their verb uses (they report through an object: "rejected …");
+* ``noun_cues``: nouns that head a cue when someone owns them and they have a complement
+  ("her criticism of …"), in at least ``--min-noun`` attributions and ``--min-noun-ratio`` of such uses;
 * ``support``: the raw counts, from which the components weigh a cue's strength;
 * ``source_nouns``: common nouns heading sources (official, poll, campaign …) in at least
   ``--min-source`` attributions and ``--min-source-ratio`` of their uses as a subject.
@@ -39,7 +43,8 @@ def count_cues(records: list[dict], docs) -> dict[str, Counter]:
     """
     from claimcheck.components.quotes import find_quotes
 
-    keys = ("cue", "quote_cue", "verb", "cue_ccomp", "verb_ccomp", "source_noun", "noun_subj")
+    keys = ("cue", "quote_cue", "verb", "cue_ccomp", "verb_ccomp", "source_noun", "noun_subj",
+            "noun_cue", "noun_poss", "noun_poss_cue")
     counts = {k: Counter() for k in keys}
     for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
         # the components look for cues outside quotation marks only: a verb a speaker uses
@@ -53,12 +58,19 @@ def count_cues(records: list[dict], docs) -> dict[str, Counter]:
                     counts["verb_ccomp"][lemma] += 1
             if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass"):
                 counts["noun_subj"][tok.lemma_.lower()] += 1
+            if tok.pos_ == "NOUN" and _owned(tok) and not any(a <= tok.idx < b for a, b in quoted):
+                counts["noun_poss"][tok.lemma_.lower()] += 1
         for attr in rec["attributions"]:
             for s, e in attr["source"][:1]:
                 span = doc.char_span(s, e, alignment_mode="expand")
                 if span is not None and span.root.pos_ == "NOUN":
                     counts["source_noun"][span.root.lemma_.lower()] += 1
             seen: dict[str, bool] = {}
+            for s, e in attr["cue"][:1]:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None and span.root.pos_ == "NOUN":
+                    counts["noun_cue"][span.root.lemma_.lower()] += 1
+                    counts["noun_poss_cue"][span.root.lemma_.lower()] += _owned(span.root)
             for s, e in attr["cue"]:
                 span = doc.char_span(s, e, alignment_mode="expand")
                 for tok in span if span is not None else ():
@@ -73,6 +85,12 @@ def count_cues(records: list[dict], docs) -> dict[str, Counter]:
     return counts
 
 
+def _owned(noun) -> bool:
+    """A noun with an owner and a complement ("her criticism of the plan"): the shape a nominal cue takes."""
+    deps = {c.dep_ for c in noun.children}
+    return "poss" in deps and bool(deps & {"prep", "acl", "ccomp", "relcl"})
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold", type=Path)
@@ -84,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-quote-ratio", type=float, default=0.05)
     ap.add_argument("--min-source", type=int, default=3)
     ap.add_argument("--min-source-ratio", type=float, default=0.2)
+    ap.add_argument("--min-object", type=int, default=8)
+    ap.add_argument("--min-object-ratio", type=float, default=0.3)
+    ap.add_argument("--min-noun", type=int, default=4)
+    ap.add_argument("--min-noun-ratio", type=float, default=0.2)
     ap.add_argument("--counts", type=Path, help="reuse/keep the raw counts in this JSON file")
     ap.add_argument("--docbin", type=Path, help="the texts already parsed (a spaCy DocBin, in gold order)")
     args = ap.parse_args(argv)
@@ -120,6 +142,13 @@ def main(argv: list[str] | None = None) -> int:
         w for w, c in cue_cc.items()
         if c >= args.min_para and w not in light and w.isalpha() and c / max(verb_cc[w], 1) >= args.min_ratio
     )
+    # verbs that report through an object or an infinitive ("rejected the deal", "declined to
+    # comment"): inside a cue in a large share of all their uses, complement clause or not
+    objective = sorted(
+        w for w, c in in_cue.items()
+        if c >= args.min_object and w not in light and w.isalpha() and w not in quote and w not in para
+        and c / max(total[w], 1) >= args.min_object_ratio
+    )
     old = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
     data = {
         "about": "Speech-cue lemmas counted in the cue spans of the PolNeAR v1.0.0 train split "
@@ -130,9 +159,10 @@ def main(argv: list[str] | None = None) -> int:
                  "Rebuild with benchmarks/derive_cues.py.",
         "quote_cues": quote,
         "paraphrase_cues": para,
+        "object_cues": objective,
         "support": {  # [in cues, in cues of quotes, verb uses, in cues with a complement, verb uses with one]
             w: [in_cue[w], in_quote_cue[w], total[w], cue_cc[w], verb_cc[w]]
-            for w in sorted(set(quote) | set(para))
+            for w in sorted(set(quote) | set(para) | set(objective))
         },
         # common nouns that head sources often enough (the poll, an official, the campaign): a noun
         # outside this list that is the subject of a weak cue is what the sentence is about, not a speaker
@@ -141,6 +171,14 @@ def main(argv: list[str] | None = None) -> int:
             if c >= args.min_source and w.isalpha()
             and c / max(counts["noun_subj"][w], c) >= args.min_source_ratio
         ),
+        # nouns that report speech when someone owns them and they have a complement
+        # ("her criticism of the plan", "Smith's claim that …"): [in cues so shaped, uses so shaped]
+        "noun_cues": {
+            w: [counts["noun_poss_cue"][w], counts["noun_poss"][w]]
+            for w, c in sorted(counts["noun_poss_cue"].items())
+            if c >= args.min_noun and w.isalpha()
+            and c / max(counts["noun_poss"][w], c) >= args.min_noun_ratio
+        },
         "phrases": old.get("phrases", ["according to"]),
         "titles": old.get("titles", []),
     }

@@ -348,3 +348,47 @@ def test_they_names_the_group_subject_of_the_sentence(nlp):
 def test_share_of_a_group_can_be_a_source(nlp):
     doc = nlp("Only 9% of voters believe the new levy is fair.")
     assert any("9% of voters" in (mention(p) or "") for p in paraphrases(doc))
+
+
+def test_cue_inside_a_reported_clause_is_part_of_the_report(nlp):
+    doc = nlp("Bell explained that the city must sue the firm that had described the fee as "
+              "\u201ca bargain\u201d in its bid.")
+    assert speaker(quote_of(doc, "a bargain")) == "Bell"
+
+
+def test_verbs_that_report_through_an_object(nlp):
+    lex = load_lexicon()
+    assert _hashed(lex, "reject") and _hashed(lex, "decline")
+    doc = nlp("The senator rejected the proposal to raise the levy on fuel.")
+    p = [a for a in paraphrases(doc) if a["cue"]["text"] == "rejected"]
+    assert p and "proposal to raise the levy" in doc.text[p[0]["start"] : p[0]["end"]]
+    assert mention(p[0]) == "The senator"
+
+
+def _hashed(lex, word: str) -> bool:
+    from spacy.strings import hash_string
+
+    return int(hash_string(word)) in {int(h) for h in lex.cue_hashes}
+
+
+def test_reporting_noun_with_owner_and_complement(nlp):
+    assert "claim" in load_lexicon().noun_cues
+    doc = nlp("Residents doubted the mayor's claim that the bridge was safe.")
+    p = [a for a in paraphrases(doc) if a["cue"]["text"] == "claim"]
+    assert p and doc.text[p[0]["start"] : p[0]["end"]] == "the bridge was safe"
+    assert mention(p[0]) == "the mayor"
+    doc = nlp("Tom Bell did not share Ana Ruiz's criticism of the new budget.")
+    p = [a for a in paraphrases(doc) if a["cue"]["text"] == "criticism"]
+    assert p and speaker(p[0]) == "Ana Ruiz"
+    assert doc.text[p[0]["start"] : p[0]["end"]] == "the new budget"
+    # a reporting noun nobody owns reports nothing
+    doc = nlp("The claim that the bridge was safe angered residents.")
+    assert not [a for a in paraphrases(doc) if a["cue"]["text"] == "claim"]
+
+
+
+def test_report_inside_a_relative_clause(nlp):
+    doc = nlp("The council passed the levy, which the mayor said was unfair to renters.")
+    p = [a for a in paraphrases(doc) if a["cue"]["text"] == "said"]
+    assert p and doc.text[p[0]["start"] : p[0]["end"]] == "was unfair to renters"
+    assert mention(p[0]) == "the mayor"

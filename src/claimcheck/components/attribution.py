@@ -22,8 +22,11 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   "X believes …", "according to X, …"); the span is the reported content, with what the
   verb says of its object ("described the delay as …") and without a trailing relative
   clause (", which …"). Only verbs that are cues in a good share of their uses report
-  through an object ("denounced the deal"); content mostly inside quote marks is left to
-  the quote.
+  through an object ("denounced the deal", "rejected the plan", "declined to comment"); content
+  mostly inside quote marks is left to the quote; a reporting noun with an owner and a
+  complement reports too ("the mayor's claim that …", "her criticism of the budget");
+* a cue inside the clause a stronger speech verb reports is part of the report: the quote
+  belongs to the outer speaker ("Bell explained that … the firm that described it as “…”").
 
 ``doc._.attributions`` is a list of plain dicts, offsets into ``doc.text``.
 """
@@ -83,6 +86,7 @@ class Lexicon:
     strength: dict[str, float]  # share of a lemma's verb uses that cue a direct quote in annotated news
     share: dict[str, float]  # share of a lemma's verb uses inside any cue (quote or reported speech)
     source_nouns: frozenset[str] = frozenset()  # common nouns that head sources (official, poll, campaign)
+    noun_cues: frozenset[str] = frozenset()  # nouns that report what their owner said ("her claim that …")
 
 
 _REPORTING = 0.2  # a quote cue that is a cue in this share of all its uses reports speech by itself
@@ -96,6 +100,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
 
     quote = frozenset(data["quote_cues"])
     para = frozenset(data["paraphrase_cues"])
+    # verbs that report through an object ("rejected the deal") are looked for like paraphrase cues
+    objective = frozenset(data.get("object_cues", ()))
     # quote cues that are cues in most of their uses also report speech without quote marks
     support = data.get("support", {})
     reporting = frozenset(
@@ -106,10 +112,12 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         paraphrase_cues=para,
         cues=quote | para,
         titles=frozenset(t.lower() for t in data.get("titles", [])),
-        cue_hashes=np.array(sorted(hash_string(w) for w in para | reporting | {"accord"}), dtype=np.uint64),
+        cue_hashes=np.array(sorted(hash_string(w) for w in para | reporting | objective | {"accord"}),
+                            dtype=np.uint64),
         strength={w: v[1] / max(v[2], 1) for w, v in support.items()},
         share={w: v[0] / max(v[2], 1) for w, v in support.items()},
         source_nouns=frozenset(data.get("source_nouns", [])),
+        noun_cues=frozenset(data.get("noun_cues", {})),
     )
 
 
@@ -276,6 +284,8 @@ def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | Non
     right = head.i
     description = None
     for child in head.rights:
+        if child.dep_ == "case":
+            break  # "the mayor's claim": the owner, without the possessive ending
         if child.is_punct and child.text in ",\u2014\u2013-(":
             continue
         if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.left_edge.i == right + 1:
@@ -414,7 +424,35 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         key = (subj is not None, according and subj is not None, strong == 2, i in linked, strong, -dist)
         if best is None or key > best[0]:
             best = (key, _Found(tok, subj))
-    return best[1] if best else None
+    if best is None:
+        return None
+    return _outer_cue(best[1], view, lex) or best[1]
+
+
+_OUTER_STEPS = 8
+
+
+def _outer_cue(found: _Found, view: _DocView, lex: Lexicon) -> _Found | None:
+    """A cue inside the clause a stronger speech verb reports is part of what is reported.
+
+    "He said the group that has declared a “caliphate” …": the words are his, not the group's
+    ("declare" cues quotes less often than "say" does).
+    """
+    cue = found.cue
+    share = lex.strength.get(cue.lemma_, 0.0)
+    if cue.lower_ == "according":
+        return None
+    tok = cue
+    for _ in range(_OUTER_STEPS):
+        head = tok.head
+        if head.i == tok.i or view.in_quote[head.i]:
+            return None
+        if tok.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and head.lemma_ in lex.cues and \
+                lex.strength.get(head.lemma_, 0.0) > share:
+            subj = _subject(head, view, lex.cues)
+            return _Found(head, subj) if subj is not None else None
+        tok = head
+    return None
 
 
 def _can_speak(tok: Token, lex: Lexicon) -> bool:
@@ -808,6 +846,49 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
                     "cue": _span_dict(view.text, tok.idx, cue_end),
                     "speaker": _speaker_record(doc, view, subj, book)})
+    if lex.noun_cues:
+        out.extend(_nominal_paraphrases(doc, view, lex, book))
+    return out
+
+
+_NOUN_PREPS = {"of", "for", "on", "about", "against", "to"}
+
+
+def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list[dict[str, Any]]:
+    """"Smith's claim that …", "her attack on the plan": a reporting noun, its owner, its complement."""
+    out: list[dict[str, Any]] = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or view.in_quote[tok.i] or tok.lemma_.lower() not in lex.noun_cues:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
+        if owner is None:
+            continue
+        span = None
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS:
+                obj = next((o for o in child.children if o.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    span = (obj.left_edge.i, obj.right_edge.i + 1)
+            elif child.dep_ in ("acl", "ccomp", "relcl") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                span = (child.left_edge.i, child.right_edge.i + 1)
+            if span is not None:
+                break
+        if span is None:
+            continue
+        cs, ce = span
+        if view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
+            cs += 1
+        if cs >= ce:
+            continue
+        a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
+        if b <= a:
+            continue
+        out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
+                    "cue": _span_dict(view.text, tok.idx, tok.idx + len(tok)),
+                    "speaker": _speaker_record(doc, view, owner, book)})
     return out
 
 
@@ -846,6 +927,8 @@ def _content(doc: Doc, cue: Token, topical: bool = True) -> tuple[int, int] | No
         if child is None or (dep != "ccomp" and (child.i < cue.i or not topical)):
             continue
         a, b = child.left_edge.i, child.right_edge.i + 1
+        if dep == "ccomp" and a < cue.i < child.i:
+            a = cue.i + 1  # "which she said was unfair": the relative word is fronted over the cue
         if dep == "dobj":
             b = _predicate_end(cue, child, b)
         if dep == "dobj" and b - a < _MIN_OBJECT:
