@@ -392,3 +392,18 @@ def test_report_inside_a_relative_clause(nlp):
     p = [a for a in paraphrases(doc) if a["cue"]["text"] == "said"]
     assert p and doc.text[p[0]["start"] : p[0]["end"]] == "was unfair to renters"
     assert mention(p[0]) == "the mayor"
+
+
+def test_show_name_joins_no_quotation(nlp):
+    # the comma after a show's name does not make the name part of the quotation after it
+    doc = nlp("Speaking on WKRP's \u201cEvening Report,\u201d Senator Mara Quill said the "
+              "plan was \u201cunworkable\u201d and \u201ccostly.\u201d")
+    assert speaker(quote_of(doc, "Evening Report")) is None
+    assert speaker(quote_of(doc, "unworkable")) == "Mara Quill"
+
+
+def test_quote_inside_an_owned_reporting_noun(nlp):
+    # no speech verb: the owner of the reporting noun said the quoted words
+    doc = nlp("The board rejected Dana Whitcombe's claim of \u201ca rigged process\u201d on Tuesday.")
+    a = quote_of(doc, "rigged process")
+    assert mention(a) == "Dana Whitcombe's" or speaker(a) == "Dana Whitcombe"

@@ -574,6 +574,23 @@ def _label_speaker(doc: Doc, view: _DocView, colon: int) -> Token | None:
     return None
 
 
+def _owned_noun_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Found | None:
+    """A quote inside the phrase of a reporting noun with an owner: "Clinton's assertion of a
+    “claim of right”", "their chants of “Lock her up!”": the owner said it, no verb needed."""
+    i = ts - 1
+    while i >= 0 and ts - i < _LEFT_WINDOW:
+        tok = doc[i]
+        if "\n" in tok.text or (tok.text in _STOP and not view.in_quote[i]):
+            break
+        if not view.in_quote[i] and tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.noun_cues \
+                and tok.left_edge.i <= ts and te - 1 <= tok.right_edge.i + 1:
+            owner = next((c for c in tok.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
+            if owner is not None:
+                return _Found(tok, owner)
+        i -= 1
+    return None
+
+
 def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int) -> _Found | None:
     """A quote with no speech verb near it, framed the way news frames one anyway.
 
@@ -708,11 +725,17 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                     c = framed.cue
                     rec["cue"] = _span_dict(view.text, c.idx, c.idx + len(c))
                     rec["speaker"] = _speaker_record(doc, view, framed.subject, book)
+                else:
+                    owned = _owned_noun_cue(doc, view, lex, ts, min(te, len(doc)))
+                    if owned is not None:
+                        c = owned.cue
+                        rec["cue"] = _span_dict(view.text, c.idx, c.idx + len(c))
+                        rec["speaker"] = _speaker_record(doc, view, owned.subject, book)
         records.append(rec)
-    for rec, q in zip(records, quotes, strict=True):
-        if rec["speaker"] is not None and is_quoted_name(text, q):
-            rec["speaker"] = rec["cue"] = None  # the name of a show or a book is nobody's words
-    _propagate(records, quotes, text)
+    named = {k for k, q in enumerate(quotes) if is_quoted_name(text, q)}
+    for k in named:
+        records[k]["speaker"] = records[k]["cue"] = None  # the name of a show or a book is nobody's words
+    _propagate(records, quotes, text, named)
     for rec, q, (ts, _te) in zip(records, quotes, view.quote_tokens, strict=True):
         if rec["speaker"] is None and not q["partial"] and ts < len(doc):
             found = _previous_sentence_cue(doc, view, lex, ts)
@@ -748,17 +771,23 @@ def _note_subjects(doc: Doc, book: NameBook) -> None:
     book.settle_genders()
 
 
-def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text: str) -> None:
+def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text: str,
+               named: set[int] | None = None) -> None:
     """Quotes with no cue of their own take the speaker of the quotation they belong to.
 
     In order: the other parts of the same group; the quote before it in the same
     paragraph (“X,” he said. “Y.”); for a paragraph that opens with a quote, the last quote
     of the paragraph before when nothing but quotes lie between (news style for one
     speaker over several paragraphs); the quote right after it in the same paragraph.
+    Quoted names (``named``: on NBC's “Meet the Press”) neither give nor take a speaker:
+    the comma after a show's name does not make it part of the next quotation.
     """
+    named = named or set()
     last_in_group: dict[int, dict[str, Any]] = {}
     pending: list[dict[str, Any]] = []
-    for rec in records:  # the nearest part before, else the first part after
+    for k, rec in enumerate(records):  # the nearest part before, else the first part after
+        if k in named:
+            continue
         if rec["speaker"] is not None:
             last_in_group[rec["group"]] = rec
             for p in pending:
