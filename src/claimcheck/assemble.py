@@ -40,7 +40,7 @@ class _Sentences:
 def source_of(document: Document) -> Source:
     return Source(
         doc_id=document.doc_id,
-        path=getattr(document, "display_path", None) or document.path,
+        path=document.display_path,
         title=document.title,
         outlet=document.outlet,
         author=document.author,

@@ -181,13 +181,13 @@ class _Run:
     def _store(self, result: Annotated) -> None:
         document = result.document
         if result.error:
-            self._skip(Skipped(_display(document), result.error))
+            self._skip(Skipped(document.display_path, result.error))
         else:
             try:
                 self.store.put_document(document, result.claims)
             except ValueError as exc:  # a claim that breaks the schema: name the document, go on
                 result = replace(result, error=f"invalid claim: {exc}")
-                self._skip(Skipped(_display(document), result.error))
+                self._skip(Skipped(document.display_path, result.error))
                 self._file_done(document, failed=True)
                 return
             self.summary.documents_processed += 1
@@ -227,6 +227,3 @@ def _peek(documents: Iterator[Document]) -> Iterator[Document] | None:
         return None
     return itertools.chain([first], documents)
 
-
-def _display(document: Document) -> str:
-    return getattr(document, "display_path", None) or document.path
