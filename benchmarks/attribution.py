@@ -71,6 +71,35 @@ def predictions(doc_id: str, text: str, attributions: list[dict]) -> list[dict]:
             "speaker_start": mention.get("start"),
             "speaker_end": mention.get("end"),
         })
+    out.extend(_quotation_lines(doc_id, attributions))
+    return out
+
+
+def _quotation_lines(doc_id: str, attributions: list[dict]) -> list[dict]:
+    """One "content" line per quotation of several parts (one ``group``), spanning them all.
+
+    The index keeps each part as a claim and ties the parts with ``group``: the quotation
+    as a whole is what its speaker is reported to have said ("“X,” he said. “Y.”").
+    """
+    groups: dict[int, list[dict]] = {}
+    for a in attributions:
+        if a["kind"] == "quote" and a.get("group") is not None:
+            groups.setdefault(a["group"], []).append(a)
+    out = []
+    for parts in groups.values():
+        if len(parts) < 2:
+            continue
+        speaker = next((p["speaker"] for p in parts if p.get("speaker")), None) or {}
+        mention = speaker.get("mention") or {}
+        out.append({
+            "doc": doc_id,
+            "start": min(p["start"] for p in parts),
+            "end": max(p["end"] for p in parts),
+            "kind": "content",
+            "speaker": speaker.get("name"),
+            "speaker_start": mention.get("start"),
+            "speaker_end": mention.get("end"),
+        })
     return out
 
 

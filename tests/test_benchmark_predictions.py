@@ -1,0 +1,41 @@
+"""The scorer lines the attribution benchmark writes: one per claim, plus one per quotation."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from attribution import predictions
+
+TEXT = "“We will build it,” the mayor said on Monday. “Nobody can stop us.” Then “soon” came."
+
+
+def _quote(words: str, group: int, speaker: dict | None) -> dict:
+    start = TEXT.index(words)
+    return {"kind": "quote", "start": start, "end": start + len(words), "group": group,
+            "cue": None, "speaker": speaker}
+
+
+def test_a_quotation_in_two_parts_is_also_scored_whole():
+    at = TEXT.index("the mayor")
+    mayor = {"name": "the mayor", "mention": {"text": "the mayor", "start": at, "end": at + 9},
+             "description": None}
+    parts = [_quote("We will build it,", 0, mayor), _quote("Nobody can stop us.", 0, None),
+             _quote("soon", 1, None)]
+    lines = predictions("doc", TEXT, parts)
+    direct = [line for line in lines if line["kind"] == "direct"]
+    assert [TEXT[line["start"] : line["end"]] for line in direct] == [
+        "We will build it,", "Nobody can stop us."]
+    whole = [line for line in lines if line["kind"] == "content" and line["end"] - line["start"] > 10]
+    assert len(whole) == 1
+    assert TEXT[whole[0]["start"] : whole[0]["end"]].startswith("We will build it,")
+    assert TEXT[whole[0]["start"] : whole[0]["end"]].endswith("Nobody can stop us.")
+    assert whole[0]["speaker"] == "the mayor"
+    assert whole[0]["speaker_start"] == TEXT.index("the mayor")
+
+
+def test_a_one_part_quote_gets_no_extra_line():
+    lines = predictions("doc", TEXT, [_quote("Nobody can stop us.", 3, None)])
+    assert len(lines) == 1
