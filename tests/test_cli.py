@@ -169,6 +169,14 @@ def test_export_validates_against_schema(indexed_corpus):
     assert {c["kind"] for c in claims} == {"quote", "paraphrase", "figure"}
 
 
+def test_export_by_surname_finds_the_full_name(indexed_corpus):
+    result = invoke("export", "--index", str(indexed_corpus), "--speaker", "sifton", "--kind", "quote")
+    assert result.exit_code == 0
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    assert claims and {c["speaker"]["name"] for c in claims} == {"John Sifton"}
+    assert any("one hand behind your back" in c["text"] for c in claims)
+
+
 def test_speakers(indexed_corpus):
     result = invoke("speakers", "--index", str(indexed_corpus), "--json")
     assert result.exit_code == 0

@@ -349,6 +349,9 @@ def test_iter_claims_filters_and_streams(store: Store) -> None:
     assert len(list(store.iter_claims(kind="quote", speaker="Ann Lee"))) == 1
     assert next(store.iter_claims(doc_id=lee.doc_id, raw=True)).startswith('{"schema_version":')
     assert list(store.iter_claims(speaker="Nobody")) == []
+    assert len(list(store.iter_claims(speaker="king"))) == 2  # a surname finds the full name
+    assert list(store.iter_claims(speaker="King Lee")) == []  # every word must be in one name
+    assert list(store.iter_claims(speaker=" .. ")) == []
 
 
 def test_claims_by_rowid_keeps_the_order_asked(store: Store) -> None:

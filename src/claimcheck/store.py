@@ -695,24 +695,32 @@ class Store:
     ) -> Iterator[Any]:
         """Stream claim JSON dicts (or compact JSON strings with ``raw``) in index order.
 
-        ``speaker`` matches the resolved name exactly, ignoring case (fuzzy matching is search.py's job).
+        ``speaker`` keeps claims whose resolved name holds all its words, ignoring case and
+        accents ("king" finds Robert King, as ``find --speaker`` does).
         """
+        from claimcheck.search import normalize  # light: rapidfuzz and the stdlib only
+
         where, params = [], []
+        wanted: set[str] = set()
         if kind is not None:
             where.append("kind = ?")
             params.append(kind)
         if speaker is not None:
-            where.append("speaker = ? COLLATE NOCASE")
-            params.append(speaker)
+            wanted = set(normalize(speaker).split())
+            if not wanted:
+                return
+            where.append("speaker IS NOT NULL")
         if doc_id is not None:
             where.append("doc_id = ?")
             params.append(doc_id)
         condition = " WHERE " + " AND ".join(where) if where else ""
-        sql = f"SELECT json FROM claims{condition} ORDER BY rowid"
+        sql = f"SELECT json, speaker FROM claims{condition} ORDER BY rowid"
         cur = self.conn.execute(sql, params)
         try:
             while rows := cur.fetchmany(1000):
-                for (text,) in rows:
+                for text, name in rows:
+                    if wanted and not wanted <= set(normalize(name).split()):
+                        continue
                     yield text if raw else json.loads(text)
         finally:
             cur.close()
