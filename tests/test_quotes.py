@@ -152,3 +152,14 @@ def test_is_quoted_name():
     text = "She spoke on \u201cMorning Round\u201d and called it \u201cThe Big Lie\u201d twice."
     names = [is_quoted_name(text, q) for q in find_quotes(text)]
     assert names == [True, False]
+
+
+def test_a_nickname_between_name_words_is_a_name():
+    from claimcheck.components.quotes import is_quoted_name
+
+    text = ("Robert \u201cBobby\u201d Stone said he would run. His rival called him \u201cSlow Bob\u201d "
+            "Stone. Then he said \u201cNever\u201d Monday.")
+    assert [is_quoted_name(text, q) for q in find_quotes(text)] == [True, False, False]
+    headline = "Mayor Explains Why Voters Feel \u201cIgnored\u201d In The Suburbs\nShe spoke on Monday."
+    assert [is_quoted_name(headline, q) for q in find_quotes(headline)] == [False]
+

@@ -167,12 +167,40 @@ _SCARE_WORDS = 2
 _NAME_BEFORE = re.compile(r"(?:\b(?:on|in|of|from|at|with|for|by)|['\u2019]s)\s*$", re.IGNORECASE)
 
 
+_NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w.'\u2019-]*[ \t]+$")
+_NAME_WORD_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_NICKNAME_WORDS = 3
+
+
+def _title_case_line(line: str) -> bool:
+    long_words = [w for w in _WORD.findall(line) if len(w) > 3]
+    return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
 def is_quoted_name(text: str, quote: dict[str, Any]) -> bool:
-    """A title-case fragment after a preposition or a possessive names a work or a show
-    (said on NBC's “Meet the Press”, a fan of “Star Wars”): nobody is quoted saying it."""
-    if not quote["partial"] or not looks_like_title(text[quote["start"] : quote["end"]]):
+    """A title-case fragment that names rather than quotes: nobody is quoted saying it.
+
+    After a preposition or a possessive it names a work or a show (said on NBC's “Meet the
+    Press”, a fan of “Star Wars”); between two words of a name it is a nickname (Gov. Robert
+    “Bobby” Stone).
+    """
+    words = text[quote["start"] : quote["end"]]
+    if not quote["partial"] or not looks_like_title(words):
         return False
-    return bool(_NAME_BEFORE.search(text, max(0, quote["open"] - 12), quote["open"]))
+    if _NAME_BEFORE.search(text, max(0, quote["open"] - 12), quote["open"]):
+        return True
+    close = quote["close"]
+    line_start = text.rfind("\n", 0, quote["open"]) + 1
+    line_end = text.find("\n", quote["open"])
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return (
+        close is not None
+        and not _title_case_line(line)  # a headline: She Felt “Invisible” As A Child
+        and words[-1:].isalpha()  # “Invisible.” ends a sentence, a nickname does not
+        and len(_WORD.findall(words)) <= _NICKNAME_WORDS
+        and _NAME_WORD_BEFORE.search(text, max(0, quote["open"] - 30), quote["open"]) is not None
+        and _NAME_WORD_AFTER.match(text, close + 1) is not None
+    )
 
 
 def looks_like_scare_quote(text: str, partial: bool) -> bool:
