@@ -404,7 +404,7 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         elif not in_quote[i]:
             candidates.append((ts - 1 - i, i))
         i -= 1
-    best: tuple[tuple, _Found] | None = None
+    best: tuple[float, _Found] | None = None
     linked: set[int] | None = None
     for dist, i in candidates:
         tok = doc[i]
@@ -415,18 +415,54 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
             linked = _linked_tokens(doc, ts, te)
         subj = _subject(tok, view, lex.cues) or _nearby_subject(doc, tok, view)
         share = 1.0 if according else lex.strength.get(tok.lemma_, 0.0)
-        strong = 2 if share >= _STRONG else 1 if share >= _WEAK else 0
-        if strong == 0 and not according and subj is not None and not _can_speak(subj, lex):
+        if share < _WEAK and not according and subj is not None and not _can_speak(subj, lex):
             subj = None  # "his determination to turn …": a rare cue and a subject that never speaks
-        # a cue with a source first; "according to X" names the source of the whole sentence
-        # ("…,” she said, according to the report"); then a cue the parse ties to the quote;
-        # a common speech verb; the nearest
-        key = (subj is not None, according and subj is not None, strong == 2, i in linked, strong, -dist)
-        if best is None or key > best[0]:
-            best = (key, _Found(tok, subj))
+        found = _Found(tok, subj)
+        score = _cue_score(found, view, lex, share, dist, i >= te, i in linked, according)
+        if best is None or score > best[0]:
+            best = (score, found)
     if best is None:
         return None
     return _outer_cue(best[1], view, lex) or best[1]
+
+
+# Weights of the evidence that a candidate is the quote's cue, fitted as a pairwise ranker on
+# annotated news (PolNeAR train): a cue with a source first, "according to X" above all (it
+# names the source of the whole sentence), a cue the parse ties to the quote, a common speech
+# verb, a name or a pronoun as its subject rather than a common noun or a relative word, a
+# cue before the quote rather than after it, the nearest. A cue in a clause another verb
+# reports ("said the group had called …") or in a relative clause is likely part of the content.
+_W_SOURCE, _W_ACCORDING, _W_LINKED, _W_SHARE = 3.0, 3.0, 1.0, 1.7
+_W_DIST, _W_AFTER = -0.033, -1.0  # per token (up to 40), after the quote
+_W_NAME, _W_PRONOUN, _W_NOUN, _W_PROPER_SUBJECT, _W_OUTER = 1.4, 1.9, 1.2, 0.7, 1.2
+_W_CCOMP, _W_RELCL = -1.1, -0.6
+_PERSONAL = {"he", "she", "i", "we", "they", "you", "it"}
+
+
+def _cue_score(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: int, after: bool,
+               linked: bool, according: bool) -> float:
+    """How likely a candidate cue is the quote's own: a weighted sum of its evidence."""
+    tok, subj = found.cue, found.subject
+    score = _W_SHARE * share + _W_DIST * min(dist, 40) + _W_AFTER * after + _W_LINKED * linked
+    if tok.dep_ == "ccomp":
+        score += _W_CCOMP
+    elif tok.dep_ == "relcl":
+        score += _W_RELCL
+    if subj is None:
+        return score
+    score += _W_SOURCE + _W_ACCORDING * according
+    low = subj.lower_
+    if subj.pos_ == "PROPN":
+        score += _W_NAME
+    elif low in _PERSONAL:
+        score += _W_PRONOUN
+    elif subj.pos_ == "NOUN" and low not in RELATIVE:
+        score += _W_NOUN
+    if subj.dep_ in SUBJECTS:
+        score += _W_PROPER_SUBJECT
+    if not according and _outer_cue(found, view, lex) is not None:
+        score += _W_OUTER
+    return score
 
 
 _OUTER_STEPS = 8
