@@ -255,7 +255,8 @@ def _inverted_subject(cue: Token, in_quote: np.ndarray) -> Token | None:
         i -= 1
     if i < 0 or not (in_quote[i] or (doc[i].text == "," and cue.lemma_ not in _PERSON_OBJECT)):
         return None  # "Ramos, 58, told AFP": after a plain comma, "told X" names the listener
-    if any(c.dep_ in SUBJECTS and not in_quote[c.i] for c in cue.children):
+    subjects = [c for c in cue.children if c.dep_ in SUBJECTS and not in_quote[c.i]]
+    if subjects and not _fronted(subjects, cue):
         return None
     for child in cue.rights:
         if in_quote[child.i]:
@@ -274,6 +275,19 @@ def _inverted_subject(cue: Token, in_quote: np.ndarray) -> Token | None:
             j = doc[j].head.i
         return doc[j]
     return None
+
+
+def _fronted(subjects: list[Token], cue: Token) -> bool:
+    """"The flaw in the plan, says Ann Ruiz, is …": the parser took a phrase fronted before the
+    comma for the subject of an inverted cue; a common noun there is what is talked about."""
+    doc = cue.doc
+    j = cue.i + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in _WHEN:
+        j += 1
+    if j == cue.i + 1 or j >= len(doc) or doc[j].text not in (",", ".", ";"):
+        return False  # "…, said Nunberg was bound": the name opens the reported clause
+    return all(s.pos_ == "NOUN" and s.ent_type_ not in ("PERSON", "ORG", "NORP") and s.i < cue.i
+               and not any(c.dep_ in ("appos", "relcl", "acl") for c in s.children) for s in subjects)
 
 
 def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | None]:
@@ -698,7 +712,10 @@ def _speaker_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> di
         antecedent = head.head.head
         a_start, a_end, description = _mention(doc, antecedent, view)
         name = _name(doc, antecedent, a_start, a_end, book, view)
-        return {"name": name, "mention": _span_dict(view.text, head.idx, head.idx + len(head)),
+        # the mention runs from the antecedent to the relative word ("a sign that"): either may be
+        # read as the source, and a thing that speaks ("a headline that said") has no name
+        start = min(a_start, head.idx)
+        return {"name": name, "mention": _span_dict(view.text, start, head.idx + len(head)),
                 "description": description}
     start, end, description = _mention(doc, head, view)
     name = _name(doc, head, start, end, book, view)
