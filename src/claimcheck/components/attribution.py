@@ -194,8 +194,9 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             if (child.dep_ in SUBJECTS or (child.dep_ == "nsubjpass" and tok.lemma_ == "quote")) and (
                 in_quote is None or not in_quote[child.i]
             ):
-                subj = child
-                break
+                if subj is not None and (child.i > tok.i or _newline_between(child, tok)):
+                    continue
+                subj = child  # of two, the one nearer before the verb ("6:50 p.m. \n … Ana Ruiz has told")
         if subj is None:
             # "by" agent of a passive cue: "was described by X as"
             for child in tok.children:
