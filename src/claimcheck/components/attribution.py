@@ -46,7 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimcheck.components.names import PRONOUNS, NameBook, office_trim
-from claimcheck.components.quotes import find_quotes, is_quoted_name
+from claimcheck.components.quotes import find_quotes, is_quoted_name, looks_like_title
 
 Doc.set_extension("attributions", default=None, force=True)
 
@@ -590,12 +590,19 @@ def _previous_sentence_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _
         tok = doc[i]
         if "\n" in tok.text:
             return None
-        if view.in_quote[i] or tok.pos_ != "VERB" or lex.strength.get(tok.lemma_, 0.0) < _STRONG:
+        if view.in_quote[i] or tok.pos_ != "VERB" or tok.lemma_ not in lex.cues:
             continue
         subj = _subject(tok, view, lex.cues)
-        if subj is not None and subj.i >= p0:
+        if subj is not None and subj.i >= p0 and (
+            lex.strength.get(tok.lemma_, 0.0) >= _STRONG or _person(subj)
+        ):
             return _Found(tok, subj)
     return None
+
+
+def _person(tok: Token) -> bool:
+    """A name or a personal pronoun: someone who may go on to speak in the next quote."""
+    return tok.lower_ in ("he", "she") or (tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", ""))
 
 
 def _label_speaker(doc: Doc, view: _DocView, colon: int) -> Token | None:
@@ -793,6 +800,9 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
     for rec, q, (ts, _te) in zip(records, quotes, view.quote_tokens, strict=True):
         if rec["speaker"] is None and not q["partial"] and ts < len(doc):
             found = _previous_sentence_cue(doc, view, lex, ts)
+            if found is not None and lex.strength.get(found.cue.lemma_, 0.0) < _STRONG and \
+                    looks_like_title(text[q["start"] : q["end"]]):
+                found = None  # a title after "X praised the book.": a name, not X's words
             if found is not None:
                 rec["cue"] = _span_dict(view.text, found.cue.idx, found.cue.idx + len(found.cue))
                 rec["speaker"] = _speaker_record(doc, view, found.subject, book)
