@@ -649,7 +649,7 @@ def _owned_noun_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) ->
     return None
 
 
-def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int) -> _Found | None:
+def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int, lex: Lexicon | None = None) -> _Found | None:
     """A quote with no speech verb near it, framed the way news frames one anyway.
 
     * "X <verb> …: “…”" — the clause before a colon introduces the quote (also from the
@@ -684,6 +684,27 @@ def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int) -> _Found | None:
                 if subj is not None and te <= subj.i < j + 4:
                     return _Found(tok, subj)
                 break
+        if lex is not None:
+            return _tagged_tail(doc, view, lex, te)
+    return None
+
+
+_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON"}
+
+
+def _tagged_tail(doc: Doc, view: _DocView, lex: Lexicon, te: int) -> _Found | None:
+    """"“…,” the editorial read.": a noun phrase and a cue word closing the sentence, whatever
+    the parser took the cue word for (a noun, an adjective)."""
+    n = len(doc)
+    j = te
+    while j < n and j - te < 7 and doc[j].pos_ in _PHRASE_POS and not view.in_quote[j]:
+        j += 1
+    if j - te < 2 or (j < n and doc[j].text not in _STOP and "\n" not in doc[j].text):
+        return None  # a phrase and the cue word, ending the sentence
+    cue, head = doc[j - 1], doc[j - 2]
+    said = cue.lower_ in lex.quote_cues or cue.lemma_ in lex.quote_cues
+    if said and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return _Found(cue, head)
     return None
 
 
@@ -779,7 +800,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                     rec["speaker"] = _speaker_record(doc, view, found.subject, book)
             else:
                 dash = _dash_speaker(doc, view, min(te, len(doc)))
-                framed = _frame_cue(doc, view, ts, min(te, len(doc))) if dash is None else None
+                framed = _frame_cue(doc, view, ts, min(te, len(doc)), lex) if dash is None else None
                 if dash is not None:
                     rec["speaker"] = _speaker_record(doc, view, dash, book)
                 elif framed is not None:
