@@ -172,8 +172,13 @@ class _DocView:
 # --------------------------------------------------------------------------- speakers
 
 
-def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = frozenset()) -> Token | None:
-    """The source of a cue verb: its subject, or the subject of the clause it hangs from."""
+def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = frozenset(),
+             lex: Lexicon | None = None) -> Token | None:
+    """The source of a cue verb: its subject, or the subject of the clause it hangs from.
+
+    With ``lex`` (quotes), only a verb that reports speech in most of its uses is read as
+    inverted after a plain comma ("…, said Ruiz"; not "Kall, the director, compared Trump to …").
+    """
     in_quote = view.in_quote if view is not None else None
     if cue.lower_ == "according":
         for child in cue.children:
@@ -183,7 +188,7 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                         return _author(obj)
         return None
     if in_quote is not None and cue.tag_ != "VBG":
-        inverted = _inverted_subject(cue, in_quote)
+        inverted = _inverted_subject(cue, in_quote, lex)
         if inverted is not None:
             return inverted
     participle = cue.tag_ == "VBG"
@@ -250,13 +255,17 @@ def _newline_between(a: Token, b: Token) -> bool:
     return any("\n" in t.text for t in a.doc[lo.i : hi.i])
 
 
-def _inverted_subject(cue: Token, in_quote: np.ndarray) -> Token | None:
+_INVERTING = 0.5  # share of a verb's uses that are cues for "…, <verb> Name" to read as inverted
+
+
+def _inverted_subject(cue: Token, in_quote: np.ndarray, lex: Lexicon | None = None) -> Token | None:
     """“…,” wrote a supporter / …, said Geert Wilders: the parser often makes the speaker an object."""
     doc = cue.doc
     i = cue.i - 1
     while i >= 0 and doc[i].is_punct and not in_quote[i] and doc[i].text != ",":
         i -= 1
-    if i < 0 or not (in_quote[i] or (doc[i].text == "," and cue.lemma_ not in _PERSON_OBJECT)):
+    if i < 0 or not (in_quote[i] or (doc[i].text == "," and cue.lemma_ not in _PERSON_OBJECT and (
+            lex is None or lex.share.get(cue.lemma_, 0.0) >= _INVERTING))):
         return None  # "Ramos, 58, told AFP": after a plain comma, "told X" names the listener
     subjects = [c for c in cue.children if c.dep_ in SUBJECTS and not in_quote[c.i]]
     if subjects and not _fronted(subjects, cue):
@@ -430,7 +439,7 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
             continue
         if linked is None:
             linked = _linked_tokens(doc, ts, te)
-        subj = _subject(tok, view, lex.cues) or _nearby_subject(doc, tok, view)
+        subj = _subject(tok, view, lex.cues, lex) or _nearby_subject(doc, tok, view)
         share = 1.0 if according else lex.strength.get(tok.lemma_, 0.0)
         if share < _WEAK and not according and subj is not None and not _can_speak(subj, lex):
             subj = None  # "his determination to turn …": a rare cue and a subject that never speaks
