@@ -221,7 +221,10 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             if _newline_between(subj, cue):
                 return None
             return subj
-        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN", "PRON") and tok.head.i < tok.i:
+        # (or the parser made the name the root and hung the verb from it: "Bell, a coach, compared …")
+        hung = tok.i == cue.i and tok.pos_ == "VERB" and tok.head.dep_ == "ROOT"
+        if (tok.dep_ in ("relcl", "acl") or hung) and tok.head.pos_ in ("PROPN", "NOUN", "PRON") \
+                and tok.head.i < tok.i:
             noun = tok.head
             if tok.dep_ == "acl" and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB":
                 # "she issued a statement saying …": the one who issued it speaks
@@ -714,7 +717,7 @@ def _tagged_tail(doc: Doc, view: _DocView, lex: Lexicon, te: int) -> _Found | No
         return None  # a phrase and the cue word, ending the sentence
     cue, head = doc[j - 1], doc[j - 2]
     said = cue.lower_ in lex.quote_cues or cue.lemma_ in lex.quote_cues
-    if said and head.pos_ in ("NOUN", "PROPN", "PRON"):
+    if said and (head.pos_ in ("NOUN", "PROPN", "PRON") or (head.pos_ == "ADJ" and doc[j - 3].pos_ == "DET")):
         return _Found(cue, head)
     return None
 
