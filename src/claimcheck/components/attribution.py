@@ -4,20 +4,28 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
 
 * the cue is a speech verb or phrase from ``models/cues.json`` (derived from annotated
   news: said, told, added, wrote, tweeted, called, according to, …) found outside the
-  quote marks in the words around the quote, up to the sentence or paragraph end; the
-  nearest verb the parse ties to the quote wins; the speaker is its grammatical subject, also
-  when it follows the verb ("says Robert King"), hides behind an aside ("X, who replaced
-  Y, said") or belongs to the main clause of a participle ("…, adding");
+  quote marks in the words around the quote, up to the sentence or paragraph end; candidates
+  are ranked by a weighted sum of their evidence (``_cue_score``, fitted pairwise on annotated
+  news: a source, "according to", tied to the quote by the parse, a common speech verb, a
+  name or pronoun subject, before the quote, near; not inside a clause another verb reports);
+  the speaker is its grammatical subject (the nearer one on the verb's line), also when it
+  follows the verb ("says Robert King", after a comma only for verbs that mostly report
+  speech; a common noun fronted before it is what is talked about), hides behind an aside
+  ("X, who replaced Y, said"), belongs to the main clause of a participle ("…, adding"), or
+  is the name the parser made the root ("Bell, a coach, compared …");
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
   group, same paragraph, or the paragraph before), or of a colon/dash introduction; a name
   alone before a colon ("Ann Ruiz: “…”") or an upper-case label opening the quoted line
-  (“RUIZ: …”) names the speaker of a transcript;
+  (“RUIZ: …”) names the speaker of a transcript; "“…,” the editorial read." names its source
+  whatever the parser tagged "read"; a quote after a sentence whose subject is a named person
+  (or he/she) doing what a cue verb does ("Ruiz praised the plan. “…”") takes that person;
 * a verb that seldom cues speech does not make a speaker of a subject that never speaks
   (a common noun that does not head sources in annotated news: "his determination to …");
 * a quoted title after a preposition or a possessive (on NBC's “Meet the Press”) is a
   name, nobody's words: it keeps no speaker;
 * names are resolved inside the document (:mod:`claimcheck.components.names`); "they"
-  names the group that is the subject earlier in its sentence;
+  names the group that is the subject earlier in its sentence; a relative word's mention
+  runs from its antecedent ("a sign that");
 * paraphrases: a cue verb with a source and a complement clause ("X said (that) …",
   "X believes …", "according to X, …"); the span is the reported content, with what the
   verb says of its object ("described the delay as …") and without a trailing relative

@@ -1,7 +1,8 @@
 """In-document name resolution: "Sifton" → "John Sifton", "he" → the last person quoted.
 
 News style names a person in full once and then by surname or title ("Mr. Burman",
-"President Donald Trump" → "Donald Trump"). Names are read off runs of proper nouns
+"President Donald Trump" → "Donald Trump"); a pronoun prefers the nearest earlier name the
+NER calls a person somewhere in the document. Names are read off runs of proper nouns
 (any NER label or none: the small model calls Trump an ORG or even a verb), so nothing
 here depends on one entity type.
 """
