@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from claimcheck.components.attribution import _DocView, _subject
+from claimcheck.components.attribution import _DocView, _nearby_subject, _subject
 from claimcheck.components.names import NameBook
 
 
@@ -114,3 +114,15 @@ def test_namebook_pronoun_skips_names_never_seen_as_people():
     assert book.resolve_pronoun("she", 80) == "Ann Ruiz"
     book.persons.clear()
     assert book.resolve_pronoun("she", 80) == "Compaq"  # no person known: the nearest name
+
+
+def test_past_tense_read_as_an_adjective_keeps_the_name_before_it(nlp):
+    # the parser sometimes tags "blasted" in "Trump blasted Disney" as an adjective of "Disney"
+    words = ["Trump", "blasted", "Disney", "for", "its", "practices", "."]
+    heads = [2, 2, 2, 2, 5, 3, 2]
+    deps = ["compound", "amod", "ROOT", "prep", "poss", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "ADP", "PRON", "NOUN", "PUNCT"]
+    tags = ["NNP", "VBN", "NNP", "IN", "PRP$", "NNS", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, [], doc.text)
+    assert _nearby_subject(doc, doc[1], view).text == "Trump"

@@ -542,6 +542,9 @@ def _can_speak(tok: Token, lex: Lexicon) -> bool:
 
 def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
     """The noun phrase just before a subjectless cue ("…,” Ramos, 58, told AFP): a misparse fallback."""
+    if cue.tag_ == "VBN" and cue.dep_ == "amod" and cue.i > 0 and doc[cue.i - 1].pos_ == "PROPN" \
+            and not view.in_quote[cue.i - 1]:
+        return doc[cue.i - 1]  # "Trump blasted Disney": a past tense the parser read as an adjective
     if cue.lower_ == "according" or cue.tag_ in ("VBG", "VBN"):
         return None  # participles are handled by climbing to their clause
     i = cue.i - 1
