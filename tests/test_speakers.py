@@ -126,3 +126,18 @@ def test_past_tense_read_as_an_adjective_keeps_the_name_before_it(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     view = _DocView(doc, [], doc.text)
     assert _nearby_subject(doc, doc[1], view).text == "Trump"
+
+
+def test_capitalised_modal_before_the_cue_is_a_name(nlp):
+    # "“…,” Will wrote.": the parser takes the columnist's name for a modal verb
+    words = ["\u201c", "Vote", "no", ",", "\u201d", "Will", "wrote", "."]
+    heads = [6, 6, 1, 6, 6, 6, 6, 6]
+    deps = ["punct", "ccomp", "dobj", "punct", "punct", "aux", "ROOT", "punct"]
+    pos = ["PUNCT", "VERB", "DET", "PUNCT", "PUNCT", "AUX", "VERB", "PUNCT"]
+    tags = ["``", "VB", "DT", ",", "''", "MD", "VBN", "."]
+    spaces = [False, True, False, False, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              sent_starts=[True] + [False] * 7)
+    quote = {"start": 1, "end": 9, "open": 0, "close": 9, "group": 0, "partial": False}
+    view = _DocView(doc, [quote], doc.text)
+    assert _nearby_subject(doc, doc[6], view).text == "Will"

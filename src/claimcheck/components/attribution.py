@@ -542,6 +542,10 @@ def _can_speak(tok: Token, lex: Lexicon) -> bool:
 
 def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
     """The noun phrase just before a subjectless cue ("…,” Ramos, 58, told AFP): a misparse fallback."""
+    before = doc[cue.i - 1] if cue.i > 0 else cue
+    if before.tag_ == "MD" and before.text[:1].isupper() and before.i > view.sent_start[before.i] and \
+            not view.in_quote[before.i] and before.head.i == cue.i:
+        return before  # "…,” Will wrote.": a name the parser took for a modal
     if cue.tag_ == "VBN" and cue.dep_ == "amod" and cue.i > 0 and doc[cue.i - 1].pos_ == "PROPN" \
             and not view.in_quote[cue.i - 1]:
         return doc[cue.i - 1]  # "Trump blasted Disney": a past tense the parser read as an adjective
