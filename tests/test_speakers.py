@@ -141,3 +141,12 @@ def test_capitalised_modal_before_the_cue_is_a_name(nlp):
     quote = {"start": 1, "end": 9, "open": 0, "close": 9, "group": 0, "partial": False}
     view = _DocView(doc, [quote], doc.text)
     assert _nearby_subject(doc, doc[6], view).text == "Will"
+
+
+def test_dash_glued_to_the_closing_quote_mark_names_the_speaker(nlp):
+    doc = nlp(
+        "\u201cNobody should be left behind in this city.\u201d\u2015 Carla Mendez\n"
+        "\u201cThe schools come first, always.\u201d \u2015 Tom Bell"
+    )
+    assert speaker(quote_of(doc, "left behind")) == "Carla Mendez"
+    assert speaker(quote_of(doc, "schools")) == "Tom Bell"

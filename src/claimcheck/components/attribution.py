@@ -13,6 +13,9 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   speech; a common noun fronted before it is what is talked about), hides behind an aside
   ("X, who replaced Y, said"), belongs to the main clause of a participle ("…, adding"), or
   is the name the parser made the root ("Bell, a coach, compared …");
+* "“…” — Name" names the speaker (also with the dash glued to the quote mark); a past tense
+  read as an adjective ("Trump blasted Disney") or a capitalised modal ("“…,” Will wrote")
+  before a subjectless cue is the name it follows;
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
   group, same paragraph, or the paragraph before), or of a colon/dash introduction; a name
   alone before a colon ("Ann Ruiz: “…”") or an upper-case label opening the quoted line
@@ -591,8 +594,9 @@ def _dash_speaker(doc: Doc, view: _DocView, te: int) -> Token | None:
     i, n = te, len(doc)
     while i < n and doc[i].is_space:
         i += 1
-    if i + 1 < n and doc[i].text in _DASHES:
-        j = i + 1
+    glued = te > 0 and len(doc[te - 1].text) > 1 and doc[te - 1].text[-1] in _DASHES  # the token “”―”
+    if glued or (i + 1 < n and doc[i].text in _DASHES):
+        j = i if glued else i + 1
         while j < n and doc[j].is_space:
             j += 1
         if j < n and doc[j].pos_ == "PROPN":
