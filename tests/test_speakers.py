@@ -150,3 +150,11 @@ def test_dash_glued_to_the_closing_quote_mark_names_the_speaker(nlp):
     )
     assert speaker(quote_of(doc, "left behind")) == "Carla Mendez"
     assert speaker(quote_of(doc, "schools")) == "Tom Bell"
+
+
+def test_quote_with_no_cue_in_a_clause_whose_subject_is_a_person(nlp):
+    doc = nlp("Tom Bell pondered who, without the mayor, might \u201ckeep the city running through the "
+              "winter.\u201d")
+    assert speaker(quote_of(doc, "keep the city")) == "Tom Bell"
+    doc = nlp("The storm left the town \u201ccompletely cut off from the world.\u201d")
+    assert speaker(quotes(doc)[0]) is None  # a storm is nobody

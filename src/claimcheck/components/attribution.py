@@ -22,6 +22,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   (“RUIZ: …”) names the speaker of a transcript; "“…,” the editorial read." names its source
   whatever the parser tagged "read"; a quote after a sentence whose subject is a named person
   (or he/she) doing what a cue verb does ("Ruiz praised the plan. “…”") takes that person;
+  last, a quote inside a clause whose subject is a named person takes that person whatever
+  the verb ("Bell pondered who might “…”"), unless it looks like a title or a scare quote;
 * a verb that seldom cues speech does not make a speaker of a subject that never speaks
   (a common noun that does not head sources in annotated news: "his determination to …");
 * a quoted title after a preposition or a possessive (on NBC's “Meet the Press”) is a
@@ -57,7 +59,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimcheck.components.names import PRONOUNS, NameBook, office_trim
-from claimcheck.components.quotes import find_quotes, is_quoted_name, looks_like_title
+from claimcheck.components.quotes import find_quotes, is_quoted_name, looks_like_scare_quote, looks_like_title
 
 Doc.set_extension("attributions", default=None, force=True)
 
@@ -682,6 +684,27 @@ def _owned_noun_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) ->
     return None
 
 
+def _clause_speaker(doc: Doc, view: _DocView, ts: int, te: int) -> _Found | None:
+    """A quote with no cue at all inside a clause whose subject is a person ("Ruiz vented her
+    anger at “…”"): whatever the verb, the words are that person's."""
+    for tok in doc[ts:te]:
+        head = tok.head
+        if ts <= head.i < te or head.i == tok.i:
+            continue
+        for _ in range(3):  # the nearest verb above the quote, outside it
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                break
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX") or view.in_quote[head.i] or int(view.sent_start[head.i]) != \
+                int(view.sent_start[min(ts, len(doc) - 1)]):
+            return None
+        subj = _subject(head, view)
+        if subj is not None and not view.in_quote[subj.i] and _person(subj):
+            return _Found(head, subj)
+        return None
+    return None
+
+
 def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int, lex: Lexicon | None = None) -> _Found | None:
     """A quote with no speech verb near it, framed the way news frames one anyway.
 
@@ -857,6 +880,14 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
             if found is not None and lex.strength.get(found.cue.lemma_, 0.0) < _STRONG and \
                     looks_like_title(text[q["start"] : q["end"]]):
                 found = None  # a title after "X praised the book.": a name, not X's words
+            if found is not None:
+                rec["cue"] = _span_dict(view.text, found.cue.idx, found.cue.idx + len(found.cue))
+                rec["speaker"] = _speaker_record(doc, view, found.subject, book)
+    for k, (rec, q, (ts, te)) in enumerate(zip(records, quotes, view.quote_tokens, strict=True)):
+        words = text[q["start"] : q["end"]]
+        if rec["speaker"] is None and rec["cue"] is None and k not in named and ts < len(doc) and \
+                not looks_like_scare_quote(words, q["partial"]) and not looks_like_title(words):
+            found = _clause_speaker(doc, view, ts, min(te, len(doc)))
             if found is not None:
                 rec["cue"] = _span_dict(view.text, found.cue.idx, found.cue.idx + len(found.cue))
                 rec["speaker"] = _speaker_record(doc, view, found.subject, book)
