@@ -684,9 +684,9 @@ def _owned_noun_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) ->
     return None
 
 
-def _clause_speaker(doc: Doc, view: _DocView, ts: int, te: int) -> _Found | None:
-    """A quote with no cue at all inside a clause whose subject is a person ("Ruiz vented her
-    anger at “…”"): whatever the verb, the words are that person's."""
+def _clause_speaker(doc: Doc, view: _DocView, ts: int, te: int, lex: Lexicon) -> _Found | None:
+    """A quote left without a speaker inside a clause whose subject is a person ("Bell pondered
+    who might “…”") or a noun that heads sources ("the ad"): whatever the verb, the words are theirs."""
     for tok in doc[ts:te]:
         head = tok.head
         if ts <= head.i < te or head.i == tok.i:
@@ -699,7 +699,9 @@ def _clause_speaker(doc: Doc, view: _DocView, ts: int, te: int) -> _Found | None
                 int(view.sent_start[min(ts, len(doc) - 1)]):
             return None
         subj = _subject(head, view)
-        if subj is not None and not view.in_quote[subj.i] and _person(subj):
+        source = subj is not None and subj.pos_ in ("NOUN", "PROPN") and \
+            subj.lemma_.lower() in lex.source_nouns
+        if subj is not None and not view.in_quote[subj.i] and (_person(subj) or source):
             return _Found(head, subj)
         return None
     return None
@@ -885,9 +887,9 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                 rec["speaker"] = _speaker_record(doc, view, found.subject, book)
     for k, (rec, q, (ts, te)) in enumerate(zip(records, quotes, view.quote_tokens, strict=True)):
         words = text[q["start"] : q["end"]]
-        if rec["speaker"] is None and rec["cue"] is None and k not in named and ts < len(doc) and \
+        if rec["speaker"] is None and k not in named and ts < len(doc) and \
                 not looks_like_scare_quote(words, q["partial"]) and not looks_like_title(words):
-            found = _clause_speaker(doc, view, ts, min(te, len(doc)))
+            found = _clause_speaker(doc, view, ts, min(te, len(doc)), lex)
             if found is not None:
                 rec["cue"] = _span_dict(view.text, found.cue.idx, found.cue.idx + len(found.cue))
                 rec["speaker"] = _speaker_record(doc, view, found.subject, book)
