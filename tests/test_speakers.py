@@ -158,3 +158,11 @@ def test_quote_with_no_cue_in_a_clause_whose_subject_is_a_person(nlp):
     assert speaker(quote_of(doc, "keep the city")) == "Tom Bell"
     doc = nlp("The storm left the town \u201ccompletely cut off from the world.\u201d")
     assert speaker(quotes(doc)[0]) is None  # a storm is nobody
+
+
+def test_verb_joined_to_a_passive_shares_its_subject(nlp):
+    doc = nlp("Ann Ruiz was forced into a retreat and said that her words had been "
+              "\u201ctwisted by the press.\u201d")
+    assert speaker(quote_of(doc, "twisted")) == "Ann Ruiz"
+    doc = nlp("Ann Ruiz was joined on stage by Tom Bell and joked, \u201cWe should do this more often.\u201d")
+    assert speaker(quote_of(doc, "more often")) == "Ann Ruiz"  # not the agent of "joined"

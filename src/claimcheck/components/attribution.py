@@ -11,7 +11,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   the speaker is its grammatical subject (the nearer one on the verb's line), also when it
   follows the verb ("says Robert King", after a comma only for verbs that mostly report
   speech; a common noun fronted before it is what is talked about), hides behind an aside
-  ("X, who replaced Y, said"), belongs to the main clause of a participle ("…, adding"), or
+  ("X, who replaced Y, said"), belongs to the main clause of a participle ("…, adding") or
+  of a passive it is joined to ("X was booed and said"), or
   is the name the parser made the root ("Bell, a coach, compared …");
 * "“…” — Name" names the speaker (also with the dash glued to the quote mark); a past tense
   read as an adjective ("Trump blasted Disney") or a capitalised modal ("“…,” Will wrote")
@@ -206,12 +207,12 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             return inverted
     participle = cue.tag_ == "VBG"
     tok = cue
+    shared = False  # reached through "and": "X was forced to retreat and said …" — X said it
     for _ in range(5):
         subj = None
         for child in tok.children:
-            if (child.dep_ in SUBJECTS or (child.dep_ == "nsubjpass" and tok.lemma_ == "quote")) and (
-                in_quote is None or not in_quote[child.i]
-            ):
+            passive = child.dep_ == "nsubjpass" and (tok.lemma_ == "quote" or shared)
+            if (child.dep_ in SUBJECTS or passive) and (in_quote is None or not in_quote[child.i]):
                 if subj is not None and (child.i > tok.i or _newline_between(child, tok)):
                     continue
                 subj = child  # of two, the one nearer before the verb ("6:50 p.m. \n … Ana Ruiz has told")
@@ -246,6 +247,7 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             return noun  # "Mitt Romney, the nominee, tweeted": the verb hangs off its subject
         if tok.dep_ not in CLIMB or tok.head.i == tok.i:
             return subj
+        shared = tok.dep_ == "conj" and tok.i == cue.i and view is not None
         tok = tok.head
     return None
 
