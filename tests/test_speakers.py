@@ -166,3 +166,15 @@ def test_verb_joined_to_a_passive_shares_its_subject(nlp):
     assert speaker(quote_of(doc, "twisted")) == "Ann Ruiz"
     doc = nlp("Ann Ruiz was joined on stage by Tom Bell and joked, \u201cWe should do this more often.\u201d")
     assert speaker(quote_of(doc, "more often")) == "Ann Ruiz"  # not the agent of "joined"
+
+
+def test_name_label_before_a_colon_beats_a_verb_before_it(nlp):
+    doc = nlp("Critics warned of trouble - Ana Ruiz: \u201cThe numbers were never going to hold up.\u201d")
+    assert speaker(quotes(doc)[0]) == "Ana Ruiz"
+
+
+def test_source_after_from_before_a_colon(nlp):
+    doc = nlp("What the survey means - More from Tom Bell: \u201cThe sample was too small to tell.\u201d")
+    assert speaker(quotes(doc)[0]) == "Tom Bell"
+    doc = nlp("The panel disagreed. From the report: \u201cMost samples were too small to be useful.\u201d")
+    assert mention(quotes(doc)[0]) == "the report"

@@ -19,7 +19,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   before a subjectless cue is the name it follows;
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
   group, same paragraph, or the paragraph before), or of a colon/dash introduction; a name
-  alone before a colon ("Ann Ruiz: “…”") or an upper-case label opening the quoted line
+  alone before a colon ("Ann Ruiz: “…”", "… - Ann Ruiz: “…”", before any verb cue; also
+  "From the report: “…”") or an upper-case label opening the quoted line
   (“RUIZ: …”) names the speaker of a transcript; "“…,” the editorial read." names its source
   whatever the parser tagged "read"; a quote after a sentence whose subject is a named person
   (or he/she) doing what a cue verb does ("Ruiz praised the plan. “…”") takes that person;
@@ -669,6 +670,31 @@ def _label_speaker(doc: Doc, view: _DocView, colon: int) -> Token | None:
     return None
 
 
+def _colon_label(doc: Doc, view: _DocView, ts: int) -> _Found | None:
+    """"Pollsters agree - Carl Bialik: “…”": a name labelling the quote beats any verb before it."""
+    i = ts - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i > 0 and doc[i].text == ":" and not view.in_quote[i]:
+        label = _label_speaker(doc, view, i)
+        if label is not None:
+            return _Found(doc[i], label)
+        # "- More from Jones: “…”", "From the report: “…”": the source follows "from"
+        obj = doc[i - 1]
+        while obj.dep_ in ("compound", "flat") and obj.head.i > obj.i:
+            obj = obj.head
+        prep = obj.head
+        if obj.dep_ == "pobj" and prep.lower_ == "from" and prep.i < obj.i and not view.in_quote[prep.i]:
+            k = prep.i - 1
+            if k >= 0 and doc[k].lower_ == "more":
+                k -= 1
+            while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+                k -= 1
+            if k < 0 or "\n" in doc[k].text or doc[k].text in _DASHES or doc[k].text in _STOP:
+                return _Found(doc[i], obj)
+    return None
+
+
 def _owned_noun_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Found | None:
     """A quote inside the phrase of a reporting noun with an owner: "Clinton's assertion of a
     “claim of right”", "their chants of “Lock her up!”": the owner said it, no verb needed."""
@@ -849,7 +875,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
             rec["speaker"] = {"name": name, "mention": _span_dict(text, label.start(1), label.end(1)),
                               "description": None}
         elif len(doc) and ts < len(doc):
-            found = _find_cue(doc, view, lex, ts, min(te, len(doc)))
+            found = _colon_label(doc, view, ts) or _find_cue(doc, view, lex, ts, min(te, len(doc)))
             if found is not None:
                 c = found.cue
                 cue_end = c.idx + len(c)
