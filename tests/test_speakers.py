@@ -178,3 +178,10 @@ def test_source_after_from_before_a_colon(nlp):
     assert speaker(quotes(doc)[0]) == "Tom Bell"
     doc = nlp("The panel disagreed. From the report: \u201cMost samples were too small to be useful.\u201d")
     assert mention(quotes(doc)[0]) == "the report"
+
+
+def test_label_right_after_the_previous_speakers_quote(nlp):
+    doc = nlp("Ann Ruiz: \u201cWe will build the bridge by spring.\u201d "
+              "Tom Bell: \u201cNot with this budget.\u201d")
+    assert speaker(quote_of(doc, "bridge")) == "Ann Ruiz"
+    assert speaker(quote_of(doc, "budget")) == "Tom Bell"

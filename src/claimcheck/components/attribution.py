@@ -19,8 +19,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   before a subjectless cue is the name it follows;
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
   group, same paragraph, or the paragraph before), or of a colon/dash introduction; a name
-  alone before a colon ("Ann Ruiz: “…”", "… - Ann Ruiz: “…”", before any verb cue; also
-  "From the report: “…”") or an upper-case label opening the quoted line
+  alone before a colon ("Ann Ruiz: “…”", "… - Ann Ruiz: “…”", "“….” Tom Bell: “…”", before
+  any verb cue; also "From the report: “…”") or an upper-case label opening the quoted line
   (“RUIZ: …”) names the speaker of a transcript; "“…,” the editorial read." names its source
   whatever the parser tagged "read"; a quote after a sentence whose subject is a named person
   (or he/she) doing what a cue verb does ("Ruiz praised the plan. “…”") takes that person;
@@ -667,7 +667,12 @@ def _label_speaker(doc: Doc, view: _DocView, colon: int) -> Token | None:
         k -= 1
     if k < 0 or "\n" in doc[k].text or doc[k].text in _DASHES:
         return doc[last]
+    if view.in_quote[k] and doc[k].text in _CLOSING and k >= 1 and doc[k - 1].text in _STOP:
+        return doc[last]  # “… ISIS.” Bush: “…” — the next speaker of a round-up
     return None
+
+
+_CLOSING = {"\u201d", '"', "''"}
 
 
 def _colon_label(doc: Doc, view: _DocView, ts: int) -> _Found | None:
