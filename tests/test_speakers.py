@@ -185,3 +185,16 @@ def test_label_right_after_the_previous_speakers_quote(nlp):
               "Tom Bell: \u201cNot with this budget.\u201d")
     assert speaker(quote_of(doc, "bridge")) == "Ann Ruiz"
     assert speaker(quote_of(doc, "budget")) == "Tom Bell"
+
+
+def test_fallback_subject_steps_over_an_aside(nlp):
+    # the parser left "said" without a subject: the noun before it sits in an aside
+    words = ["Ruiz", ",", "in", "Dayton", ",", "said", "the", "levy", "was", "unfair", "."]
+    heads = [5, 0, 0, 2, 0, 5, 7, 8, 5, 8, 5]
+    deps = ["npadvmod", "punct", "prep", "pobj", "punct", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct"]
+    pos = ["PROPN", "PUNCT", "ADP", "PROPN", "PUNCT", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
+    tags = ["NNP", ",", "IN", "NNP", ",", "VBD", "DT", "NN", "VBD", "JJ", "."]
+    spaces = [False, True, True, False, True, True, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, [], doc.text)
+    assert _nearby_subject(doc, doc[5], view).text == "Ruiz"

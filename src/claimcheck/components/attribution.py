@@ -11,7 +11,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   the speaker is its grammatical subject (the nearer one on the verb's line), also when it
   follows the verb ("says Robert King", after a comma only for verbs that mostly report
   speech; a common noun fronted before it is what is talked about), hides behind an aside
-  ("X, who replaced Y, said"), belongs to the main clause of a participle ("…, adding") or
+  ("X, who replaced Y, said"; "Trump, in Kentucky, said" when the parse gives no subject),
+  belongs to the main clause of a participle ("…, adding") or
   of a passive it is joined to ("X was booed and said"), or
   is the name the parser made the root ("Bell, a coach, compared …");
 * "“…” — Name" names the speaker (also with the dash glued to the quote mark); a past tense
@@ -560,17 +561,39 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
     if cue.lower_ == "according" or cue.tag_ in ("VBG", "VBN"):
         return None  # participles are handled by climbing to their clause
     i = cue.i - 1
-    while i >= 0 and cue.i - i <= 8 and not view.in_quote[i]:
+    reach = 8
+    while i >= 0 and cue.i - i <= reach and not view.in_quote[i]:
         tok = doc[i]
         if tok.text in _STOP or "\n" in tok.text:
             return None
         if tok.pos_ in ("PROPN", "NOUN", "PRON"):
             while tok.dep_ in ("compound", "flat") and tok.head.i < cue.i and tok.head.i > tok.i:
                 tok = tok.head
+            aside = _aside_start(doc, tok, cue)
+            if aside is not None:  # "Trump, in Kentucky, said": step over the aside
+                i = aside - 1
+                reach = cue.i - i + 3
+                continue
             return tok
         if not (tok.is_punct or tok.pos_ in ("NUM", "ADV", "AUX", "PART")):
             return None
         i -= 1
+    return None
+
+
+def _aside_start(doc: Doc, tok: Token, cue: Token) -> int | None:
+    """Where the aside ``tok`` sits in opens (", in Kentucky,", "who … strategy"), if it is in one."""
+    head = tok
+    for _ in range(6):
+        if head.head.i == head.i or head.head.i >= cue.i:
+            return None
+        if head.dep_ in ("prep", "relcl", "acl") and head.head.pos_ in ("PROPN", "NOUN", "PRON") \
+                and head.left_edge.i > 0 and doc[head.left_edge.i - 1].text == "," \
+                and head.head.i < head.left_edge.i:
+            return head.left_edge.i - 1
+        if head.dep_ == "relcl" and head.head.i < head.i:
+            return head.left_edge.i
+        head = head.head
     return None
 
 
