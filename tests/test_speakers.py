@@ -198,3 +198,9 @@ def test_fallback_subject_steps_over_an_aside(nlp):
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
     view = _DocView(doc, [], doc.text)
     assert _nearby_subject(doc, doc[5], view).text == "Ruiz"
+
+
+def test_a_noun_that_never_speaks_loses_the_cue_to_a_person(nlp):
+    doc = nlp("Tom Bell argued that the bridge would bring jobs to the valley, calling it "
+              "\u201ca lifeline for the town.\u201d")
+    assert speaker(quote_of(doc, "lifeline")) == "Tom Bell"

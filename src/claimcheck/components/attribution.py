@@ -7,7 +7,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   quote marks in the words around the quote, up to the sentence or paragraph end; candidates
   are ranked by a weighted sum of their evidence (``_cue_score``, fitted pairwise on annotated
   news: a source, "according to", tied to the quote by the parse, a common speech verb, a
-  name or pronoun subject, before the quote, near; not inside a clause another verb reports);
+  name or pronoun subject (a common noun only if such nouns head sources), before the quote,
+  near; not inside a clause another verb reports);
   the speaker is its grammatical subject (the nearer one on the verb's line), also when it
   follows the verb ("says Robert King", after a comma only for verbs that mostly report
   speech; a common noun fronted before it is what is talked about), hides behind an aside
@@ -480,7 +481,8 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
 # reports ("said the group had called …") or in a relative clause is likely part of the content.
 _W_SOURCE, _W_ACCORDING, _W_LINKED, _W_SHARE = 3.0, 3.0, 1.0, 1.7
 _W_DIST, _W_AFTER = -0.033, -1.0  # per token (up to 40), after the quote
-_W_NAME, _W_PRONOUN, _W_NOUN, _W_PROPER_SUBJECT, _W_OUTER = 1.4, 1.9, 1.2, 0.7, 1.2
+_W_NAME, _W_PRONOUN, _W_NOUN, _W_PROPER_SUBJECT, _W_OUTER = 1.4, 1.9, 1.3, 0.7, 1.2
+_W_MUTE = -1.3  # a common noun subject that does not head sources in annotated news
 _W_CCOMP, _W_RELCL = -1.1, -0.6
 _PERSONAL = {"he", "she", "i", "we", "they", "you", "it"}
 
@@ -504,6 +506,8 @@ def _cue_score(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: 
         score += _W_PRONOUN
     elif subj.pos_ == "NOUN" and low not in RELATIVE:
         score += _W_NOUN
+        if lex.source_nouns and subj.lemma_.lower() not in lex.source_nouns:
+            score += _W_MUTE  # "the first taste", "a previous case": a noun that never heads a source
     if subj.dep_ in SUBJECTS:
         score += _W_PROPER_SUBJECT
     if not according and _outer_cue(found, view, lex) is not None:
