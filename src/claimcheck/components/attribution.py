@@ -4,20 +4,37 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
 
 * the cue is a speech verb or phrase from ``models/cues.json`` (derived from annotated
   news: said, told, added, wrote, tweeted, called, according to, …) found outside the
-  quote marks in the words around the quote, up to the sentence or paragraph end; the
-  nearest verb the parse ties to the quote wins; the speaker is its grammatical subject, also
-  when it follows the verb ("says Robert King"), hides behind an aside ("X, who replaced
-  Y, said") or belongs to the main clause of a participle ("…, adding");
+  quote marks in the words around the quote, up to the sentence or paragraph end; candidates
+  are ranked by a weighted sum of their evidence (``_cue_score``, fitted pairwise on annotated
+  news: a source, "according to", tied to the quote by the parse, a common speech verb, a
+  name or pronoun subject (a common noun only if such nouns head sources), before the quote,
+  near; not inside a clause another verb reports);
+  the speaker is its grammatical subject (the nearer one on the verb's line), also when it
+  follows the verb ("says Robert King", after a comma only for verbs that mostly report
+  speech; a common noun fronted before it is what is talked about), hides behind an aside
+  ("X, who replaced Y, said"; "Trump, in Kentucky, said" when the parse gives no subject),
+  belongs to the main clause of a participle ("…, adding") or
+  of a passive it is joined to ("X was booed and said"), or
+  is the name the parser made the root ("Bell, a coach, compared …");
+* "“…” — Name" names the speaker (also with the dash glued to the quote mark); a past tense
+  read as an adjective ("Trump blasted Disney") or a capitalised modal ("“…,” Will wrote")
+  before a subjectless cue is the name it follows;
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
   group, same paragraph, or the paragraph before), or of a colon/dash introduction; a name
-  alone before a colon ("Ann Ruiz: “…”") or an upper-case label opening the quoted line
-  (“RUIZ: …”) names the speaker of a transcript;
+  alone before a colon ("Ann Ruiz: “…”", "… - Ann Ruiz: “…”", "“….” Tom Bell: “…”", before
+  any verb cue; also "From the report: “…”") or an upper-case label opening the quoted line
+  (“RUIZ: …”) names the speaker of a transcript; "“…,” the editorial read." names its source
+  whatever the parser tagged "read"; a quote after a sentence whose subject is a named person
+  (or he/she) doing what a cue verb does ("Ruiz praised the plan. “…”") takes that person;
+  last, a quote inside a clause whose subject is a named person takes that person whatever
+  the verb ("Bell pondered who might “…”"), unless it looks like a title or a scare quote;
 * a verb that seldom cues speech does not make a speaker of a subject that never speaks
   (a common noun that does not head sources in annotated news: "his determination to …");
 * a quoted title after a preposition or a possessive (on NBC's “Meet the Press”) is a
   name, nobody's words: it keeps no speaker;
 * names are resolved inside the document (:mod:`claimcheck.components.names`); "they"
-  names the group that is the subject earlier in its sentence;
+  names the group that is the subject earlier in its sentence; a relative word's mention
+  runs from its antecedent ("a sign that");
 * paraphrases: a cue verb with a source and a complement clause ("X said (that) …",
   "X believes …", "according to X, …"); the span is the reported content, with what the
   verb says of its object ("described the delay as …") and without a trailing relative
@@ -46,7 +63,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimcheck.components.names import PRONOUNS, NameBook, office_trim
-from claimcheck.components.quotes import find_quotes, is_quoted_name
+from claimcheck.components.quotes import find_quotes, is_quoted_name, looks_like_scare_quote, looks_like_title
 
 Doc.set_extension("attributions", default=None, force=True)
 
@@ -172,8 +189,13 @@ class _DocView:
 # --------------------------------------------------------------------------- speakers
 
 
-def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = frozenset()) -> Token | None:
-    """The source of a cue verb: its subject, or the subject of the clause it hangs from."""
+def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = frozenset(),
+             lex: Lexicon | None = None) -> Token | None:
+    """The source of a cue verb: its subject, or the subject of the clause it hangs from.
+
+    With ``lex`` (quotes), only a verb that reports speech in most of its uses is read as
+    inverted after a plain comma ("…, said Ruiz"; not "Kall, the director, compared Trump to …").
+    """
     in_quote = view.in_quote if view is not None else None
     if cue.lower_ == "according":
         for child in cue.children:
@@ -183,19 +205,20 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                         return _author(obj)
         return None
     if in_quote is not None and cue.tag_ != "VBG":
-        inverted = _inverted_subject(cue, in_quote)
+        inverted = _inverted_subject(cue, in_quote, lex)
         if inverted is not None:
             return inverted
     participle = cue.tag_ == "VBG"
     tok = cue
+    shared = False  # reached through "and": "X was forced to retreat and said …" — X said it
     for _ in range(5):
         subj = None
         for child in tok.children:
-            if (child.dep_ in SUBJECTS or (child.dep_ == "nsubjpass" and tok.lemma_ == "quote")) and (
-                in_quote is None or not in_quote[child.i]
-            ):
-                subj = child
-                break
+            passive = child.dep_ == "nsubjpass" and (tok.lemma_ == "quote" or shared)
+            if (child.dep_ in SUBJECTS or passive) and (in_quote is None or not in_quote[child.i]):
+                if subj is not None and (child.i > tok.i or _newline_between(child, tok)):
+                    continue
+                subj = child  # of two, the one nearer before the verb ("6:50 p.m. \n … Ana Ruiz has told")
         if subj is None:
             # "by" agent of a passive cue: "was described by X as"
             for child in tok.children:
@@ -208,12 +231,17 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             tok = tok.head.head  # "Trump released a video that said …": who released it speaks
             continue
         # "…, adding": a participle reports for the main clause, not for a clause in between
+        # (a clause hung from the quote's words is the main clause: the parser made the quote the root)
         if subj is not None and not (participle and tok.i != cue.i and tok.dep_ in CLIMB
-                                      and tok.lemma_ not in cues):
+                                      and tok.lemma_ not in cues
+                                      and not (in_quote is not None and in_quote[tok.head.i])):
             if _newline_between(subj, cue):
                 return None
             return subj
-        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN", "PRON") and tok.head.i < tok.i:
+        # (or the parser made the name the root and hung the verb from it: "Bell, a coach, compared …")
+        hung = tok.i == cue.i and tok.pos_ == "VERB" and tok.head.dep_ == "ROOT"
+        if (tok.dep_ in ("relcl", "acl") or hung) and tok.head.pos_ in ("PROPN", "NOUN", "PRON") \
+                and tok.head.i < tok.i:
             noun = tok.head
             if tok.dep_ == "acl" and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB":
                 # "she issued a statement saying …": the one who issued it speaks
@@ -222,6 +250,7 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             return noun  # "Mitt Romney, the nominee, tweeted": the verb hangs off its subject
         if tok.dep_ not in CLIMB or tok.head.i == tok.i:
             return subj
+        shared = tok.dep_ == "conj" and tok.i == cue.i and view is not None
         tok = tok.head
     return None
 
@@ -247,15 +276,20 @@ def _newline_between(a: Token, b: Token) -> bool:
     return any("\n" in t.text for t in a.doc[lo.i : hi.i])
 
 
-def _inverted_subject(cue: Token, in_quote: np.ndarray) -> Token | None:
+_INVERTING = 0.5  # share of a verb's uses that are cues for "…, <verb> Name" to read as inverted
+
+
+def _inverted_subject(cue: Token, in_quote: np.ndarray, lex: Lexicon | None = None) -> Token | None:
     """“…,” wrote a supporter / …, said Geert Wilders: the parser often makes the speaker an object."""
     doc = cue.doc
     i = cue.i - 1
     while i >= 0 and doc[i].is_punct and not in_quote[i] and doc[i].text != ",":
         i -= 1
-    if i < 0 or not (in_quote[i] or (doc[i].text == "," and cue.lemma_ not in _PERSON_OBJECT)):
+    if i < 0 or not (in_quote[i] or (doc[i].text == "," and cue.lemma_ not in _PERSON_OBJECT and (
+            lex is None or lex.share.get(cue.lemma_, 0.0) >= _INVERTING))):
         return None  # "Ramos, 58, told AFP": after a plain comma, "told X" names the listener
-    if any(c.dep_ in SUBJECTS and not in_quote[c.i] for c in cue.children):
+    subjects = [c for c in cue.children if c.dep_ in SUBJECTS and not in_quote[c.i]]
+    if subjects and not _fronted(subjects, cue):
         return None
     for child in cue.rights:
         if in_quote[child.i]:
@@ -274,6 +308,19 @@ def _inverted_subject(cue: Token, in_quote: np.ndarray) -> Token | None:
             j = doc[j].head.i
         return doc[j]
     return None
+
+
+def _fronted(subjects: list[Token], cue: Token) -> bool:
+    """"The flaw in the plan, says Ann Ruiz, is …": the parser took a phrase fronted before the
+    comma for the subject of an inverted cue; a common noun there is what is talked about."""
+    doc = cue.doc
+    j = cue.i + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in _WHEN:
+        j += 1
+    if j == cue.i + 1 or j >= len(doc) or doc[j].text not in (",", ".", ";"):
+        return False  # "…, said Nunberg was bound": the name opens the reported clause
+    return all(s.pos_ == "NOUN" and s.ent_type_ not in ("PERSON", "ORG", "NORP") and s.i < cue.i
+               and not any(c.dep_ in ("appos", "relcl", "acl") for c in s.children) for s in subjects)
 
 
 def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | None]:
@@ -404,7 +451,7 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         elif not in_quote[i]:
             candidates.append((ts - 1 - i, i))
         i -= 1
-    best: tuple[tuple, _Found] | None = None
+    best: tuple[float, _Found] | None = None
     linked: set[int] | None = None
     for dist, i in candidates:
         tok = doc[i]
@@ -413,20 +460,59 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
             continue
         if linked is None:
             linked = _linked_tokens(doc, ts, te)
-        subj = _subject(tok, view, lex.cues) or _nearby_subject(doc, tok, view)
+        subj = _subject(tok, view, lex.cues, lex) or _nearby_subject(doc, tok, view)
         share = 1.0 if according else lex.strength.get(tok.lemma_, 0.0)
-        strong = 2 if share >= _STRONG else 1 if share >= _WEAK else 0
-        if strong == 0 and not according and subj is not None and not _can_speak(subj, lex):
+        if share < _WEAK and not according and subj is not None and not _can_speak(subj, lex):
             subj = None  # "his determination to turn …": a rare cue and a subject that never speaks
-        # a cue with a source first; "according to X" names the source of the whole sentence
-        # ("…,” she said, according to the report"); then a cue the parse ties to the quote;
-        # a common speech verb; the nearest
-        key = (subj is not None, according and subj is not None, strong == 2, i in linked, strong, -dist)
-        if best is None or key > best[0]:
-            best = (key, _Found(tok, subj))
+        found = _Found(tok, subj)
+        score = _cue_score(found, view, lex, share, dist, i >= te, i in linked, according)
+        if best is None or score > best[0]:
+            best = (score, found)
     if best is None:
         return None
     return _outer_cue(best[1], view, lex) or best[1]
+
+
+# Weights of the evidence that a candidate is the quote's cue, fitted as a pairwise ranker on
+# annotated news (PolNeAR train): a cue with a source first, "according to X" above all (it
+# names the source of the whole sentence), a cue the parse ties to the quote, a common speech
+# verb, a name or a pronoun as its subject rather than a common noun or a relative word, a
+# cue before the quote rather than after it, the nearest. A cue in a clause another verb
+# reports ("said the group had called …") or in a relative clause is likely part of the content.
+_W_SOURCE, _W_ACCORDING, _W_LINKED, _W_SHARE = 3.0, 3.0, 1.0, 1.7
+_W_DIST, _W_AFTER = -0.033, -1.0  # per token (up to 40), after the quote
+_W_NAME, _W_PRONOUN, _W_NOUN, _W_PROPER_SUBJECT, _W_OUTER = 1.4, 1.9, 1.3, 0.7, 1.2
+_W_MUTE = -1.3  # a common noun subject that does not head sources in annotated news
+_W_CCOMP, _W_RELCL = -1.1, -0.6
+_PERSONAL = {"he", "she", "i", "we", "they", "you", "it"}
+
+
+def _cue_score(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: int, after: bool,
+               linked: bool, according: bool) -> float:
+    """How likely a candidate cue is the quote's own: a weighted sum of its evidence."""
+    tok, subj = found.cue, found.subject
+    score = _W_SHARE * share + _W_DIST * min(dist, 40) + _W_AFTER * after + _W_LINKED * linked
+    if tok.dep_ == "ccomp":
+        score += _W_CCOMP
+    elif tok.dep_ == "relcl":
+        score += _W_RELCL
+    if subj is None:
+        return score
+    score += _W_SOURCE + _W_ACCORDING * according
+    low = subj.lower_
+    if subj.pos_ == "PROPN":
+        score += _W_NAME
+    elif low in _PERSONAL:
+        score += _W_PRONOUN
+    elif subj.pos_ == "NOUN" and low not in RELATIVE:
+        score += _W_NOUN
+        if lex.source_nouns and subj.lemma_.lower() not in lex.source_nouns:
+            score += _W_MUTE  # "the first taste", "a previous case": a noun that never heads a source
+    if subj.dep_ in SUBJECTS:
+        score += _W_PROPER_SUBJECT
+    if not according and _outer_cue(found, view, lex) is not None:
+        score += _W_OUTER
+    return score
 
 
 _OUTER_STEPS = 8
@@ -469,20 +555,49 @@ def _can_speak(tok: Token, lex: Lexicon) -> bool:
 
 def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
     """The noun phrase just before a subjectless cue ("…,” Ramos, 58, told AFP): a misparse fallback."""
+    before = doc[cue.i - 1] if cue.i > 0 else cue
+    if before.tag_ == "MD" and before.text[:1].isupper() and before.i > view.sent_start[before.i] and \
+            not view.in_quote[before.i] and before.head.i == cue.i:
+        return before  # "…,” Will wrote.": a name the parser took for a modal
+    if cue.tag_ == "VBN" and cue.dep_ == "amod" and cue.i > 0 and doc[cue.i - 1].pos_ == "PROPN" \
+            and not view.in_quote[cue.i - 1]:
+        return doc[cue.i - 1]  # "Trump blasted Disney": a past tense the parser read as an adjective
     if cue.lower_ == "according" or cue.tag_ in ("VBG", "VBN"):
         return None  # participles are handled by climbing to their clause
     i = cue.i - 1
-    while i >= 0 and cue.i - i <= 8 and not view.in_quote[i]:
+    reach = 8
+    while i >= 0 and cue.i - i <= reach and not view.in_quote[i]:
         tok = doc[i]
         if tok.text in _STOP or "\n" in tok.text:
             return None
         if tok.pos_ in ("PROPN", "NOUN", "PRON"):
             while tok.dep_ in ("compound", "flat") and tok.head.i < cue.i and tok.head.i > tok.i:
                 tok = tok.head
+            aside = _aside_start(doc, tok, cue)
+            if aside is not None:  # "Trump, in Kentucky, said": step over the aside
+                i = aside - 1
+                reach = cue.i - i + 3
+                continue
             return tok
         if not (tok.is_punct or tok.pos_ in ("NUM", "ADV", "AUX", "PART")):
             return None
         i -= 1
+    return None
+
+
+def _aside_start(doc: Doc, tok: Token, cue: Token) -> int | None:
+    """Where the aside ``tok`` sits in opens (", in Kentucky,", "who … strategy"), if it is in one."""
+    head = tok
+    for _ in range(6):
+        if head.head.i == head.i or head.head.i >= cue.i:
+            return None
+        if head.dep_ in ("prep", "relcl", "acl") and head.head.pos_ in ("PROPN", "NOUN", "PRON") \
+                and head.left_edge.i > 0 and doc[head.left_edge.i - 1].text == "," \
+                and head.head.i < head.left_edge.i:
+            return head.left_edge.i - 1
+        if head.dep_ == "relcl" and head.head.i < head.i:
+            return head.left_edge.i
+        head = head.head
     return None
 
 
@@ -511,8 +626,9 @@ def _dash_speaker(doc: Doc, view: _DocView, te: int) -> Token | None:
     i, n = te, len(doc)
     while i < n and doc[i].is_space:
         i += 1
-    if i + 1 < n and doc[i].text in _DASHES:
-        j = i + 1
+    glued = te > 0 and len(doc[te - 1].text) > 1 and doc[te - 1].text[-1] in _DASHES  # the token “”―”
+    if glued or (i + 1 < n and doc[i].text in _DASHES):
+        j = i if glued else i + 1
         while j < n and doc[j].is_space:
             j += 1
         if j < n and doc[j].pos_ == "PROPN":
@@ -539,12 +655,19 @@ def _previous_sentence_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _
         tok = doc[i]
         if "\n" in tok.text:
             return None
-        if view.in_quote[i] or tok.pos_ != "VERB" or lex.strength.get(tok.lemma_, 0.0) < _STRONG:
+        if view.in_quote[i] or tok.pos_ != "VERB" or tok.lemma_ not in lex.cues:
             continue
         subj = _subject(tok, view, lex.cues)
-        if subj is not None and subj.i >= p0:
+        if subj is not None and subj.i >= p0 and (
+            lex.strength.get(tok.lemma_, 0.0) >= _STRONG or _person(subj)
+        ):
             return _Found(tok, subj)
     return None
+
+
+def _person(tok: Token) -> bool:
+    """A name or a personal pronoun: someone who may go on to speak in the next quote."""
+    return tok.lower_ in ("he", "she") or (tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", ""))
 
 
 def _label_speaker(doc: Doc, view: _DocView, colon: int) -> Token | None:
@@ -571,6 +694,36 @@ def _label_speaker(doc: Doc, view: _DocView, colon: int) -> Token | None:
         k -= 1
     if k < 0 or "\n" in doc[k].text or doc[k].text in _DASHES:
         return doc[last]
+    if view.in_quote[k] and doc[k].text in _CLOSING and k >= 1 and doc[k - 1].text in _STOP:
+        return doc[last]  # “… ISIS.” Bush: “…” — the next speaker of a round-up
+    return None
+
+
+_CLOSING = {"\u201d", '"', "''"}
+
+
+def _colon_label(doc: Doc, view: _DocView, ts: int) -> _Found | None:
+    """"Pollsters agree - Carl Bialik: “…”": a name labelling the quote beats any verb before it."""
+    i = ts - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i > 0 and doc[i].text == ":" and not view.in_quote[i]:
+        label = _label_speaker(doc, view, i)
+        if label is not None:
+            return _Found(doc[i], label)
+        # "- More from Jones: “…”", "From the report: “…”": the source follows "from"
+        obj = doc[i - 1]
+        while obj.dep_ in ("compound", "flat") and obj.head.i > obj.i:
+            obj = obj.head
+        prep = obj.head
+        if obj.dep_ == "pobj" and prep.lower_ == "from" and prep.i < obj.i and not view.in_quote[prep.i]:
+            k = prep.i - 1
+            if k >= 0 and doc[k].lower_ == "more":
+                k -= 1
+            while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+                k -= 1
+            if k < 0 or "\n" in doc[k].text or doc[k].text in _DASHES or doc[k].text in _STOP:
+                return _Found(doc[i], obj)
     return None
 
 
@@ -591,7 +744,30 @@ def _owned_noun_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) ->
     return None
 
 
-def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int) -> _Found | None:
+def _clause_speaker(doc: Doc, view: _DocView, ts: int, te: int, lex: Lexicon) -> _Found | None:
+    """A quote left without a speaker inside a clause whose subject is a person ("Bell pondered
+    who might “…”") or a noun that heads sources ("the ad"): whatever the verb, the words are theirs."""
+    for tok in doc[ts:te]:
+        head = tok.head
+        if ts <= head.i < te or head.i == tok.i:
+            continue
+        for _ in range(3):  # the nearest verb above the quote, outside it
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                break
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX") or view.in_quote[head.i] or int(view.sent_start[head.i]) != \
+                int(view.sent_start[min(ts, len(doc) - 1)]):
+            return None
+        subj = _subject(head, view)
+        source = subj is not None and subj.pos_ in ("NOUN", "PROPN") and \
+            subj.lemma_.lower() in lex.source_nouns
+        if subj is not None and not view.in_quote[subj.i] and (_person(subj) or source):
+            return _Found(head, subj)
+        return None
+    return None
+
+
+def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int, lex: Lexicon | None = None) -> _Found | None:
     """A quote with no speech verb near it, framed the way news frames one anyway.
 
     * "X <verb> …: “…”" — the clause before a colon introduces the quote (also from the
@@ -626,6 +802,27 @@ def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int) -> _Found | None:
                 if subj is not None and te <= subj.i < j + 4:
                     return _Found(tok, subj)
                 break
+        if lex is not None:
+            return _tagged_tail(doc, view, lex, te)
+    return None
+
+
+_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON"}
+
+
+def _tagged_tail(doc: Doc, view: _DocView, lex: Lexicon, te: int) -> _Found | None:
+    """"“…,” the editorial read.": a noun phrase and a cue word closing the sentence, whatever
+    the parser took the cue word for (a noun, an adjective)."""
+    n = len(doc)
+    j = te
+    while j < n and j - te < 7 and doc[j].pos_ in _PHRASE_POS and not view.in_quote[j]:
+        j += 1
+    if j - te < 2 or (j < n and doc[j].text not in _STOP and "\n" not in doc[j].text):
+        return None  # a phrase and the cue word, ending the sentence
+    cue, head = doc[j - 1], doc[j - 2]
+    said = cue.lower_ in lex.quote_cues or cue.lemma_ in lex.quote_cues
+    if said and (head.pos_ in ("NOUN", "PROPN", "PRON") or (head.pos_ == "ADJ" and doc[j - 3].pos_ == "DET")):
+        return _Found(cue, head)
     return None
 
 
@@ -662,7 +859,10 @@ def _speaker_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> di
         antecedent = head.head.head
         a_start, a_end, description = _mention(doc, antecedent, view)
         name = _name(doc, antecedent, a_start, a_end, book, view)
-        return {"name": name, "mention": _span_dict(view.text, head.idx, head.idx + len(head)),
+        # the mention runs from the antecedent to the relative word ("a sign that"): either may be
+        # read as the source, and a thing that speaks ("a headline that said") has no name
+        start = min(a_start, head.idx)
+        return {"name": name, "mention": _span_dict(view.text, start, head.idx + len(head)),
                 "description": description}
     start, end, description = _mention(doc, head, view)
     name = _name(doc, head, start, end, book, view)
@@ -707,7 +907,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
             rec["speaker"] = {"name": name, "mention": _span_dict(text, label.start(1), label.end(1)),
                               "description": None}
         elif len(doc) and ts < len(doc):
-            found = _find_cue(doc, view, lex, ts, min(te, len(doc)))
+            found = _colon_label(doc, view, ts) or _find_cue(doc, view, lex, ts, min(te, len(doc)))
             if found is not None:
                 c = found.cue
                 cue_end = c.idx + len(c)
@@ -718,7 +918,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                     rec["speaker"] = _speaker_record(doc, view, found.subject, book)
             else:
                 dash = _dash_speaker(doc, view, min(te, len(doc)))
-                framed = _frame_cue(doc, view, ts, min(te, len(doc))) if dash is None else None
+                framed = _frame_cue(doc, view, ts, min(te, len(doc)), lex) if dash is None else None
                 if dash is not None:
                     rec["speaker"] = _speaker_record(doc, view, dash, book)
                 elif framed is not None:
@@ -739,6 +939,17 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
     for rec, q, (ts, _te) in zip(records, quotes, view.quote_tokens, strict=True):
         if rec["speaker"] is None and not q["partial"] and ts < len(doc):
             found = _previous_sentence_cue(doc, view, lex, ts)
+            if found is not None and lex.strength.get(found.cue.lemma_, 0.0) < _STRONG and \
+                    looks_like_title(text[q["start"] : q["end"]]):
+                found = None  # a title after "X praised the book.": a name, not X's words
+            if found is not None:
+                rec["cue"] = _span_dict(view.text, found.cue.idx, found.cue.idx + len(found.cue))
+                rec["speaker"] = _speaker_record(doc, view, found.subject, book)
+    for k, (rec, q, (ts, te)) in enumerate(zip(records, quotes, view.quote_tokens, strict=True)):
+        words = text[q["start"] : q["end"]]
+        if rec["speaker"] is None and k not in named and ts < len(doc) and \
+                not looks_like_scare_quote(words, q["partial"]) and not looks_like_title(words):
+            found = _clause_speaker(doc, view, ts, min(te, len(doc)), lex)
             if found is not None:
                 rec["cue"] = _span_dict(view.text, found.cue.idx, found.cue.idx + len(found.cue))
                 rec["speaker"] = _speaker_record(doc, view, found.subject, book)

@@ -1,7 +1,8 @@
 """In-document name resolution: "Sifton" → "John Sifton", "he" → the last person quoted.
 
 News style names a person in full once and then by surname or title ("Mr. Burman",
-"President Donald Trump" → "Donald Trump"). Names are read off runs of proper nouns
+"President Donald Trump" → "Donald Trump"); a pronoun prefers the nearest earlier name the
+NER calls a person somewhere in the document. Names are read off runs of proper nouns
 (any NER label or none: the small model calls Trump an ORG or even a verb), so nothing
 here depends on one entity type.
 """
@@ -50,6 +51,7 @@ class NameBook:
     # candidates for pronouns: (char offset, name), in text order
     people: list[tuple[int, str]] = field(default_factory=list)
     votes: dict[str, list[int]] = field(default_factory=dict)  # name -> [he, she] votes
+    persons: set[str] = field(default_factory=set)  # names the NER calls a person somewhere
     _offsets: list[int] = field(default_factory=list)
 
     @classmethod
@@ -77,6 +79,10 @@ class NameBook:
         chosen = set(first)
         for a, b in first + [r for r in runs if r not in chosen]:
             book._register(doc[office_trim(doc, a, b) : b])
+        for a, b in first:
+            name = book.canonical(list(doc[office_trim(doc, a, b) : b]))
+            if name:
+                book.persons.add(name)
         return book
 
     def _register(self, tokens: Span) -> None:
@@ -150,9 +156,13 @@ class NameBook:
         if want is None:
             return None  # "they", "we", "I": no single person to name
         k = bisect.bisect_left(self._offsets, offset)
+        fallback = None
         for _off, name in reversed(self.people[max(0, k - 12) : k]):
             gender = self.gender.get(name)
             if gender and gender != want:
                 continue
-            return name
-        return None
+            if name in self.persons or not self.persons:
+                return name
+            # "Cinco de Mayo", "Compaq": a name never seen as a person yields to one that is
+            fallback = fallback or name
+        return fallback
