@@ -5,10 +5,10 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
 * the cue is a speech verb or phrase from ``models/cues.json`` (derived from annotated
   news: said, told, added, wrote, tweeted, called, according to, …) found outside the
   quote marks in the words around the quote, up to the sentence or paragraph end; candidates
-  are ranked by a weighted sum of their evidence (``_cue_score``, fitted pairwise on annotated
-  news: a source, "according to", tied to the quote by the parse, a common speech verb, a
-  name or pronoun subject (a common noun only if such nouns head sources), before the quote,
-  near; not inside a clause another verb reports);
+  are ranked by their evidence, in a fixed order of weight (``_cue_key``: a source,
+  "according to", not inside a clause another verb reports, a common speech verb, tied to
+  the quote by the parse, a name or pronoun subject (a common noun only if such nouns head
+  sources), before the quote, near);
   the speaker is its grammatical subject (the nearer one on the verb's line), also when it
   follows the verb ("says Robert King", after a comma only for verbs that mostly report
   speech; a common noun fronted before it is what is talked about), hides behind an aside
@@ -319,8 +319,10 @@ def _fronted(subjects: list[Token], cue: Token) -> bool:
         j += 1
     if j == cue.i + 1 or j >= len(doc) or doc[j].text not in (",", ".", ";"):
         return False  # "…, said Nunberg was bound": the name opens the reported clause
-    return all(s.pos_ == "NOUN" and s.ent_type_ not in ("PERSON", "ORG", "NORP") and s.i < cue.i
-               and not any(c.dep_ in ("appos", "relcl", "acl") for c in s.children) for s in subjects)
+    before = [s for s in subjects if s.i < cue.i]  # a subject after the verb is the name itself
+    return bool(before) and all(
+        s.pos_ == "NOUN" and s.ent_type_ not in ("PERSON", "ORG", "NORP")
+        and not any(c.dep_ in ("appos", "relcl", "acl") for c in s.children) for s in before)
 
 
 def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | None]:
@@ -451,7 +453,7 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         elif not in_quote[i]:
             candidates.append((ts - 1 - i, i))
         i -= 1
-    best: tuple[float, _Found] | None = None
+    best: tuple[tuple, _Found] | None = None
     linked: set[int] | None = None
     for dist, i in candidates:
         tok = doc[i]
@@ -465,7 +467,7 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         if share < _WEAK and not according and subj is not None and not _can_speak(subj, lex):
             subj = None  # "his determination to turn …": a rare cue and a subject that never speaks
         found = _Found(tok, subj)
-        score = _cue_score(found, view, lex, share, dist, i >= te, i in linked, according)
+        score = _cue_key(found, view, lex, share, dist, i >= te, i in linked, according)
         if best is None or score > best[0]:
             best = (score, found)
     if best is None:
@@ -473,46 +475,33 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
     return _outer_cue(best[1], view, lex) or best[1]
 
 
-# Weights of the evidence that a candidate is the quote's cue, fitted as a pairwise ranker on
-# annotated news (PolNeAR train): a cue with a source first, "according to X" above all (it
-# names the source of the whole sentence), a cue the parse ties to the quote, a common speech
-# verb, a name or a pronoun as its subject rather than a common noun or a relative word, a
-# cue before the quote rather than after it, the nearest. A cue in a clause another verb
-# reports ("said the group had called …") or in a relative clause is likely part of the content.
-_W_SOURCE, _W_ACCORDING, _W_LINKED, _W_SHARE = 3.0, 3.0, 1.0, 1.7
-_W_DIST, _W_AFTER = -0.033, -1.0  # per token (up to 40), after the quote
-_W_NAME, _W_PRONOUN, _W_NOUN, _W_PROPER_SUBJECT, _W_OUTER = 1.4, 1.9, 1.3, 0.7, 1.2
-_W_MUTE = -1.3  # a common noun subject that does not head sources in annotated news
-_W_CCOMP, _W_RELCL = -1.1, -0.6
 _PERSONAL = {"he", "she", "i", "we", "they", "you", "it"}
 
 
-def _cue_score(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: int, after: bool,
-               linked: bool, according: bool) -> float:
-    """How likely a candidate cue is the quote's own: a weighted sum of its evidence."""
+def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: int, after: bool,
+             linked: bool, according: bool) -> tuple:
+    """How likely a candidate cue is the quote's own, as a sort key: evidence in order of weight.
+
+    A cue with a source first, "according to X" above all (it names the source of the whole
+    sentence); not a cue inside a clause another verb reports ("said the group had called …")
+    or a relative clause; a common speech verb; a cue the parse ties to the quote; a name
+    or a pronoun as its subject rather than a common noun (one that heads sources in news) or
+    a relative word; a cue before the quote; the nearest.
+    """
     tok, subj = found.cue, found.subject
-    score = _W_SHARE * share + _W_DIST * min(dist, 40) + _W_AFTER * after + _W_LINKED * linked
-    if tok.dep_ == "ccomp":
-        score += _W_CCOMP
-    elif tok.dep_ == "relcl":
-        score += _W_RELCL
+    strong = 2 if share >= _STRONG else 1 if share >= _WEAK else 0
     if subj is None:
-        return score
-    score += _W_SOURCE + _W_ACCORDING * according
+        return (False, False, False, strong == 2, linked, 0, strong, not after, -dist)
     low = subj.lower_
-    if subj.pos_ == "PROPN":
-        score += _W_NAME
-    elif low in _PERSONAL:
-        score += _W_PRONOUN
-    elif subj.pos_ == "NOUN" and low not in RELATIVE:
-        score += _W_NOUN
-        if lex.source_nouns and subj.lemma_.lower() not in lex.source_nouns:
-            score += _W_MUTE  # "the first taste", "a previous case": a noun that never heads a source
-    if subj.dep_ in SUBJECTS:
-        score += _W_PROPER_SUBJECT
-    if not according and _outer_cue(found, view, lex) is not None:
-        score += _W_OUTER
-    return score
+    if subj.pos_ == "PROPN" or low in _PERSONAL:
+        who = 2
+    elif subj.pos_ == "NOUN" and low not in RELATIVE and (
+            not lex.source_nouns or subj.lemma_.lower() in lex.source_nouns):
+        who = 1
+    else:
+        who = 0
+    embedded = tok.dep_ in ("ccomp", "relcl") and not according and _outer_cue(found, view, lex) is None
+    return (True, according, not embedded, strong == 2, linked, who, strong, not after, -dist)
 
 
 _OUTER_STEPS = 8
