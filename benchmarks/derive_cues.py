@@ -85,6 +85,60 @@ def count_cues(records: list[dict], docs) -> dict[str, Counter]:
     return counts
 
 
+def _overlaps(contents: list[tuple[list, int]], a: int, b: int) -> bool:
+    """The scorer's test: the span covers >= 0.5 of the longer of (gold content, span)."""
+    for cont, glen in contents:
+        inter = sum(max(0, min(b, e) - max(a, s)) for s, e in cont)
+        if inter >= 0.5 * max(glen, b - a):
+            return True
+    return False
+
+
+def count_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
+    """For every verb lemma and reporting shape (``attribution._frame_span``): how often the
+    paraphrase the shape would give matches an annotated content, over the verb's uses that
+    the cue-verb rules have not already reported: {"lemma frame": [uses, matches]}."""
+    from claimcheck.components import attribution as A
+    from claimcheck.components.names import NameBook
+    from claimcheck.components.quotes import find_quotes
+
+    counts: dict[str, list[int]] = {}
+    for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
+        text = doc.text
+        view = A._DocView(doc, find_quotes(text), text)
+        book = NameBook.from_doc(doc, lex.titles)
+        contents = [(a["content"], sum(e - s for s, e in a["content"])) for a in rec["attributions"]]
+        base = A._paraphrases(doc, view, lex, book)
+        done = {r["cue"]["start"] for r in base}
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.idx in done or view.in_quote[tok.i]:
+                continue
+            shapes = list(A.FRAMES) + ["prep_" + c.lower_ for c in tok.children
+                                       if c.dep_ == "prep" and c.i > tok.i and c.lower_.isalpha()]
+            for frame in shapes:
+                found = A._frame_record(doc, view, lex, book, tok, frame)
+                if found is None:
+                    continue
+                key = f"{tok.lemma_.lower()} {frame}"
+                c = counts.setdefault(key, [0, 0])
+                c[0] += 1
+                c[1] += _overlaps(contents, found["start"], found["end"])
+    return counts
+
+
+def select_frames(counts: dict[str, list[int]], min_uses: int, min_ratio: float) -> dict[str, list[str]]:
+    """Per lemma, the shapes whose paraphrases match annotations often enough, best first."""
+    light = {"be", "have", "do", "get", "make", "take", "go", "come", "give"}
+    chosen: dict[str, list[tuple[float, str]]] = {}
+    for key, (n, hit) in counts.items():
+        lemma, frame = key.split(" ", 1)
+        if n >= min_uses and hit / n >= min_ratio and lemma not in light and lemma.isalpha():
+            chosen.setdefault(lemma, []).append((hit / n, frame))
+    # a shape that names its source first ("plans to …" is the planner's), then the sourceless ones
+    return {w: [f for _r, f in sorted(v, key=lambda x: (x[1].startswith("subj_"), -x[0]))]
+            for w, v in sorted(chosen.items())}
+
+
 def _owned(noun) -> bool:
     """A noun with an owner and a complement ("her criticism of the plan"): the shape a nominal cue takes."""
     deps = {c.dep_ for c in noun.children}
@@ -108,24 +162,33 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-noun-ratio", type=float, default=0.2)
     ap.add_argument("--counts", type=Path, help="reuse/keep the raw counts in this JSON file")
     ap.add_argument("--docbin", type=Path, help="the texts already parsed (a spaCy DocBin, in gold order)")
+    ap.add_argument("--min-frame", type=int, default=5)
+    ap.add_argument("--min-frame-ratio", type=float, default=0.4)
+    ap.add_argument("--frame-counts", type=Path, help="reuse/keep the reporting-shape counts in this JSON file")
     args = ap.parse_args(argv)
     if not args.gold.exists():
         print(f"gold file {args.gold} not found: nothing to derive", file=sys.stderr)
         return 0
+    records = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
+    parsed: list = []
+
+    def docs() -> list:
+        if not parsed:
+            import spacy
+
+            if args.docbin:
+                from spacy.tokens import DocBin
+
+                parsed.extend(DocBin().from_disk(args.docbin).get_docs(spacy.blank("en").vocab))
+            else:  # with the entities: the reporting shapes judge sources as the component does
+                nlp = spacy.load(args.model)
+                parsed.extend(nlp.pipe((r["text"] for r in records), batch_size=32))
+        return parsed
+
     if args.counts and args.counts.exists():
         counts = {k: Counter(v) for k, v in json.loads(args.counts.read_text()).items()}
     else:
-        import spacy
-
-        records = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
-        if args.docbin:
-            from spacy.tokens import DocBin
-
-            docs = DocBin().from_disk(args.docbin).get_docs(spacy.blank("en").vocab)
-        else:
-            nlp = spacy.load(args.model, exclude=["ner"])
-            docs = nlp.pipe((r["text"] for r in records), batch_size=32)
-        counts = count_cues(records, docs)
+        counts = count_cues(records, docs())
         if args.counts:
             args.counts.write_text(json.dumps(counts))
     in_cue, in_quote_cue, total = counts["cue"], counts["quote_cue"], counts["verb"]
@@ -156,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
                  f"{args.min_quote_ratio:.0%} of its verb uses; "
                  "paraphrase_cues: cue with a complement clause "
                  f"of >= {args.min_para} attributions and in >= {args.min_ratio:.0%} of its uses with one). "
-                 "Rebuild with benchmarks/derive_cues.py.",
+                 f"frames: a verb's reporting shapes whose paraphrases match annotations in >= "
+                 f"{args.min_frame_ratio:.0%} of >= {args.min_frame} uses. Rebuild with benchmarks/derive_cues.py.",
         "quote_cues": quote,
         "paraphrase_cues": para,
         "object_cues": objective,
@@ -183,7 +247,20 @@ def main(argv: list[str] | None = None) -> int:
         "titles": old.get("titles", []),
     }
     args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: {len(quote)} quote cues, {len(para)} paraphrase cues")
+    # reporting shapes are judged with the lexicon above: the paraphrases its cue verbs find are left out
+    if args.frame_counts and args.frame_counts.exists():
+        frame_counts = json.loads(args.frame_counts.read_text())
+    else:
+        from claimcheck.components.attribution import load_lexicon
+
+        load_lexicon.cache_clear()
+        frame_counts = count_frames(records, docs(), load_lexicon(str(args.out)))
+        if args.frame_counts:
+            args.frame_counts.write_text(json.dumps(frame_counts))
+    data["frames"] = select_frames(frame_counts, args.min_frame, args.min_frame_ratio)
+    args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}: {len(quote)} quote cues, {len(para)} paraphrase cues, "
+          f"{len(data['frames'])} verbs with reporting shapes")
     return 0
 
 

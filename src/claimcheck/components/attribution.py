@@ -87,6 +87,7 @@ class Lexicon:
     share: dict[str, float]  # share of a lemma's verb uses inside any cue (quote or reported speech)
     source_nouns: frozenset[str] = frozenset()  # common nouns that head sources (official, poll, campaign)
     noun_cues: frozenset[str] = frozenset()  # nouns that report what their owner said ("her claim that …")
+    frames: dict[str, tuple[str, ...]] | None = None  # verb lemma -> the shapes it reports through (see _frame_span)
 
 
 _REPORTING = 0.2  # a quote cue that is a cue in this share of all its uses reports speech by itself
@@ -118,6 +119,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         share={w: v[0] / max(v[2], 1) for w, v in support.items()},
         source_nouns=frozenset(data.get("source_nouns", [])),
         noun_cues=frozenset(data.get("noun_cues", {})),
+        frames={w: tuple(f) for w, f in data.get("frames", {}).items()},
     )
 
 
@@ -844,6 +846,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     lemmas = doc.to_array([LEMMA]).reshape(-1).astype(np.uint64)
     hits = np.flatnonzero(np.isin(lemmas, lex.cue_hashes) & ~view.in_quote[: len(doc)])
     out: list[dict[str, Any]] = []
+    done: set[int] = set()  # cue tokens that reported something
     for i in hits:
         tok = doc[int(i)]
         content = _content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= _TOPIC_SHARE)
@@ -875,8 +878,11 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
                     "cue": _span_dict(view.text, tok.idx, cue_end),
                     "speaker": _speaker_record(doc, view, subj, book)})
+        done.add(tok.i)
     if lex.noun_cues:
         out.extend(_nominal_paraphrases(doc, view, lex, book))
+    if lex.frames:
+        out.extend(_frame_paraphrases(doc, view, lex, book, done))
     return out
 
 
@@ -1012,6 +1018,109 @@ def _nonrestrictive_cut(doc: Doc, a: int, b: int) -> int:
                 return i
             tok = tok.head
     return b
+
+
+# ------------------------------------------------------------------ reporting frames
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _frame_span(doc: Doc, cue: Token, frame: str) -> tuple[int, int] | None:
+    """Token range a verb reports through one shape (``frame``), or None when the verb lacks it.
+
+    ``ccomp``/``xcomp``/``advcl``/``oprd``/``acomp``: that complement ("plans to …", "seen as …");
+    ``dobj``: the object with what the verb says of it; ``dobj_xcomp``: "urged them to …";
+    ``prep_P``: the object of preposition P right after the verb ("spoke about …", "called for …");
+    ``subj_X``: the subject through complement X, for verbs whose subject is part of what is
+    reported, by nobody named ("Ruiz is expected to win", "the plan seemed doomed").
+    """
+    kids: dict[str, Token] = {}
+    subj = None
+    for child in cue.children:
+        if child.dep_ in _SUBJECT_DEPS and child.i < cue.i:
+            subj = child
+        elif child.i > cue.i:
+            key = "prep_" + child.lower_ if child.dep_ == "prep" else child.dep_
+            kids.setdefault(key, child)
+    if frame.startswith("subj_"):
+        comp = kids.get(frame[5:])
+        if subj is None or comp is None or _newline_between(subj, cue):
+            return None
+        return (subj.left_edge.i, comp.right_edge.i + 1)
+    if frame == "dobj_xcomp":
+        obj, comp = kids.get("dobj"), kids.get("xcomp")
+        if obj is None or comp is None:
+            return None
+        return (obj.left_edge.i, comp.right_edge.i + 1)
+    child = kids.get(frame)
+    if child is None:
+        return None
+    if frame.startswith("prep_"):
+        if child.i > cue.i + 2:
+            return None  # "voted in 2012 for …": only the preposition the verb governs
+        obj = next((o for o in child.children if o.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            return None
+        return (obj.left_edge.i, obj.right_edge.i + 1)
+    a, b = child.left_edge.i, child.right_edge.i + 1
+    if frame == "dobj":
+        b = _predicate_end(cue, child, b)
+    return (a, b)
+
+
+def _frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
+                       done: set[int]) -> list[dict[str, Any]]:
+    """Verbs that report through a shape annotated news mostly uses for attributions (``frames``
+    in ``models/cues.json``, derived from train counts): "backs tougher rules", "plans to …",
+    "is expected to …". A verb that already reported a clause is left alone."""
+    frames = lex.frames or {}
+    out: list[dict[str, Any]] = []
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or tok.i in done or view.in_quote[tok.i]:
+            continue
+        shapes = frames.get(tok.lemma_.lower())
+        if not shapes:
+            continue
+        for frame in shapes:
+            rec = _frame_record(doc, view, lex, book, tok, frame)
+            if rec is not None:
+                out.append(rec)
+                break
+    return out
+
+
+FRAMES = ("ccomp", "xcomp", "advcl", "oprd", "acomp", "dobj", "dobj_xcomp", "subj_xcomp", "subj_oprd", "subj_acomp")
+
+
+def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: Token,
+                  frame: str) -> dict[str, Any] | None:
+    """The paraphrase ``tok`` reports through ``frame``, with its source, or None."""
+    span = _frame_span(doc, tok, frame)
+    if span is None:
+        return None
+    cs, ce = span
+    if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+        return None
+    speaker = None
+    if not frame.startswith("subj_"):
+        subj = _subject(tok, view, lex.cues)
+        if subj is None or subj.i in range(cs, ce) or view.in_quote[_antecedent(subj).i] or \
+                subj.pos_ in ("VERB", "AUX") or not _can_speak(_antecedent(subj), lex):
+            return None
+        speaker = _speaker_record(doc, view, subj, book)
+    ce = _nonrestrictive_cut(doc, cs, ce)
+    while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
+        cs += 1
+    if cs >= ce:
+        return None
+    a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
+    while b > a and view.text[b - 1] in ".!?":
+        b -= 1
+    if b <= a:
+        return None
+    return {"kind": "paraphrase", "start": a, "end": b, "group": None,
+            "cue": _span_dict(view.text, tok.idx, tok.idx + len(tok)), "speaker": speaker}
 
 
 @Language.factory("claimcheck_attribution", default_config={"lexicon_path": None, "paraphrases": True})
