@@ -883,6 +883,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         out.extend(_nominal_paraphrases(doc, view, lex, book))
     if lex.frames:
         out.extend(_frame_paraphrases(doc, view, lex, book, done))
+    out.extend(_label_paraphrases(doc, view, book))
     return out
 
 
@@ -1021,6 +1022,36 @@ def _nonrestrictive_cut(doc: Doc, a: int, b: int) -> int:
 
 
 # ------------------------------------------------------------------ reporting frames
+
+
+# a line opened by a name and a colon: "Ruiz: Taxes will rise." (a headline, a transcript turn)
+_LABEL_LINE = re.compile(r"^([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):[ \t]+(\S[^\n]*)", re.M)
+_LABEL_MAX = 600  # characters: a longer turn is cut at a sentence end
+
+
+def _label_paraphrases(doc: Doc, view: _DocView, book: NameBook) -> list[dict[str, Any]]:
+    """"Name: what they said" without quote marks: the label's words are the content."""
+    out: list[dict[str, Any]] = []
+    text = view.text
+    for m in _LABEL_LINE.finditer(text):
+        a, b = _trimmed(text, m.start(2), m.end(2))
+        if b - a > _LABEL_MAX:
+            cut = max(text.rfind(". ", a, a + _LABEL_MAX), text.rfind("? ", a, a + _LABEL_MAX))
+            b = cut + 1 if cut > a else a + _LABEL_MAX
+        while b > a and text[b - 1] in ".!?":
+            b -= 1
+        ts, te = view.tokens_for(a, b)
+        if b <= a or te - ts < 3 or view.in_quote[ts:te].mean() > _QUOTED_CONTENT:
+            continue
+        ls, le = view.tokens_for(m.start(1), m.end(1))
+        if len(m.group(1)) < 2 or any(t.pos_ not in ("PROPN", "NOUN") for t in doc[ls:le] if not t.is_punct):
+            continue  # "Q:", "Correction:", "Revealed:" open lines that nobody is named to say
+        name = book.canonical(list(doc[ls:le])) or m.group(1)
+        out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
+                    "cue": _span_dict(text, m.end(1), m.end(1) + 1),
+                    "speaker": {"name": name, "mention": _span_dict(text, m.start(1), m.end(1)),
+                                "description": None}})
+    return out
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
