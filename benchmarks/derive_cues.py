@@ -44,7 +44,7 @@ def count_cues(records: list[dict], docs) -> dict[str, Counter]:
     from claimcheck.components.quotes import find_quotes
 
     keys = ("cue", "quote_cue", "verb", "cue_ccomp", "verb_ccomp", "source_noun", "noun_subj",
-            "noun_cue", "noun_poss", "noun_poss_cue")
+            "noun_cue", "noun_poss", "noun_poss_cue", "in_source", "in_source_cue")
     counts = {k: Counter() for k in keys}
     for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
         # the components look for cues outside quotation marks only: a verb a speaker uses
@@ -60,6 +60,8 @@ def count_cues(records: list[dict], docs) -> dict[str, Counter]:
                 counts["noun_subj"][tok.lemma_.lower()] += 1
             if tok.pos_ == "NOUN" and _owned(tok) and not any(a <= tok.idx < b for a, b in quoted):
                 counts["noun_poss"][tok.lemma_.lower()] += 1
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in ("VERB", "AUX"):
+                counts["in_source"][tok.lemma_.lower()] += 1
         for attr in rec["attributions"]:
             for s, e in attr["source"][:1]:
                 span = doc.char_span(s, e, alignment_mode="expand")
@@ -68,6 +70,10 @@ def count_cues(records: list[dict], docs) -> dict[str, Counter]:
             seen: dict[str, bool] = {}
             for s, e in attr["cue"][:1]:
                 span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None and len(span) == 1 and span[0].lower_ == "in":
+                    for obj in span[0].children:  # "In a new poll, …": the document is the source
+                        if obj.dep_ == "pobj" and span[0].head.pos_ in ("VERB", "AUX"):
+                            counts["in_source_cue"][obj.lemma_.lower()] += 1
                 if span is not None and span.root.pos_ == "NOUN":
                     counts["noun_cue"][span.root.lemma_.lower()] += 1
                     counts["noun_poss_cue"][span.root.lemma_.lower()] += _owned(span.root)
@@ -242,6 +248,12 @@ def main(argv: list[str] | None = None) -> int:
             for w, c in sorted(counts["noun_poss_cue"].items())
             if c >= args.min_noun and w.isalpha()
             and c / max(counts["noun_poss"][w], c) >= args.min_noun_ratio
+        },
+        # documents that source the clause an "in" phrase opens ("In a new poll, 40% …"): [as such, all "in" uses]
+        "in_sources": {
+            w: [counts["in_source_cue"][w], counts["in_source"][w]]
+            for w, c in sorted(counts.get("in_source_cue", Counter()).items())
+            if c >= args.min_noun and w.isalpha() and c / max(counts["in_source"][w], c) >= args.min_noun_ratio
         },
         "phrases": old.get("phrases", ["according to"]),
         "titles": old.get("titles", []),

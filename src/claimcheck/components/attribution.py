@@ -88,6 +88,7 @@ class Lexicon:
     source_nouns: frozenset[str] = frozenset()  # common nouns that head sources (official, poll, campaign)
     noun_cues: frozenset[str] = frozenset()  # nouns that report what their owner said ("her claim that …")
     frames: dict[str, tuple[str, ...]] | None = None  # verb lemma -> the shapes it reports through (see _frame_span)
+    in_sources: frozenset[str] = frozenset()  # documents an "in" phrase cites ("In a new poll, …")
 
 
 _REPORTING = 0.2  # a quote cue that is a cue in this share of all its uses reports speech by itself
@@ -120,6 +121,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         source_nouns=frozenset(data.get("source_nouns", [])),
         noun_cues=frozenset(data.get("noun_cues", {})),
         frames={w: tuple(f) for w, f in data.get("frames", {}).items()},
+        in_sources=frozenset(data.get("in_sources", {})),
     )
 
 
@@ -884,6 +886,8 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     if lex.frames:
         out.extend(_frame_paraphrases(doc, view, lex, book, done))
     out.extend(_label_paraphrases(doc, view, book))
+    if lex.in_sources:
+        out.extend(_in_source_paraphrases(doc, view, lex, book))
     return out
 
 
@@ -1022,6 +1026,32 @@ def _nonrestrictive_cut(doc: Doc, a: int, b: int) -> int:
 
 
 # ------------------------------------------------------------------ reporting frames
+
+
+def _in_source_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list[dict[str, Any]]:
+    """"In a new poll, 40% of voters …": the document an "in" phrase cites sources its clause."""
+    out: list[dict[str, Any]] = []
+    for tok in doc:
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ != "in" or tok.lemma_.lower() not in lex.in_sources or \
+                view.in_quote[tok.i] or prep.head.pos_ not in ("VERB", "AUX"):
+            continue
+        head, sent = prep.head, tok.sent
+        a, b = prep.left_edge.i, prep.right_edge.i + 1
+        if prep.i > head.i or b >= len(doc) or doc[b].text != ",":
+            continue  # only a fronted phrase set off by a comma cites ("leads in the polls" does not)
+        cs, ce = b + 1, sent.end
+        if ce - cs < 3 or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        s, e = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
+        while e > s and view.text[e - 1] in ".!?":
+            e -= 1
+        if e <= s:
+            continue
+        out.append({"kind": "paraphrase", "start": s, "end": e, "group": None,
+                    "cue": _span_dict(view.text, prep.idx, prep.idx + len(prep)),
+                    "speaker": _speaker_record(doc, view, tok, book)})
+    return out
 
 
 # a line opened by a name and a colon: "Ruiz: Taxes will rise." (a headline, a transcript turn)
