@@ -1006,6 +1006,8 @@ def _predicate_end(cue: Token, obj: Token, b: int) -> int:
 
 
 _ASIDE_DEPS = {"relcl"}
+_TRAILING_DEPS = {"advcl", "acl"}
+_TRAILING_TAGS = {"VBG"}
 _ASIDE_MARKS = {",", "(", "\u2014", "\u2013", "--", ";"}
 
 
@@ -1019,8 +1021,11 @@ def _nonrestrictive_cut(doc: Doc, a: int, b: int) -> int:
         for _ in range(3):  # the clause that starts right after the mark
             if tok.left_edge.i != i + 1 or tok.i >= b:
                 break
-            if tok.dep_ in _ASIDE_DEPS and tok.head.i < i:
+            if tok.dep_ in _ASIDE_DEPS and tok.head.i < i and tok.right_edge.i >= b - 2:
                 return i
+            if tok.dep_ in _TRAILING_DEPS and tok.tag_ in _TRAILING_TAGS and tok.head.i < i and \
+                    tok.right_edge.i >= b - 2:
+                return i  # "…, pointing to …" closing the content: what the speaker did while saying it
             tok = tok.head
     return b
 
