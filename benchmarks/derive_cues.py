@@ -132,6 +132,37 @@ def count_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
     return counts
 
 
+def count_noun_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
+    """As :func:`count_frames` for reporting nouns (``attribution._noun_frame_span``): {"lemma frame": [uses, matches]}."""
+    from claimcheck.components import attribution as A
+    from claimcheck.components.names import NameBook
+    from claimcheck.components.quotes import find_quotes
+
+    counts: dict[str, list[int]] = {}
+    for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
+        text = doc.text
+        view = A._DocView(doc, find_quotes(text), text)
+        book = NameBook.from_doc(doc, lex.titles)
+        contents = [(a["content"], sum(e - s for s, e in a["content"])) for a in rec["attributions"]]
+        done = {r["cue"]["start"] for r in A._nominal_paraphrases(doc, view, lex, book)}
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.idx in done or view.in_quote[tok.i]:
+                continue
+            comps = {"prep_" + c.lower_ for c in tok.rights if c.dep_ == "prep" and c.lower_.isalpha()}
+            comps |= {"that", "to"}
+            for src in A.NOUN_SOURCES:
+                for comp in comps:
+                    frame = f"{src}:{comp}"
+                    found = A._noun_frame_record(doc, view, lex, book, tok, frame)
+                    if found is None:
+                        continue
+                    key = f"{tok.lemma_.lower()} {frame}"
+                    c = counts.setdefault(key, [0, 0])
+                    c[0] += 1
+                    c[1] += _overlaps(contents, found["start"], found["end"])
+    return counts
+
+
 def select_frames(counts: dict[str, list[int]], min_uses: int, min_ratio: float) -> dict[str, list[str]]:
     """Per lemma, the shapes whose paraphrases match annotations often enough, best first."""
     light = {"be", "have", "do", "get", "make", "take", "go", "come", "give"}
@@ -171,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-frame", type=int, default=5)
     ap.add_argument("--min-frame-ratio", type=float, default=0.4)
     ap.add_argument("--frame-counts", type=Path, help="reuse/keep the reporting-shape counts in this JSON file")
+    ap.add_argument("--noun-frame-counts", type=Path, help="the same for reporting nouns")
     args = ap.parse_args(argv)
     if not args.gold.exists():
         print(f"gold file {args.gold} not found: nothing to derive", file=sys.stderr)
@@ -270,6 +302,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.frame_counts:
             args.frame_counts.write_text(json.dumps(frame_counts))
     data["frames"] = select_frames(frame_counts, args.min_frame, args.min_frame_ratio)
+    if args.noun_frame_counts and args.noun_frame_counts.exists():
+        noun_counts = json.loads(args.noun_frame_counts.read_text())
+    else:
+        from claimcheck.components.attribution import load_lexicon
+
+        load_lexicon.cache_clear()
+        noun_counts = count_noun_frames(records, docs(), load_lexicon(str(args.out)))
+        if args.noun_frame_counts:
+            args.noun_frame_counts.write_text(json.dumps(noun_counts))
+    data["noun_frames"] = select_frames(noun_counts, args.min_frame, args.min_frame_ratio)
     args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {args.out}: {len(quote)} quote cues, {len(para)} paraphrase cues, "
           f"{len(data['frames'])} verbs with reporting shapes")
