@@ -860,7 +860,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         # content already inside a quote is the quote's
         if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
             continue
-        subj = _subject(tok, view, lex.cues)
+        subj = _paraphrase_subject(tok, view, lex)
         if subj is None or subj.i in range(cs, ce) or view.in_quote[_antecedent(subj).i]:
             continue  # a source inside quote marks is a quoted word (the many “defectors” who …)
         if lex.strength.get(tok.lemma_, 0.0) < _WEAK and (
@@ -894,6 +894,29 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     if lex.in_sources:
         out.extend(_in_source_paraphrases(doc, view, lex, book))
     return out
+
+
+def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
+    """:func:`_subject`, else the verb's own subject nearest before it on its line: a dateline or a
+    time stamp the parse made a second subject ("9:30 p.m. / Ruiz says …") does not hide the speaker."""
+    subj = _subject(cue, view, lex.cues)
+    if subj is not None:
+        return subj
+    near = [c for c in cue.lefts if c.dep_ in SUBJECTS and not view.in_quote[c.i] and not _newline_between(c, cue)]
+    if near:
+        return near[-1]
+    if cue.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return None
+    # "Ann Ruiz, a Fresno teacher active in the union, said …" that the parse took for a clause:
+    # the subject that opens the sentence
+    i = int(view.sent_start[cue.i])
+    while i < cue.i and (view.doc[i].is_punct or view.doc[i].is_space):
+        i += 1
+    for tok in view.doc[i : cue.i]:
+        if tok.dep_ in SUBJECTS and tok.left_edge.i == i and tok.pos_ in ("PROPN", "PRON", "NOUN") \
+                and not view.in_quote[tok.i] and not _newline_between(tok, cue):
+            return tok
+    return None
 
 
 _NOUN_PREPS = {"of", "for", "on", "about", "against", "to"}
@@ -1257,7 +1280,7 @@ def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: T
         return None
     speaker = None
     if not frame.startswith("subj_"):
-        subj = _subject(tok, view, lex.cues)
+        subj = _paraphrase_subject(tok, view, lex)
         if subj is None or subj.i in range(cs, ce) or view.in_quote[_antecedent(subj).i] or \
                 subj.pos_ in ("VERB", "AUX") or not _can_speak(_antecedent(subj), lex):
             return None
