@@ -861,9 +861,12 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
             continue
         subj = _paraphrase_subject(tok, view, lex)
-        if subj is None or subj.i in range(cs, ce) or view.in_quote[_antecedent(subj).i]:
+        if subj is None:
+            if lex.share.get(tok.lemma_, 0.0) < _UNNAMED_SHARE or not _reports_clause(tok, cs):
+                continue
+        elif subj.i in range(cs, ce) or view.in_quote[_antecedent(subj).i]:
             continue  # a source inside quote marks is a quoted word (the many “defectors” who …)
-        if lex.strength.get(tok.lemma_, 0.0) < _WEAK and (
+        elif lex.strength.get(tok.lemma_, 0.0) < _WEAK and (
             subj.pos_ in ("VERB", "AUX") or not _can_speak(_antecedent(subj), lex)
         ):
             continue  # "an annual session to discuss …", "Complicating matters, …": no source
@@ -881,7 +884,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
             cue_end = doc[tok.i + 1].idx + len(doc[tok.i + 1])
         out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
                     "cue": _span_dict(view.text, tok.idx, cue_end),
-                    "speaker": _speaker_record(doc, view, subj, book)})
+                    "speaker": _speaker_record(doc, view, subj, book) if subj is not None else None})
         done.add(tok.i)
     if lex.noun_cues:
         out.extend(_nominal_paraphrases(doc, view, lex, book))
@@ -894,6 +897,15 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     if lex.in_sources:
         out.extend(_in_source_paraphrases(doc, view, lex, book))
     return out
+
+
+_UNNAMED_SHARE = 0.5  # a verb that reports in this share of its uses reports a clause even with no source in view
+
+
+def _reports_clause(cue: Token, cs: int) -> bool:
+    """The content is a complement clause after the verb ("Says the plan failed", "it was announced that …")."""
+    return cue.lower_ != "according" and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children) \
+        and cs > cue.i
 
 
 def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
