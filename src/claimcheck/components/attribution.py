@@ -1161,7 +1161,7 @@ def _in_source_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBoo
     for tok in doc:
         prep = tok.head
         if tok.dep_ != "pobj" or prep.lower_ != "in" or tok.lemma_.lower() not in lex.in_sources or \
-                view.in_quote[tok.i] or prep.head.pos_ not in ("VERB", "AUX"):
+                view.in_quote[tok.i]:
             continue
         head, sent = prep.head, tok.sent
         a, b = prep.left_edge.i, prep.right_edge.i + 1
