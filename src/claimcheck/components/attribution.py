@@ -853,6 +853,8 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     done: set[int] = set()  # cue tokens that reported something
     for i in hits:
         tok = doc[int(i)]
+        if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
+            continue  # "the state of Ohio": the noun that shares a cue verb's lemma reports nothing
         content = _content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= _TOPIC_SHARE)
         if content is None:
             continue
