@@ -132,6 +132,34 @@ def count_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
     return counts
 
 
+def count_routes(records: list[dict], docs, lex) -> dict[str, list[int]]:
+    """How often the cue-verb path's paraphrases match an annotated content, per verb lemma and the
+    shape their content was read from (``attribution._content``): {"lemma shape": [uses, matches]}."""
+    from claimcheck.components import attribution as A
+    from claimcheck.components.names import NameBook
+    from claimcheck.components.quotes import find_quotes
+
+    counts: dict[str, list[int]] = {}
+    for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
+        text = doc.text
+        view = A._DocView(doc, find_quotes(text), text)
+        book = NameBook.from_doc(doc, lex.titles)
+        contents = [(a["content"], sum(e - s for s, e in a["content"])) for a in rec["attributions"]]
+        starts = {doc[i].idx: doc[i] for i in range(len(doc))}
+        for r in A._paraphrases(doc, view, lex, book):
+            tok = starts.get(r["cue"]["start"])
+            if tok is None or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            route: list[str] = []
+            A._content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= A._TOPIC_SHARE, route)
+            if not route:
+                continue
+            c = counts.setdefault(f"{tok.lemma_.lower()} {route[0]}", [0, 0])
+            c[0] += 1
+            c[1] += _overlaps(contents, r["start"], r["end"])
+    return counts
+
+
 def count_noun_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
     """As :func:`count_frames` for reporting nouns (``attribution._noun_frame_span``): {"lemma frame": [uses, matches]}."""
     from claimcheck.components import attribution as A
@@ -200,9 +228,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--counts", type=Path, help="reuse/keep the raw counts in this JSON file")
     ap.add_argument("--docbin", type=Path, help="the texts already parsed (a spaCy DocBin, in gold order)")
     ap.add_argument("--min-frame", type=int, default=5)
-    ap.add_argument("--min-frame-ratio", type=float, default=0.4)
+    ap.add_argument("--min-frame-ratio", type=float, default=0.3)
     ap.add_argument("--frame-counts", type=Path, help="reuse/keep the reporting-shape counts in this JSON file")
     ap.add_argument("--noun-frame-counts", type=Path, help="the same for reporting nouns")
+    ap.add_argument("--max-weak-ratio", type=float, default=0.25)
     args = ap.parse_args(argv)
     if not args.gold.exists():
         print(f"gold file {args.gold} not found: nothing to derive", file=sys.stderr)
@@ -290,6 +319,14 @@ def main(argv: list[str] | None = None) -> int:
         "phrases": old.get("phrases", ["according to"]),
         "titles": old.get("titles", []),
     }
+    args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    # the cue-verb path, judged per verb and shape: the shapes that seldom match are left out
+    from claimcheck.components.attribution import load_lexicon
+
+    load_lexicon.cache_clear()
+    route_counts = count_routes(records, docs(), load_lexicon(str(args.out)))
+    data["weak_routes"] = sorted(k for k, (n, hit) in route_counts.items()
+                                 if n >= args.min_frame and hit / n < args.max_weak_ratio)
     args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     # reporting shapes are judged with the lexicon above: the paraphrases its cue verbs find are left out
     if args.frame_counts and args.frame_counts.exists():

@@ -90,6 +90,7 @@ class Lexicon:
     frames: dict[str, tuple[str, ...]] | None = None  # verb lemma -> the shapes it reports through (see _frame_span)
     in_sources: frozenset[str] = frozenset()  # documents an "in" phrase cites ("In a new poll, …")
     noun_frames: dict[str, tuple[str, ...]] | None = None  # noun lemma -> "source:complement" shapes
+    weak_routes: frozenset[str] = frozenset()  # "lemma shape" pairs of cue verbs that seldom report so
 
 
 _REPORTING = 0.2  # a quote cue that is a cue in this share of all its uses reports speech by itself
@@ -124,6 +125,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         frames={w: tuple(f) for w, f in data.get("frames", {}).items()},
         in_sources=frozenset(data.get("in_sources", {})),
         noun_frames={w: tuple(f) for w, f in data.get("noun_frames", {}).items()},
+        weak_routes=frozenset(data.get("weak_routes", ())),
     )
 
 
@@ -855,9 +857,10 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         tok = doc[int(i)]
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
             continue  # "the state of Ohio": the noun that shares a cue verb's lemma reports nothing
-        content = _content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= _TOPIC_SHARE)
-        if content is None:
-            continue
+        route: list[str] = []
+        content = _content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= _TOPIC_SHARE, route)
+        if content is None or (route and f"{tok.lemma_.lower()} {route[0]}" in lex.weak_routes):
+            continue  # "continued to struggle": a shape the verb seldom reports through in annotated news
         cs, ce = content
         # content already inside a quote is the quote's
         if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
@@ -977,12 +980,14 @@ def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook)
 _TOPIC_SHARE = 0.3  # a verb reporting what it is about, not a clause, must be a cue in this share of its uses
 
 
-def _content(doc: Doc, cue: Token, topical: bool = True) -> tuple[int, int] | None:
+def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None = None
+             ) -> tuple[int, int] | None:
     """Token range of what the cue reports: its complement clause, or the main clause of "according to".
 
     Only a verb that is a cue in most of its uses (``topical``: "denounced the deal",
     "urged them to …") reports through an object or an infinitive; for the others
-    ("find", "look", "discuss") an object is just what the verb acts on.
+    ("find", "look", "discuss") an object is just what the verb acts on. ``route`` gets the
+    shape the content was read from (ccomp, xcomp, dobj, prep, parataxis).
     """
     if cue.lower_ == "according":
         head = cue.head
@@ -1015,17 +1020,23 @@ def _content(doc: Doc, cue: Token, topical: bool = True) -> tuple[int, int] | No
             b = _predicate_end(cue, child, b)
         if dep == "dobj" and b - a < _MIN_OBJECT:
             continue  # "praised Kim": a target, not something reported
+        if route is not None:
+            route.append(dep)
         return (a, _nonrestrictive_cut(doc, a, b))
     prep = by_dep.get("prep")
     if topical and prep is not None and prep.lower_ in _ABOUT_PREPS and prep.i == cue.i + 1:
         for obj in prep.children:
             if obj.dep_ in ("pobj", "pcomp"):
+                if route is not None:
+                    route.append("prep")
                 return (obj.left_edge.i, obj.right_edge.i + 1)
     if cue.dep_ == "parataxis":
         # "Otherwise, she said, countries may …": the clause around the parenthetical
         head = cue.head
         a, b = cue.left_edge.i, cue.right_edge.i + 1
         lo, hi = head.left_edge.i, head.right_edge.i + 1
+        if route is not None:
+            route.append("parataxis")
         return (lo, a) if a - lo >= hi - b else (b, hi)
     return None
 
