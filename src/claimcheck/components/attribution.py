@@ -1030,6 +1030,14 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
                 if route is not None:
                     route.append("prep")
                 return (obj.left_edge.i, obj.right_edge.i + 1)
+    if cue.dep_ == "advcl" and cue.head.i > cue.i and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        # "As The Times reported, the firm …": the clause the aside sources
+        head = cue.head
+        a, b = cue.left_edge.i, cue.right_edge.i + 1
+        if route is not None:
+            route.append("as")
+        return (b, head.right_edge.i + 1)
     if cue.dep_ == "parataxis":
         # "Otherwise, she said, countries may …": the clause around the parenthetical
         head = cue.head
