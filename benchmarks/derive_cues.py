@@ -227,11 +227,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-noun-ratio", type=float, default=0.2)
     ap.add_argument("--counts", type=Path, help="reuse/keep the raw counts in this JSON file")
     ap.add_argument("--docbin", type=Path, help="the texts already parsed (a spaCy DocBin, in gold order)")
-    ap.add_argument("--min-frame", type=int, default=5)
-    ap.add_argument("--min-frame-ratio", type=float, default=0.3)
+    ap.add_argument("--min-frame", type=int, default=3)
+    ap.add_argument("--min-frame-ratio", type=float, default=0.33)
     ap.add_argument("--frame-counts", type=Path, help="reuse/keep the reporting-shape counts in this JSON file")
     ap.add_argument("--noun-frame-counts", type=Path, help="the same for reporting nouns")
-    ap.add_argument("--max-weak-ratio", type=float, default=0.25)
+    ap.add_argument("--min-weak", type=int, default=3)
+    ap.add_argument("--max-weak-ratio", type=float, default=0.3)
     args = ap.parse_args(argv)
     if not args.gold.exists():
         print(f"gold file {args.gold} not found: nothing to derive", file=sys.stderr)
@@ -326,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     load_lexicon.cache_clear()
     route_counts = count_routes(records, docs(), load_lexicon(str(args.out)))
     data["weak_routes"] = sorted(k for k, (n, hit) in route_counts.items()
-                                 if n >= args.min_frame and hit / n < args.max_weak_ratio)
+                                 if n >= args.min_weak and hit / n < args.max_weak_ratio)
     args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     # reporting shapes are judged with the lexicon above: the paraphrases its cue verbs find are left out
     if args.frame_counts and args.frame_counts.exists():
