@@ -161,7 +161,8 @@ def count_routes(records: list[dict], docs, lex) -> dict[str, list[int]]:
 
 
 def count_noun_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
-    """As :func:`count_frames` for reporting nouns (``attribution._noun_frame_span``): {"lemma frame": [uses, matches]}."""
+    """As :func:`count_frames` for reporting nouns (``attribution._noun_frame_span``):
+    {"lemma frame": [uses, matches]}."""
     from claimcheck.components import attribution as A
     from claimcheck.components.names import NameBook
     from claimcheck.components.quotes import find_quotes
@@ -229,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docbin", type=Path, help="the texts already parsed (a spaCy DocBin, in gold order)")
     ap.add_argument("--min-frame", type=int, default=3)
     ap.add_argument("--min-frame-ratio", type=float, default=0.33)
-    ap.add_argument("--frame-counts", type=Path, help="reuse/keep the reporting-shape counts in this JSON file")
+    ap.add_argument("--frame-counts", type=Path, help="reuse/keep the reporting-shape counts in this file")
     ap.add_argument("--noun-frame-counts", type=Path, help="the same for reporting nouns")
     ap.add_argument("--min-weak", type=int, default=3)
     ap.add_argument("--max-weak-ratio", type=float, default=0.3)
@@ -288,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
                  "paraphrase_cues: cue with a complement clause "
                  f"of >= {args.min_para} attributions and in >= {args.min_ratio:.0%} of its uses with one). "
                  f"frames: a verb's reporting shapes whose paraphrases match annotations in >= "
-                 f"{args.min_frame_ratio:.0%} of >= {args.min_frame} uses. Rebuild with benchmarks/derive_cues.py.",
+                 f"{args.min_frame_ratio:.0%} of >= {args.min_frame} uses. "
+                 "Rebuild with benchmarks/derive_cues.py.",
         "quote_cues": quote,
         "paraphrase_cues": para,
         "object_cues": objective,
@@ -311,11 +313,13 @@ def main(argv: list[str] | None = None) -> int:
             if c >= args.min_noun and w.isalpha()
             and c / max(counts["noun_poss"][w], c) >= args.min_noun_ratio
         },
-        # documents that source the clause an "in" phrase opens ("In a new poll, 40% …"): [as such, all "in" uses]
+        # documents that source the clause an "in" phrase opens ("In a new poll, 40% …"):
+        # [as such, all "in" uses]
         "in_sources": {
             w: [counts["in_source_cue"][w], counts["in_source"][w]]
             for w, c in sorted(counts.get("in_source_cue", Counter()).items())
-            if c >= args.min_noun and w.isalpha() and c / max(counts["in_source"][w], c) >= args.min_noun_ratio
+            if c >= args.min_noun and w.isalpha()
+            and c / max(counts["in_source"][w], c) >= args.min_noun_ratio
         },
         "phrases": old.get("phrases", ["according to"]),
         "titles": old.get("titles", []),

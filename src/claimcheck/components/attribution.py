@@ -87,7 +87,7 @@ class Lexicon:
     share: dict[str, float]  # share of a lemma's verb uses inside any cue (quote or reported speech)
     source_nouns: frozenset[str] = frozenset()  # common nouns that head sources (official, poll, campaign)
     noun_cues: frozenset[str] = frozenset()  # nouns that report what their owner said ("her claim that …")
-    frames: dict[str, tuple[str, ...]] | None = None  # verb lemma -> the shapes it reports through (see _frame_span)
+    frames: dict[str, tuple[str, ...]] | None = None  # verb lemma -> shapes it reports through (_frame_span)
     in_sources: frozenset[str] = frozenset()  # documents an "in" phrase cites ("In a new poll, …")
     noun_frames: dict[str, tuple[str, ...]] | None = None  # noun lemma -> "source:complement" shapes
     weak_routes: frozenset[str] = frozenset()  # "lemma shape" pairs of cue verbs that seldom report so
@@ -889,7 +889,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
             cue_end = doc[tok.i + 1].idx + len(doc[tok.i + 1])
         out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
                     "cue": _span_dict(view.text, tok.idx, cue_end),
-                    "speaker": _speaker_record(doc, view, subj, book) if subj is not None else None})
+                    "speaker": _source_record(doc, view, subj, book) if subj is not None else None})
         done.add(tok.i)
     if lex.noun_cues:
         out.extend(_nominal_paraphrases(doc, view, lex, book))
@@ -904,11 +904,24 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     return out
 
 
-_UNNAMED_SHARE = 0.5  # a verb that reports in this share of its uses reports a clause even with no source in view
+def _source_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dict[str, Any]:
+    """:func:`_speaker_record` for a paraphrase; a mention never reaches back over a line break
+    (a time stamp the parse hung on the name: "9:30 p.m. / Ann Ruiz says …")."""
+    rec = _speaker_record(doc, view, head, book)
+    mention = rec.get("mention")
+    if mention and "\n" in mention["text"]:
+        cut = mention["start"] + mention["text"].rfind("\n") + 1
+        a, b = _trimmed(view.text, cut, mention["end"])
+        if b > a:
+            rec["mention"] = _span_dict(view.text, a, b)
+    return rec
+
+
+_UNNAMED_SHARE = 0.5  # a verb reporting in this share of its uses reports a clause with no source in view
 
 
 def _reports_clause(cue: Token, cs: int) -> bool:
-    """The content is a complement clause after the verb ("Says the plan failed", "it was announced that …")."""
+    """The content is a complement clause after the verb ("it was announced that …")."""
     return cue.lower_ != "according" and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children) \
         and cs > cue.i
 
@@ -919,7 +932,8 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
     subj = _subject(cue, view, lex.cues)
     if subj is not None:
         return subj
-    near = [c for c in cue.lefts if c.dep_ in SUBJECTS and not view.in_quote[c.i] and not _newline_between(c, cue)]
+    near = [c for c in cue.lefts
+            if c.dep_ in SUBJECTS and not view.in_quote[c.i] and not _newline_between(c, cue)]
     if near:
         return near[-1]
     if cue.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
@@ -1107,11 +1121,10 @@ def _noun_frame_span(doc: Doc, noun: Token, frame: str, view: _DocView, lex: Lex
     for child in noun.rights:
         if comp_kind.startswith("prep_") and child.dep_ == "prep" and child.lower_ == comp_kind[5:]:
             comp = next((o for o in child.children if o.dep_ in ("pobj", "pcomp")), None)
-        elif comp_kind == "that" and child.dep_ in ("acl", "ccomp", "relcl") and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
-            comp = child
-        elif comp_kind == "to" and child.dep_ == "acl" and any(
-                m.dep_ == "aux" and m.lower_ == "to" for m in child.children):
+        elif (comp_kind == "that" and child.dep_ in ("acl", "ccomp", "relcl") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in child.children)) or (
+                comp_kind == "to" and child.dep_ == "acl" and any(
+                m.dep_ == "aux" and m.lower_ == "to" for m in child.children)):
             comp = child
         if comp is not None:
             break
@@ -1125,7 +1138,8 @@ def _noun_frame_span(doc: Doc, noun: Token, frame: str, view: _DocView, lex: Lex
         src = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
     elif src_kind == "verb" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         src = _subject(noun.head, view, lex.cues)
-    if src is None or view.in_quote[src.i] or src.pos_ in ("VERB", "AUX") or not _can_speak(_antecedent(src), lex):
+    if src is None or view.in_quote[src.i] or src.pos_ in ("VERB", "AUX") or \
+            not _can_speak(_antecedent(src), lex):
         return None
     a, b = comp.left_edge.i, comp.right_edge.i + 1
     if src.i in range(a, b):
@@ -1173,7 +1187,7 @@ def _noun_frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, t
         return None
     return {"kind": "paraphrase", "start": a, "end": b, "group": None,
             "cue": _span_dict(view.text, tok.idx, tok.idx + len(tok)),
-            "speaker": _speaker_record(doc, view, src, book)}
+            "speaker": _source_record(doc, view, src, book)}
 
 
 def _in_source_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list[dict[str, Any]]:
@@ -1185,7 +1199,7 @@ def _in_source_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBoo
                 view.in_quote[tok.i]:
             continue
         head, sent = prep.head, tok.sent
-        a, b = prep.left_edge.i, prep.right_edge.i + 1
+        b = prep.right_edge.i + 1
         if prep.i > head.i or b >= len(doc) or doc[b].text != ",":
             continue  # only a fronted phrase set off by a comma cites ("leads in the polls" does not)
         cs, ce = b + 1, sent.end
@@ -1198,7 +1212,7 @@ def _in_source_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBoo
             continue
         out.append({"kind": "paraphrase", "start": s, "end": e, "group": None,
                     "cue": _span_dict(view.text, prep.idx, prep.idx + len(prep)),
-                    "speaker": _speaker_record(doc, view, tok, book)})
+                    "speaker": _source_record(doc, view, tok, book)})
     return out
 
 
@@ -1299,7 +1313,8 @@ def _frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
     return out
 
 
-FRAMES = ("ccomp", "xcomp", "advcl", "oprd", "acomp", "dobj", "dobj_xcomp", "subj_xcomp", "subj_oprd", "subj_acomp")
+FRAMES = ("ccomp", "xcomp", "advcl", "oprd", "acomp", "dobj", "dobj_xcomp",
+          "subj_xcomp", "subj_oprd", "subj_acomp")
 
 
 def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: Token,
@@ -1317,7 +1332,7 @@ def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: T
         if subj is None or subj.i in range(cs, ce) or view.in_quote[_antecedent(subj).i] or \
                 subj.pos_ in ("VERB", "AUX") or not _can_speak(_antecedent(subj), lex):
             return None
-        speaker = _speaker_record(doc, view, subj, book)
+        speaker = _source_record(doc, view, subj, book)
     ce = _nonrestrictive_cut(doc, cs, ce)
     while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
         cs += 1
