@@ -2,7 +2,8 @@
 """Derive the speech-cue lexicon (``models/cues.json``) from annotated news.
 
 Usage: derive_cues.py GOLD-train.jsonl [--out models/cues.json] [--min-quote 2] [--min-quote-ratio 0.05]
-                      [--min-para 5] [--min-ratio 0.25] [--counts COUNTS.json]
+                      [--min-para 5] [--min-ratio 0.25] [--counts COUNTS.json] [--docbin PARSED.spacy]
+                      [--min-frame 3] [--min-frame-ratio 0.33] [--min-weak 3] [--max-weak-ratio 0.3]
 
 Reads the cue spans of a PolNeAR-style gold file (the *train* split only), parses the texts
 with the bare spaCy model and counts the lemmas of the verbs inside cue spans:
@@ -19,7 +20,15 @@ with the bare spaCy model and counts the lemmas of the verbs inside cue spans:
   ("her criticism of …"), in at least ``--min-noun`` attributions and ``--min-noun-ratio`` of such uses;
 * ``support``: the raw counts, from which the components weigh a cue's strength;
 * ``source_nouns``: common nouns heading sources (official, poll, campaign …) in at least
-  ``--min-source`` attributions and ``--min-source-ratio`` of their uses as a subject.
+  ``--min-source`` attributions and ``--min-source-ratio`` of their uses as a subject;
+* ``in_sources``: documents a fronted "in" phrase cites ("In a new poll, …");
+* ``weak_routes``: "lemma shape" pairs of the cue-verb path whose paraphrases match an
+  annotated content in fewer than ``--max-weak-ratio`` of at least ``--min-weak`` uses;
+* ``frames`` / ``noun_frames``: per verb / noun lemma, the reporting shapes
+  (``attribution._frame_span`` / ``_noun_frame_span``) whose paraphrases match an annotated
+  content in at least ``--min-frame-ratio`` of at least ``--min-frame`` uses the cue-verb
+  path leaves alone. These are judged by running the components with the lexicon derived
+  above; ``--docbin`` reuses a parse (a DocBin of the gold texts, in order, with entities).
 
 Only words go into the lexicon, never text. Titles (Mr., Sen., President …) are kept from
 the existing file: they are English usage, not something the gold annotates.

@@ -25,6 +25,15 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   through an object ("denounced the deal", "rejected the plan", "declined to comment"); content
   mostly inside quote marks is left to the quote; a reporting noun with an owner and a
   complement reports too ("the mayor's claim that …", "her criticism of the budget");
+  "As X reported, …" sources its main clause; a relative clause ends the content only when
+  it closes it, and so does a trailing participle (", pointing to …"); a strong cue verb
+  with a clause and no source in view ("it was announced that …") reports with no speaker;
+* shapes derived from train counts (``frames``, ``noun_frames``, ``weak_routes`` in
+  ``models/cues.json``): a verb or noun reports through the shapes that often carry an
+  attribution in annotated news ("backs tougher rules", "plans to …", "is expected to …",
+  "voiced support for …", "made the case that …"); shapes a cue verb seldom reports
+  through are skipped ("continue" with an object); a line opened by a name and a colon
+  ("Ruiz: Taxes will rise.") and a fronted "In a new poll, …" report the rest;
 * a cue inside the clause a stronger speech verb reports is part of the report: the quote
   belongs to the outer speaker ("Bell explained that … the firm that described it as “…”").
 
@@ -1149,7 +1158,7 @@ def _noun_frame_span(doc: Doc, noun: Token, frame: str, view: _DocView, lex: Lex
 
 def _noun_frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
                             skip: set[int]) -> list[dict[str, Any]]:
-    """Reporting nouns in the shapes annotated news mostly uses for attributions (``noun_frames``
+    """Reporting nouns in the shapes that often carry an attribution in annotated news (``noun_frames``
     in ``models/cues.json``, derived from train counts): "voiced support for …", "criticism by …"."""
     frames = lex.noun_frames or {}
     out: list[dict[str, Any]] = []
@@ -1294,7 +1303,7 @@ def _frame_span(doc: Doc, cue: Token, frame: str) -> tuple[int, int] | None:
 
 def _frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
                        done: set[int]) -> list[dict[str, Any]]:
-    """Verbs that report through a shape annotated news mostly uses for attributions (``frames``
+    """Verbs that report through a shape that often carries an attribution in annotated news (``frames``
     in ``models/cues.json``, derived from train counts): "backs tougher rules", "plans to …",
     "is expected to …". A verb that already reported a clause is left alone."""
     frames = lex.frames or {}
