@@ -126,3 +126,10 @@ def test_strong_cue_with_no_source_still_reports(nlp):
 def test_a_noun_sharing_a_cue_lemma_reports_nothing(nlp):
     doc = nlp("The court heard the case of the state of Ohio in the spring.")
     assert not [a for a in paraphrases(doc) if a["cue"]["text"] == "state"]
+
+
+def test_standing_in_the_polls_is_sourced_by_them(nlp):
+    doc = nlp("Ann Ruiz has slipped in the latest polls.")
+    a = reported(doc, "in")
+    assert content(doc, a) == "Ann Ruiz has slipped"
+    assert "polls" in mention(a)

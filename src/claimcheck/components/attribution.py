@@ -1209,9 +1209,13 @@ def _in_source_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBoo
             continue
         head, sent = prep.head, tok.sent
         b = prep.right_edge.i + 1
-        if prep.i > head.i or b >= len(doc) or doc[b].text != ",":
-            continue  # only a fronted phrase set off by a comma cites ("leads in the polls" does not)
-        cs, ce = b + 1, sent.end
+        if prep.i > head.i and head.pos_ in ("VERB", "AUX"):
+            # "Ruiz has sagged in the polls": the clause up to the phrase
+            cs, ce = max(sent.start, head.left_edge.i), prep.i
+        elif b < len(doc) and doc[b].text == ",":
+            cs, ce = b + 1, sent.end  # a fronted phrase set off by a comma sources the sentence
+        else:
+            continue
         if ce - cs < 3 or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
             continue
         s, e = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
