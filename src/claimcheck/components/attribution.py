@@ -33,7 +33,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   attribution in annotated news ("backs tougher rules", "plans to …", "is expected to …",
   "voiced support for …", "made the case that …"); shapes a cue verb seldom reports
   through are skipped ("continue" with an object); a line opened by a name and a colon
-  ("Ruiz: Taxes will rise.") and a fronted "In a new poll, …" report the rest;
+  ("Ruiz: Taxes will rise.") reports the rest, a poll cited with "in" its clause ("In a new
+  poll, …", "Ruiz slipped in the polls");
 * a cue inside the clause a stronger speech verb reports is part of the report: the quote
   belongs to the outer speaker ("Bell explained that … the firm that described it as “…”").
 
