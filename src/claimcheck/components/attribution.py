@@ -101,6 +101,7 @@ class Lexicon:
     in_sources: frozenset[str] = frozenset()  # documents an "in" phrase cites ("In a new poll, …")
     noun_frames: dict[str, tuple[str, ...]] | None = None  # noun lemma -> "source:complement" shapes
     weak_routes: frozenset[str] = frozenset()  # "lemma shape" pairs of cue verbs that seldom report so
+    word_hashes: dict[str, np.ndarray] | None = None  # lemma hashes of each word list above, for a fast scan
 
 
 _REPORTING = 0.2  # a quote cue that is a cue in this share of all its uses reports speech by itself
@@ -136,7 +137,24 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         in_sources=frozenset(data.get("in_sources", {})),
         noun_frames={w: tuple(f) for w, f in data.get("noun_frames", {}).items()},
         weak_routes=frozenset(data.get("weak_routes", ())),
+        word_hashes={key: _lemma_hashes(data.get(key, ())) for key in ("noun_cues", "frames", "noun_frames",
+                                                                       "in_sources")},
     )
+
+
+def _lemma_hashes(words: Any) -> np.ndarray:
+    """Hashes of the lemmas (as written and capitalised: a headline's "Poll") for ``np.isin`` scans."""
+    from spacy.strings import hash_string
+
+    return np.array(sorted({hash_string(v) for w in words for v in (w, w.capitalize())}), dtype=np.uint64)
+
+
+def _scan(doc: Doc, lemmas: np.ndarray, lex: Lexicon, key: str) -> list[Token]:
+    """Tokens whose lemma is in the lexicon's list ``key``."""
+    hashes = (lex.word_hashes or {}).get(key)
+    if hashes is None or not len(hashes):
+        return []
+    return [doc[int(i)] for i in np.flatnonzero(np.isin(lemmas, hashes))]
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -902,15 +920,15 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
                     "speaker": _source_record(doc, view, subj, book) if subj is not None else None})
         done.add(tok.i)
     if lex.noun_cues:
-        out.extend(_nominal_paraphrases(doc, view, lex, book))
+        out.extend(_nominal_paraphrases(doc, view, lex, book, lemmas))
     if lex.noun_frames:
         nouns = {r["cue"]["start"] for r in out}
-        out.extend(_noun_frame_paraphrases(doc, view, lex, book, nouns))
+        out.extend(_noun_frame_paraphrases(doc, view, lex, book, nouns, lemmas))
     if lex.frames:
-        out.extend(_frame_paraphrases(doc, view, lex, book, done))
+        out.extend(_frame_paraphrases(doc, view, lex, book, done, lemmas))
     out.extend(_label_paraphrases(doc, view, book))
     if lex.in_sources:
-        out.extend(_in_source_paraphrases(doc, view, lex, book))
+        out.extend(_in_source_paraphrases(doc, view, lex, book, lemmas))
     return out
 
 
@@ -963,10 +981,13 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
 _NOUN_PREPS = {"of", "for", "on", "about", "against", "to"}
 
 
-def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list[dict[str, Any]]:
+def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
+                         lemmas: np.ndarray | None = None) -> list[dict[str, Any]]:
     """"Smith's claim that …", "her attack on the plan": a reporting noun, its owner, its complement."""
     out: list[dict[str, Any]] = []
-    for tok in doc:
+    if lemmas is None:
+        lemmas = doc.to_array([LEMMA]).reshape(-1).astype(np.uint64)
+    for tok in _scan(doc, lemmas, lex, "noun_cues"):
         if tok.pos_ != "NOUN" or view.in_quote[tok.i] or tok.lemma_.lower() not in lex.noun_cues:
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
@@ -1158,12 +1179,12 @@ def _noun_frame_span(doc: Doc, noun: Token, frame: str, view: _DocView, lex: Lex
 
 
 def _noun_frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
-                            skip: set[int]) -> list[dict[str, Any]]:
+                            skip: set[int], lemmas: np.ndarray) -> list[dict[str, Any]]:
     """Reporting nouns in the shapes that often carry an attribution in annotated news (``noun_frames``
     in ``models/cues.json``, derived from train counts): "voiced support for …", "criticism by …"."""
     frames = lex.noun_frames or {}
     out: list[dict[str, Any]] = []
-    for tok in doc:
+    for tok in _scan(doc, lemmas, lex, "noun_frames"):
         if tok.pos_ != "NOUN" or tok.idx in skip or view.in_quote[tok.i]:
             continue
         for frame in frames.get(tok.lemma_.lower(), ()):
@@ -1200,10 +1221,11 @@ def _noun_frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, t
             "speaker": _source_record(doc, view, src, book)}
 
 
-def _in_source_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list[dict[str, Any]]:
+def _in_source_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
+                           lemmas: np.ndarray) -> list[dict[str, Any]]:
     """"In a new poll, 40% of voters …": the document an "in" phrase cites sources its clause."""
     out: list[dict[str, Any]] = []
-    for tok in doc:
+    for tok in _scan(doc, lemmas, lex, "in_sources"):
         prep = tok.head
         if tok.dep_ != "pobj" or prep.lower_ != "in" or tok.lemma_.lower() not in lex.in_sources or \
                 view.in_quote[tok.i]:
@@ -1307,13 +1329,13 @@ def _frame_span(doc: Doc, cue: Token, frame: str) -> tuple[int, int] | None:
 
 
 def _frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
-                       done: set[int]) -> list[dict[str, Any]]:
+                       done: set[int], lemmas: np.ndarray) -> list[dict[str, Any]]:
     """Verbs that report through a shape that often carries an attribution in annotated news (``frames``
     in ``models/cues.json``, derived from train counts): "backs tougher rules", "plans to …",
     "is expected to …". A verb that already reported a clause is left alone."""
     frames = lex.frames or {}
     out: list[dict[str, Any]] = []
-    for tok in doc:
+    for tok in _scan(doc, lemmas, lex, "frames"):
         if tok.pos_ not in ("VERB", "AUX") or tok.i in done or view.in_quote[tok.i]:
             continue
         shapes = frames.get(tok.lemma_.lower())
