@@ -133,3 +133,14 @@ def test_standing_in_the_polls_is_sourced_by_them(nlp):
     a = reported(doc, "in")
     assert content(doc, a) == "Ann Ruiz has slipped"
     assert "polls" in mention(a)
+
+
+@pytest.mark.parametrize(("text", "cue", "words", "source"), [
+    ("Ann Ruiz came out in support of the new budget.", "support", "the new budget", "Ann Ruiz"),
+    ("The FBI investigation into the missing files continues.", "investigation", "the missing files", "FBI"),
+])
+def test_reporting_noun_sourced_around_it(nlp, text, cue, words, source):
+    doc = nlp(text)
+    a = reported(doc, cue)
+    assert content(doc, a) == words
+    assert mention(a) == source

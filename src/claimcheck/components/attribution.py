@@ -1144,8 +1144,10 @@ def _noun_frame_span(doc: Doc, noun: Token, frame: str, view: _DocView, lex: Lex
     """Source and content range of a reporting noun in one shape "SOURCE:COMPLEMENT".
 
     SOURCE: ``poss`` (her criticism), ``by`` (criticism by the mayor), ``verb`` (the subject of the
-    verb the noun is the object of: "Ruiz voiced support for …"); COMPLEMENT: ``prep_P`` (support
-    for …), ``that`` (the claim that …), ``to`` (a decision to …).
+    verb the noun is the object of: "Ruiz voiced support for …"), ``pverb`` (… of a preposition
+    after the verb: "came out in support of …"), ``mod`` (a name or group before the noun:
+    "Republican criticism of …"); COMPLEMENT: ``prep_P`` (support for …), ``that`` (the claim
+    that …), ``to`` (a decision to …).
     """
     src_kind, comp_kind = frame.split(":", 1)
     comp = None
@@ -1169,6 +1171,11 @@ def _noun_frame_span(doc: Doc, noun: Token, frame: str, view: _DocView, lex: Lex
         src = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
     elif src_kind == "verb" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         src = _subject(noun.head, view, lex.cues)
+    elif src_kind == "pverb" and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+        src = _subject(noun.head.head, view, lex.cues)  # "came out in support of …"
+    elif src_kind == "mod":  # "Republican criticism of …", "the Senate vote on …"
+        src = next((c for c in noun.lefts if c.dep_ in ("compound", "amod")
+                    and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "ORG", "PERSON", "GPE"))), None)
     if src is None or view.in_quote[src.i] or src.pos_ in ("VERB", "AUX") or \
             not _can_speak(_antecedent(src), lex):
         return None
@@ -1195,7 +1202,7 @@ def _noun_frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBo
     return out
 
 
-NOUN_SOURCES = ("poss", "by", "verb")
+NOUN_SOURCES = ("poss", "by", "verb", "pverb", "mod")
 
 
 def _noun_frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: Token,
