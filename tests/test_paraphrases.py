@@ -144,3 +144,10 @@ def test_reporting_noun_sourced_around_it(nlp, text, cue, words, source):
     a = reported(doc, cue)
     assert content(doc, a) == words
     assert mention(a) == source
+
+
+def test_passive_subject_reported_by_the_agent(nlp):
+    doc = nlp("The new budget was rejected by Ann Ruiz.")
+    a = reported(doc, "rejected")
+    assert content(doc, a) == "The new budget"
+    assert speaker(a) == "Ann Ruiz"

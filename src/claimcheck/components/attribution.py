@@ -30,8 +30,9 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   with a clause and no source in view ("it was announced that …") reports with no speaker;
 * shapes derived from train counts (``frames``, ``noun_frames``, ``weak_routes`` in
   ``models/cues.json``): a verb or noun reports through the shapes that often carry an
-  attribution in annotated news ("backs tougher rules", "plans to …", "is expected to …",
-  "voiced support for …", "made the case that …"); shapes a cue verb seldom reports
+  attribution in annotated news ("backs tougher rules", "plans to …", "was rejected by …",
+  "is expected to …" with no source, "voiced support for …", "Republican criticism of …",
+  "made the case that …"); shapes a cue verb seldom reports
   through are skipped ("continue" with an object); a line opened by a name and a colon
   ("Ruiz: Taxes will rise.") reports the rest, a poll cited with "in" its clause ("In a new
   poll, …", "Ruiz slipped in the polls");
@@ -1298,6 +1299,7 @@ def _frame_span(doc: Doc, cue: Token, frame: str) -> tuple[int, int] | None:
     ``ccomp``/``xcomp``/``advcl``/``oprd``/``acomp``: that complement ("plans to …", "seen as …");
     ``dobj``: the object with what the verb says of it; ``dobj_xcomp``: "urged them to …";
     ``prep_P``: the object of preposition P right after the verb ("spoke about …", "called for …");
+    ``subjpass``: the subject of a passive verb whose agent is the source ("was denounced by …");
     ``subj_X``: the subject through complement X, for verbs whose subject is part of what is
     reported, by nobody named ("Ruiz is expected to win", "the plan seemed doomed").
     """
@@ -1309,6 +1311,10 @@ def _frame_span(doc: Doc, cue: Token, frame: str) -> tuple[int, int] | None:
         elif child.i > cue.i:
             key = "prep_" + child.lower_ if child.dep_ == "prep" else child.dep_
             kids.setdefault(key, child)
+    if frame == "subjpass":  # "the plan was denounced by the mayor": the agent speaks of the subject
+        if subj is None or subj.dep_ != "nsubjpass" or _newline_between(subj, cue):
+            return None
+        return (subj.left_edge.i, subj.right_edge.i + 1)
     if frame.startswith("subj_"):
         comp = kids.get(frame[5:])
         if subj is None or comp is None or _newline_between(subj, cue):
@@ -1356,7 +1362,7 @@ def _frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
     return out
 
 
-FRAMES = ("ccomp", "xcomp", "advcl", "oprd", "acomp", "dobj", "dobj_xcomp",
+FRAMES = ("ccomp", "xcomp", "advcl", "oprd", "acomp", "dobj", "dobj_xcomp", "subjpass",
           "subj_xcomp", "subj_oprd", "subj_acomp")
 
 
