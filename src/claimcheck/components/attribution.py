@@ -1329,7 +1329,7 @@ def _frame_span(doc: Doc, cue: Token, frame: str) -> tuple[int, int] | None:
     if child is None:
         return None
     if frame.startswith("prep_"):
-        if child.i > cue.i + 2:
+        if child.i > cue.i + 4:
             return None  # "voted in 2012 for …": only the preposition the verb governs
         obj = next((o for o in child.children if o.dep_ in ("pobj", "pcomp")), None)
         if obj is None:
