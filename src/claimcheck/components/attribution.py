@@ -1297,6 +1297,7 @@ def _frame_span(doc: Doc, cue: Token, frame: str) -> tuple[int, int] | None:
     """Token range a verb reports through one shape (``frame``), or None when the verb lacks it.
 
     ``ccomp``/``xcomp``/``advcl``/``oprd``/``acomp``: that complement ("plans to …", "seen as …");
+    ``ccomp_before``: a clause before the verb ("Taxes will rise, Ruiz predicted");
     ``dobj``: the object with what the verb says of it; ``dobj_xcomp``: "urged them to …";
     ``prep_P``: the object of preposition P right after the verb ("spoke about …", "called for …");
     ``subjpass``: the subject of a passive verb whose agent is the source ("was denounced by …");
@@ -1308,6 +1309,8 @@ def _frame_span(doc: Doc, cue: Token, frame: str) -> tuple[int, int] | None:
     for child in cue.children:
         if child.dep_ in _SUBJECT_DEPS and child.i < cue.i:
             subj = child
+        elif child.dep_ == "ccomp" and child.i < cue.i and not _newline_between(child, cue):
+            kids["ccomp_before"] = child  # "Taxes will rise, Ruiz predicted"
         elif child.i > cue.i:
             key = "prep_" + child.lower_ if child.dep_ == "prep" else child.dep_
             kids.setdefault(key, child)
@@ -1330,7 +1333,7 @@ def _frame_span(doc: Doc, cue: Token, frame: str) -> tuple[int, int] | None:
         return None
     if frame.startswith("prep_"):
         if child.i > cue.i + 4:
-            return None  # "voted in 2012 for …": only the preposition the verb governs
+            return None  # a preposition far from the verb is about something else
         obj = next((o for o in child.children if o.dep_ in ("pobj", "pcomp")), None)
         if obj is None:
             return None
@@ -1362,7 +1365,7 @@ def _frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
     return out
 
 
-FRAMES = ("ccomp", "xcomp", "advcl", "oprd", "acomp", "dobj", "dobj_xcomp", "subjpass",
+FRAMES = ("ccomp", "ccomp_before", "xcomp", "advcl", "oprd", "acomp", "dobj", "dobj_xcomp", "subjpass",
           "subj_xcomp", "subj_oprd", "subj_acomp")
 
 
