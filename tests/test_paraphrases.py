@@ -151,3 +151,10 @@ def test_passive_subject_reported_by_the_agent(nlp):
     a = reported(doc, "rejected")
     assert content(doc, a) == "The new budget"
     assert speaker(a) == "Ann Ruiz"
+
+
+def test_hearsay_adverb_reports_its_clause(nlp):
+    doc = nlp("Ann Ruiz reportedly plans to sell the paper.")
+    a = reported(doc, "reportedly")
+    assert content(doc, a) == "Ann Ruiz reportedly plans to sell the paper"
+    assert a["speaker"] is None

@@ -35,7 +35,7 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   "made the case that …"); shapes a cue verb seldom reports
   through are skipped ("continue" with an object); a line opened by a name and a colon
   ("Ruiz: Taxes will rise.") reports the rest, a poll cited with "in" its clause ("In a new
-  poll, …", "Ruiz slipped in the polls");
+  poll, …", "Ruiz slipped in the polls"), and so does an adverb of hearsay ("reportedly");
 * a cue inside the clause a stronger speech verb reports is part of the report: the quote
   belongs to the outer speaker ("Bell explained that … the firm that described it as “…”").
 
@@ -928,6 +928,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     if lex.frames:
         out.extend(_frame_paraphrases(doc, view, lex, book, done, lemmas))
     out.extend(_label_paraphrases(doc, view, book))
+    out.extend(_hearsay_paraphrases(doc, view))
     if lex.in_sources:
         out.extend(_in_source_paraphrases(doc, view, lex, book, lemmas))
     return out
@@ -1257,6 +1258,32 @@ def _in_source_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBoo
         out.append({"kind": "paraphrase", "start": s, "end": e, "group": None,
                     "cue": _span_dict(view.text, prep.idx, prep.idx + len(prep)),
                     "speaker": _source_record(doc, view, tok, book)})
+    return out
+
+
+_HEARSAY = ("reportedly", "allegedly", "purportedly", "reputedly", "supposedly")
+_HEARSAY_HASHES = _lemma_hashes(_HEARSAY)
+
+
+def _hearsay_paraphrases(doc: Doc, view: _DocView) -> list[dict[str, Any]]:
+    """"Ruiz reportedly plans to sell": an adverb of hearsay reports its clause, by nobody named."""
+    out: list[dict[str, Any]] = []
+    lower = doc.to_array([LOWER]).reshape(-1).astype(np.uint64)
+    for i in np.flatnonzero(np.isin(lower, _HEARSAY_HASHES)):
+        tok = doc[int(i)]
+        if tok.dep_ != "advmod" or view.in_quote[tok.i]:
+            continue
+        head = tok.head
+        sent_start = int(view.sent_start[tok.i])
+        cs, ce = max(head.left_edge.i, sent_start), head.right_edge.i + 1
+        if ce - cs < 3 or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
+        while b > a and view.text[b - 1] in ".!?":
+            b -= 1
+        if b > a:
+            out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
+                        "cue": _span_dict(view.text, tok.idx, tok.idx + len(tok)), "speaker": None})
     return out
 
 
