@@ -158,3 +158,8 @@ def test_hearsay_adverb_reports_its_clause(nlp):
     a = reported(doc, "reportedly")
     assert content(doc, a) == "Ann Ruiz reportedly plans to sell the paper"
     assert a["speaker"] is None
+
+
+def test_object_and_what_it_is_called(nlp):
+    doc = nlp("Critics call it the return of an old habit.")
+    assert content(doc, reported(doc, "call")) == "it the return of an old habit"

@@ -1107,8 +1107,8 @@ def _predicate_end(cue: Token, obj: Token, b: int) -> int:
     for child in cue.rights:
         if child.i < b:
             continue
-        if child.i != b or child.dep_ not in _PREDICATE_DEPS:
-            break
+        if child.left_edge.i != b or child.dep_ not in _PREDICATE_DEPS:
+            break  # the complement must start right after the object ("call it the enforcement of …")
         b = child.right_edge.i + 1
     return b
 
