@@ -143,21 +143,6 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     )
 
 
-def _lemma_hashes(words: Any) -> np.ndarray:
-    """Hashes of the lemmas (as written and capitalised: a headline's "Poll") for ``np.isin`` scans."""
-    from spacy.strings import hash_string
-
-    return np.array(sorted({hash_string(v) for w in words for v in (w, w.capitalize())}), dtype=np.uint64)
-
-
-def _scan(doc: Doc, lemmas: np.ndarray, lex: Lexicon, key: str) -> list[Token]:
-    """Tokens whose lemma is in the lexicon's list ``key``."""
-    hashes = (lex.word_hashes or {}).get(key)
-    if hashes is None or not len(hashes):
-        return []
-    return [doc[int(i)] for i in np.flatnonzero(np.isin(lemmas, hashes))]
-
-
 # ---------------------------------------------------------------------------- helpers
 
 
@@ -874,6 +859,21 @@ def _adjacent(text: str, a: dict[str, Any], b: dict[str, Any], a_rec: dict[str, 
 
 
 _QUOTED_CONTENT = 0.9  # reported content quoted beyond this share is the quote's own claim
+
+
+def _lemma_hashes(words: Any) -> np.ndarray:
+    """Hashes of the lemmas (as written and capitalised: a headline's "Poll") for ``np.isin`` scans."""
+    from spacy.strings import hash_string
+
+    return np.array(sorted({hash_string(v) for w in words for v in (w, w.capitalize())}), dtype=np.uint64)
+
+
+def _scan(doc: Doc, lemmas: np.ndarray, lex: Lexicon, key: str) -> list[Token]:
+    """Tokens whose lemma is in the lexicon's list ``key``."""
+    hashes = (lex.word_hashes or {}).get(key)
+    if hashes is None or not len(hashes):
+        return []
+    return [doc[int(i)] for i in np.flatnonzero(np.isin(lemmas, hashes))]
 
 
 def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list[dict[str, Any]]:
