@@ -2,7 +2,8 @@
 """Derive the speech-cue lexicon (``models/cues.json``) from annotated news.
 
 Usage: derive_cues.py GOLD-train.jsonl [--out models/cues.json] [--min-quote 2] [--min-quote-ratio 0.05]
-                      [--min-para 5] [--min-ratio 0.25] [--counts COUNTS.json]
+                      [--min-para 5] [--min-ratio 0.25] [--counts COUNTS.json] [--docbin PARSED.spacy]
+                      [--min-frame 3] [--min-frame-ratio 0.33] [--min-weak 3] [--max-weak-ratio 0.3]
 
 Reads the cue spans of a PolNeAR-style gold file (the *train* split only), parses the texts
 with the bare spaCy model and counts the lemmas of the verbs inside cue spans:
@@ -19,7 +20,15 @@ with the bare spaCy model and counts the lemmas of the verbs inside cue spans:
   ("her criticism of …"), in at least ``--min-noun`` attributions and ``--min-noun-ratio`` of such uses;
 * ``support``: the raw counts, from which the components weigh a cue's strength;
 * ``source_nouns``: common nouns heading sources (official, poll, campaign …) in at least
-  ``--min-source`` attributions and ``--min-source-ratio`` of their uses as a subject.
+  ``--min-source`` attributions and ``--min-source-ratio`` of their uses as a subject;
+* ``in_sources``: documents a fronted "in" phrase cites ("In a new poll, …");
+* ``weak_routes``: "lemma shape" pairs of the cue-verb path whose paraphrases match an
+  annotated content in fewer than ``--max-weak-ratio`` of at least ``--min-weak`` uses;
+* ``frames`` / ``noun_frames``: per verb / noun lemma, the reporting shapes
+  (``attribution._frame_span`` / ``_noun_frame_span``) whose paraphrases match an annotated
+  content in at least ``--min-frame-ratio`` of at least ``--min-frame`` uses the cue-verb
+  path leaves alone. These are judged by running the components with the lexicon derived
+  above; ``--docbin`` reuses a parse (a DocBin of the gold texts, in order, with entities).
 
 Only words go into the lexicon, never text. Titles (Mr., Sen., President …) are kept from
 the existing file: they are English usage, not something the gold annotates.
@@ -44,7 +53,7 @@ def count_cues(records: list[dict], docs) -> dict[str, Counter]:
     from claimcheck.components.quotes import find_quotes
 
     keys = ("cue", "quote_cue", "verb", "cue_ccomp", "verb_ccomp", "source_noun", "noun_subj",
-            "noun_cue", "noun_poss", "noun_poss_cue")
+            "noun_cue", "noun_poss", "noun_poss_cue", "in_source", "in_source_cue")
     counts = {k: Counter() for k in keys}
     for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
         # the components look for cues outside quotation marks only: a verb a speaker uses
@@ -60,6 +69,8 @@ def count_cues(records: list[dict], docs) -> dict[str, Counter]:
                 counts["noun_subj"][tok.lemma_.lower()] += 1
             if tok.pos_ == "NOUN" and _owned(tok) and not any(a <= tok.idx < b for a, b in quoted):
                 counts["noun_poss"][tok.lemma_.lower()] += 1
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in ("VERB", "AUX"):
+                counts["in_source"][tok.lemma_.lower()] += 1
         for attr in rec["attributions"]:
             for s, e in attr["source"][:1]:
                 span = doc.char_span(s, e, alignment_mode="expand")
@@ -68,6 +79,10 @@ def count_cues(records: list[dict], docs) -> dict[str, Counter]:
             seen: dict[str, bool] = {}
             for s, e in attr["cue"][:1]:
                 span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None and len(span) == 1 and span[0].lower_ == "in":
+                    for obj in span[0].children:  # "In a new poll, …": the document is the source
+                        if obj.dep_ == "pobj" and span[0].head.pos_ in ("VERB", "AUX"):
+                            counts["in_source_cue"][obj.lemma_.lower()] += 1
                 if span is not None and span.root.pos_ == "NOUN":
                     counts["noun_cue"][span.root.lemma_.lower()] += 1
                     counts["noun_poss_cue"][span.root.lemma_.lower()] += _owned(span.root)
@@ -83,6 +98,120 @@ def count_cues(records: list[dict], docs) -> dict[str, Counter]:
                 if attr["quotes"]:
                     counts["quote_cue"][lemma] += 1
     return counts
+
+
+def _overlaps(contents: list[tuple[list, int]], a: int, b: int) -> bool:
+    """The scorer's test: the span covers >= 0.5 of the longer of (gold content, span)."""
+    for cont, glen in contents:
+        inter = sum(max(0, min(b, e) - max(a, s)) for s, e in cont)
+        if inter >= 0.5 * max(glen, b - a):
+            return True
+    return False
+
+
+def count_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
+    """For every verb lemma and reporting shape (``attribution._frame_span``): how often the
+    paraphrase the shape would give matches an annotated content, over the verb's uses that
+    the cue-verb rules have not already reported: {"lemma frame": [uses, matches]}."""
+    from claimcheck.components import attribution as A
+    from claimcheck.components.names import NameBook
+    from claimcheck.components.quotes import find_quotes
+
+    counts: dict[str, list[int]] = {}
+    for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
+        text = doc.text
+        view = A._DocView(doc, find_quotes(text), text)
+        book = NameBook.from_doc(doc, lex.titles)
+        contents = [(a["content"], sum(e - s for s, e in a["content"])) for a in rec["attributions"]]
+        base = A._paraphrases(doc, view, lex, book)
+        done = {r["cue"]["start"] for r in base}
+        for tok in doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.idx in done or view.in_quote[tok.i]:
+                continue
+            shapes = list(A.FRAMES) + ["prep_" + c.lower_ for c in tok.children
+                                       if c.dep_ == "prep" and c.i > tok.i and c.lower_.isalpha()]
+            for frame in shapes:
+                found = A._frame_record(doc, view, lex, book, tok, frame)
+                if found is None:
+                    continue
+                key = f"{tok.lemma_.lower()} {frame}"
+                c = counts.setdefault(key, [0, 0])
+                c[0] += 1
+                c[1] += _overlaps(contents, found["start"], found["end"])
+    return counts
+
+
+def count_routes(records: list[dict], docs, lex) -> dict[str, list[int]]:
+    """How often the cue-verb path's paraphrases match an annotated content, per verb lemma and the
+    shape their content was read from (``attribution._content``): {"lemma shape": [uses, matches]}."""
+    from claimcheck.components import attribution as A
+    from claimcheck.components.names import NameBook
+    from claimcheck.components.quotes import find_quotes
+
+    counts: dict[str, list[int]] = {}
+    for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
+        text = doc.text
+        view = A._DocView(doc, find_quotes(text), text)
+        book = NameBook.from_doc(doc, lex.titles)
+        contents = [(a["content"], sum(e - s for s, e in a["content"])) for a in rec["attributions"]]
+        starts = {doc[i].idx: doc[i] for i in range(len(doc))}
+        for r in A._paraphrases(doc, view, lex, book):
+            tok = starts.get(r["cue"]["start"])
+            if tok is None or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            route: list[str] = []
+            A._content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= A._TOPIC_SHARE, route)
+            if not route:
+                continue
+            c = counts.setdefault(f"{tok.lemma_.lower()} {route[0]}", [0, 0])
+            c[0] += 1
+            c[1] += _overlaps(contents, r["start"], r["end"])
+    return counts
+
+
+def count_noun_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
+    """As :func:`count_frames` for reporting nouns (``attribution._noun_frame_span``):
+    {"lemma frame": [uses, matches]}."""
+    from claimcheck.components import attribution as A
+    from claimcheck.components.names import NameBook
+    from claimcheck.components.quotes import find_quotes
+
+    counts: dict[str, list[int]] = {}
+    for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
+        text = doc.text
+        view = A._DocView(doc, find_quotes(text), text)
+        book = NameBook.from_doc(doc, lex.titles)
+        contents = [(a["content"], sum(e - s for s, e in a["content"])) for a in rec["attributions"]]
+        done = {r["cue"]["start"] for r in A._nominal_paraphrases(doc, view, lex, book)}
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.idx in done or view.in_quote[tok.i]:
+                continue
+            comps = {"prep_" + c.lower_ for c in tok.rights if c.dep_ == "prep" and c.lower_.isalpha()}
+            comps |= {"that", "to"}
+            for src in A.NOUN_SOURCES:
+                for comp in comps:
+                    frame = f"{src}:{comp}"
+                    found = A._noun_frame_record(doc, view, lex, book, tok, frame)
+                    if found is None:
+                        continue
+                    key = f"{tok.lemma_.lower()} {frame}"
+                    c = counts.setdefault(key, [0, 0])
+                    c[0] += 1
+                    c[1] += _overlaps(contents, found["start"], found["end"])
+    return counts
+
+
+def select_frames(counts: dict[str, list[int]], min_uses: int, min_ratio: float) -> dict[str, list[str]]:
+    """Per lemma, the shapes whose paraphrases match annotations often enough, best first."""
+    light = {"be", "have", "do", "get", "make", "take", "go", "come", "give"}
+    chosen: dict[str, list[tuple[float, str]]] = {}
+    for key, (n, hit) in counts.items():
+        lemma, frame = key.split(" ", 1)
+        if n >= min_uses and hit / n >= min_ratio and lemma not in light and lemma.isalpha():
+            chosen.setdefault(lemma, []).append((hit / n, frame))
+    # a shape that names its source first ("plans to …" is the planner's), then the sourceless ones
+    return {w: [f for _r, f in sorted(v, key=lambda x: (x[1].startswith("subj_"), -x[0]))]
+            for w, v in sorted(chosen.items())}
 
 
 def _owned(noun) -> bool:
@@ -108,24 +237,36 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-noun-ratio", type=float, default=0.2)
     ap.add_argument("--counts", type=Path, help="reuse/keep the raw counts in this JSON file")
     ap.add_argument("--docbin", type=Path, help="the texts already parsed (a spaCy DocBin, in gold order)")
+    ap.add_argument("--min-frame", type=int, default=3)
+    ap.add_argument("--min-frame-ratio", type=float, default=0.33)
+    ap.add_argument("--frame-counts", type=Path, help="reuse/keep the reporting-shape counts in this file")
+    ap.add_argument("--noun-frame-counts", type=Path, help="the same for reporting nouns")
+    ap.add_argument("--min-weak", type=int, default=3)
+    ap.add_argument("--max-weak-ratio", type=float, default=0.3)
     args = ap.parse_args(argv)
     if not args.gold.exists():
         print(f"gold file {args.gold} not found: nothing to derive", file=sys.stderr)
         return 0
+    records = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
+    parsed: list = []
+
+    def docs() -> list:
+        if not parsed:
+            import spacy
+
+            if args.docbin:
+                from spacy.tokens import DocBin
+
+                parsed.extend(DocBin().from_disk(args.docbin).get_docs(spacy.blank("en").vocab))
+            else:  # with the entities: the reporting shapes judge sources as the component does
+                nlp = spacy.load(args.model)
+                parsed.extend(nlp.pipe((r["text"] for r in records), batch_size=32))
+        return parsed
+
     if args.counts and args.counts.exists():
         counts = {k: Counter(v) for k, v in json.loads(args.counts.read_text()).items()}
     else:
-        import spacy
-
-        records = [json.loads(line) for line in args.gold.open(encoding="utf-8") if line.strip()]
-        if args.docbin:
-            from spacy.tokens import DocBin
-
-            docs = DocBin().from_disk(args.docbin).get_docs(spacy.blank("en").vocab)
-        else:
-            nlp = spacy.load(args.model, exclude=["ner"])
-            docs = nlp.pipe((r["text"] for r in records), batch_size=32)
-        counts = count_cues(records, docs)
+        counts = count_cues(records, docs())
         if args.counts:
             args.counts.write_text(json.dumps(counts))
     in_cue, in_quote_cue, total = counts["cue"], counts["quote_cue"], counts["verb"]
@@ -156,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
                  f"{args.min_quote_ratio:.0%} of its verb uses; "
                  "paraphrase_cues: cue with a complement clause "
                  f"of >= {args.min_para} attributions and in >= {args.min_ratio:.0%} of its uses with one). "
+                 f"frames: a verb's reporting shapes whose paraphrases match annotations in >= "
+                 f"{args.min_frame_ratio:.0%} of >= {args.min_frame} uses. "
                  "Rebuild with benchmarks/derive_cues.py.",
         "quote_cues": quote,
         "paraphrase_cues": para,
@@ -179,11 +322,50 @@ def main(argv: list[str] | None = None) -> int:
             if c >= args.min_noun and w.isalpha()
             and c / max(counts["noun_poss"][w], c) >= args.min_noun_ratio
         },
+        # documents that source the clause an "in" phrase opens ("In a new poll, 40% …"):
+        # [as such, all "in" uses]
+        "in_sources": {
+            w: [counts["in_source_cue"][w], counts["in_source"][w]]
+            for w, c in sorted(counts.get("in_source_cue", Counter()).items())
+            if c >= args.min_noun and w.isalpha()
+            and c / max(counts["in_source"][w], c) >= args.min_noun_ratio
+        },
         "phrases": old.get("phrases", ["according to"]),
         "titles": old.get("titles", []),
     }
     args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: {len(quote)} quote cues, {len(para)} paraphrase cues")
+    # the cue-verb path, judged per verb and shape: the shapes that seldom match are left out
+    from claimcheck.components.attribution import load_lexicon
+
+    load_lexicon.cache_clear()
+    route_counts = count_routes(records, docs(), load_lexicon(str(args.out)))
+    data["weak_routes"] = sorted(k for k, (n, hit) in route_counts.items()
+                                 if n >= args.min_weak and hit / n < args.max_weak_ratio)
+    args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    # reporting shapes are judged with the lexicon above: the paraphrases its cue verbs find are left out
+    if args.frame_counts and args.frame_counts.exists():
+        frame_counts = json.loads(args.frame_counts.read_text())
+    else:
+        from claimcheck.components.attribution import load_lexicon
+
+        load_lexicon.cache_clear()
+        frame_counts = count_frames(records, docs(), load_lexicon(str(args.out)))
+        if args.frame_counts:
+            args.frame_counts.write_text(json.dumps(frame_counts))
+    data["frames"] = select_frames(frame_counts, args.min_frame, args.min_frame_ratio)
+    if args.noun_frame_counts and args.noun_frame_counts.exists():
+        noun_counts = json.loads(args.noun_frame_counts.read_text())
+    else:
+        from claimcheck.components.attribution import load_lexicon
+
+        load_lexicon.cache_clear()
+        noun_counts = count_noun_frames(records, docs(), load_lexicon(str(args.out)))
+        if args.noun_frame_counts:
+            args.noun_frame_counts.write_text(json.dumps(noun_counts))
+    data["noun_frames"] = select_frames(noun_counts, args.min_frame, args.min_frame_ratio)
+    args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}: {len(quote)} quote cues, {len(para)} paraphrase cues, "
+          f"{len(data['frames'])} verbs with reporting shapes")
     return 0
 
 

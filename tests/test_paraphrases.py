@@ -1,0 +1,165 @@
+"""Reported speech beyond "X said (that) …": each shape on a sentence written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.components.attribution import load_lexicon
+
+
+def paraphrases(doc) -> list[dict]:
+    return [a for a in doc._.attributions if a["kind"] == "paraphrase"]
+
+
+def reported(doc, cue: str) -> dict:
+    for a in paraphrases(doc):
+        if a["cue"]["text"] == cue:
+            return a
+    raise AssertionError(f"no paraphrase cued by {cue!r} in {paraphrases(doc)}")
+
+
+def content(doc, a: dict) -> str:
+    return doc.text[a["start"] : a["end"]]
+
+
+def speaker(a: dict) -> str | None:
+    return (a["speaker"] or {}).get("name")
+
+
+def mention(a: dict) -> str | None:
+    return ((a["speaker"] or {}).get("mention") or {}).get("text")
+
+
+def test_lexicon_has_derived_shapes():
+    lex = load_lexicon()
+    assert lex.frames and lex.noun_frames, "derive_cues.py writes frames and noun_frames"
+    assert "poll" in lex.in_sources
+    assert all(" " in route for route in lex.weak_routes)
+
+
+@pytest.mark.parametrize(("text", "cue", "words"), [
+    ("Ann Ruiz backs tougher rules for payday lenders.", "backs", "tougher rules for payday lenders"),
+    ("Ann Ruiz plans to run for the Senate next year.", "plans", "to run for the Senate next year"),
+    ("Ann Ruiz opposed the merger of the two banks.", "opposed", "the merger of the two banks"),
+])
+def test_verb_reports_through_a_derived_shape(nlp, text, cue, words):
+    doc = nlp(text)
+    a = reported(doc, cue)
+    assert content(doc, a) == words
+    assert speaker(a) == "Ann Ruiz"
+
+
+def test_expected_to_reports_its_subject_with_no_source(nlp):
+    doc = nlp("The senator is expected to announce her run on Friday.")
+    a = reported(doc, "expected")
+    assert content(doc, a).startswith("The senator")
+    assert content(doc, a).endswith("on Friday")
+    assert a["speaker"] is None
+
+
+def test_reporting_noun_with_the_verb_subject_as_source(nlp):
+    doc = nlp("Ann Ruiz made the case that the bridge must be rebuilt.")
+    a = reported(doc, "case")
+    assert content(doc, a) == "the bridge must be rebuilt"
+    assert speaker(a) == "Ann Ruiz"
+
+
+def test_owned_noun_with_an_infinitive(nlp):
+    doc = nlp("Ann Ruiz's decision to leave the race surprised her donors.")
+    a = reported(doc, "decision")
+    assert content(doc, a) == "to leave the race"
+    assert speaker(a) == "Ann Ruiz"
+
+
+def test_name_and_colon_opening_a_line(nlp):
+    doc = nlp("Budget talks stall.\n\nRuiz: Taxes will rise next year.\n\nThe council met on Monday.")
+    a = reported(doc, ":")
+    assert content(doc, a) == "Taxes will rise next year"
+    assert mention(a) == "Ruiz"
+
+
+def test_single_letter_labels_name_nobody(nlp):
+    doc = nlp("An interview.\n\nQ: Will taxes rise next year?\n\nA: Not if the council can help it.")
+    assert not [a for a in paraphrases(doc) if a["cue"]["text"] == ":"]
+
+
+def test_fronted_poll_sources_its_sentence(nlp):
+    doc = nlp("In a new Gallup poll, most voters favor the plan to widen the highway.")
+    a = reported(doc, "In")
+    assert content(doc, a) == "most voters favor the plan to widen the highway"
+    assert "poll" in mention(a)
+
+
+def test_as_reported_sources_the_main_clause(nlp):
+    doc = nlp("As The Ledger reported, the mayor quit after the vote on Monday.")
+    a = reported(doc, "reported")
+    assert content(doc, a) == "the mayor quit after the vote on Monday"
+    assert "Ledger" in mention(a)
+
+
+def test_trailing_participle_is_not_reported(nlp):
+    doc = nlp("Ann Ruiz said the plan would fail, pointing to last year's budget.")
+    assert content(doc, reported(doc, "said")) == "the plan would fail"
+
+
+def test_relative_clause_inside_the_content_stays(nlp):
+    doc = nlp("Opponents said the ruling, which struck down the law, shows the need for new judges.")
+    assert content(doc, reported(doc, "said")) == \
+        "the ruling, which struck down the law, shows the need for new judges"
+
+
+def test_time_stamp_before_the_speaker(nlp):
+    doc = nlp("9:30 p.m.\n\nAnn Ruiz says she may move to Ohio if she loses the primary.")
+    a = reported(doc, "says")
+    assert content(doc, a) == "she may move to Ohio if she loses the primary"
+    assert speaker(a) == "Ann Ruiz"
+    assert mention(a) == "Ann Ruiz"
+
+
+def test_strong_cue_with_no_source_still_reports(nlp):
+    doc = nlp("It was announced that the plant will close in June.")
+    a = reported(doc, "announced")
+    assert content(doc, a) == "the plant will close in June"
+    assert a["speaker"] is None
+
+
+def test_a_noun_sharing_a_cue_lemma_reports_nothing(nlp):
+    doc = nlp("The court heard the case of the state of Ohio in the spring.")
+    assert not [a for a in paraphrases(doc) if a["cue"]["text"] == "state"]
+
+
+def test_standing_in_the_polls_is_sourced_by_them(nlp):
+    doc = nlp("Ann Ruiz has slipped in the latest polls.")
+    a = reported(doc, "in")
+    assert content(doc, a) == "Ann Ruiz has slipped"
+    assert "polls" in mention(a)
+
+
+@pytest.mark.parametrize(("text", "cue", "words", "source"), [
+    ("Ann Ruiz came out in support of the new budget.", "support", "the new budget", "Ann Ruiz"),
+    ("The FBI investigation into the missing files continues.", "investigation", "the missing files", "FBI"),
+])
+def test_reporting_noun_sourced_around_it(nlp, text, cue, words, source):
+    doc = nlp(text)
+    a = reported(doc, cue)
+    assert content(doc, a) == words
+    assert mention(a) == source
+
+
+def test_passive_subject_reported_by_the_agent(nlp):
+    doc = nlp("The new budget was rejected by Ann Ruiz.")
+    a = reported(doc, "rejected")
+    assert content(doc, a) == "The new budget"
+    assert speaker(a) == "Ann Ruiz"
+
+
+def test_hearsay_adverb_reports_its_clause(nlp):
+    doc = nlp("Ann Ruiz reportedly plans to sell the paper.")
+    a = reported(doc, "reportedly")
+    assert content(doc, a) == "Ann Ruiz reportedly plans to sell the paper"
+    assert a["speaker"] is None
+
+
+def test_object_and_what_it_is_called(nlp):
+    doc = nlp("Critics call it the return of an old habit.")
+    assert content(doc, reported(doc, "call")) == "it the return of an old habit"
