@@ -204,3 +204,10 @@ def test_a_noun_that_never_speaks_loses_the_cue_to_a_person(nlp):
     doc = nlp("Tom Bell argued that the bridge would bring jobs to the valley, calling it "
               "\u201ca lifeline for the town.\u201d")
     assert speaker(quote_of(doc, "lifeline")) == "Tom Bell"
+
+
+def test_relative_clause_holding_the_quote_is_its_cue(nlp):
+    doc = nlp("Ana Ruiz praised Tom Bell, who said the levy was \u201ca tax on the poor.\u201d")
+    assert speaker(quote_of(doc, "tax on the poor")) == "Tom Bell"
+    doc = nlp("Ana Ruiz defended the aide, who wrote that the deal was \u201ca win for everyone.\u201d")
+    assert mention(quote_of(doc, "win for everyone")) == "the aide, who"

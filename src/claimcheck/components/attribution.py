@@ -462,12 +462,13 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
             continue
         if linked is None:
             linked = _linked_tokens(doc, ts, te)
+            governing = _governing_cues(doc, view, lex, ts, te)
         subj = _subject(tok, view, lex.cues, lex) or _nearby_subject(doc, tok, view)
         share = 1.0 if according else lex.strength.get(tok.lemma_, 0.0)
         if share < _WEAK and not according and subj is not None and not _can_speak(subj, lex):
             subj = None  # "his determination to turn …": a rare cue and a subject that never speaks
         found = _Found(tok, subj)
-        score = _cue_key(found, view, lex, share, dist, i >= te, i in linked, according)
+        score = _cue_key(found, view, lex, share, dist, i >= te, i in linked, according, i in governing)
         if best is None or score > best[0]:
             best = (score, found)
     if best is None:
@@ -479,7 +480,7 @@ _PERSONAL = {"he", "she", "i", "we", "they", "you", "it"}
 
 
 def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: int, after: bool,
-             linked: bool, according: bool) -> tuple:
+             linked: bool, according: bool, governs: bool = False) -> tuple:
     """How likely a candidate cue is the quote's own, as a sort key: evidence in order of weight.
 
     A cue with a source first, "according to X" above all (it names the source of the whole
@@ -501,6 +502,8 @@ def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: in
     else:
         who = 0
     embedded = tok.dep_ in ("ccomp", "relcl") and not according and _outer_cue(found, view, lex) is None
+    # a relative clause that holds the quote is its own cue ("Beck, who said there were “…”")
+    embedded = embedded and not (governs and tok.dep_ == "relcl")
     return (True, according, not embedded, strong == 2, linked, who, strong, not after, -dist)
 
 
@@ -588,6 +591,31 @@ def _aside_start(doc: Doc, tok: Token, cue: Token) -> int | None:
             return head.left_edge.i
         head = head.head
     return None
+
+
+def _governing_cues(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> set[int]:
+    """The nearest cue verbs above the quote in the parse: the verbs whose clauses hold the quote.
+
+    A quote closing on a comma with a cue after it that holds it ("“…,” the paper reported")
+    is that cue's, whatever the parser hung from a cue before it.
+    """
+    out: set[int] = set()
+    for tok in doc[ts:te]:
+        head = tok.head
+        if ts <= head.i < te or head.i == tok.i:
+            continue
+        for _ in range(4):
+            if view.in_quote[head.i]:
+                break
+            if head.pos_ == "VERB" and head.lemma_ in lex.cues:
+                out.add(head.i)
+                break
+            if head.head.i == head.i:
+                break
+            head = head.head
+    if te - 2 >= ts and doc[te - 2].text == "," and any(i >= te for i in out):
+        return {i for i in out if i >= te}
+    return out
 
 
 def _linked_tokens(doc: Doc, ts: int, te: int) -> set[int]:
