@@ -211,3 +211,9 @@ def test_relative_clause_holding_the_quote_is_its_cue(nlp):
     assert speaker(quote_of(doc, "tax on the poor")) == "Tom Bell"
     doc = nlp("Ana Ruiz defended the aide, who wrote that the deal was \u201ca win for everyone.\u201d")
     assert mention(quote_of(doc, "win for everyone")) == "the aide, who"
+
+
+def test_cue_search_stops_at_a_quoted_sentence_end(nlp):
+    doc = nlp("Early on, Ana Ruiz mocked the mayor, calling him \u201ca tired old man.\u201d "
+              "The mayor hit back, attacking Ruiz for \u201cthe cheap theatrics\u201d of her campaign.")
+    assert mention(quote_of(doc, "cheap theatrics")) == "The mayor"

@@ -434,6 +434,8 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         i = n  # “… regime.” Ji lost his leg: a new sentence
     while i < n and i - te < _RIGHT_WINDOW and (not in_quote[i] or in_fragment[i]):
         tok = doc[i]
+        if in_quote[i] and _ends_sentence(doc, i):
+            break
         if "\n" in tok.text or (tok.text in _STOP and not in_quote[i]):
             break
         if not in_quote[i]:
@@ -443,6 +445,8 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
     crossed = False
     while i >= 0 and ts - i < _LEFT_WINDOW and (not in_quote[i] or in_fragment[i]):
         tok = doc[i]
+        if in_quote[i] and _ends_sentence(doc, i):
+            break  # "… calling him “a failed candidate.” Ruiz fired back, …": the sentence before
         if "\n" in tok.text:
             # a quote opening its paragraph after "He said:" at the end of the one before
             if crossed or i != ts - 1 or i == 0 or doc[i - 1].text != ":":
@@ -474,6 +478,12 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
     if best is None:
         return None
     return _outer_cue(best[1], view, lex) or best[1]
+
+
+def _ends_sentence(doc: Doc, i: int) -> bool:
+    """A closing quote mark after a full stop (“… a failed candidate.”): the sentence ends there."""
+    return doc[i].text in _CLOSING and i > 0 and doc[i - 1].text == "." and (
+        i + 1 >= len(doc) or doc[i + 1].is_title or doc[i + 1].is_space)
 
 
 _PERSONAL = {"he", "she", "i", "we", "they", "you", "it"}
