@@ -217,3 +217,9 @@ def test_cue_search_stops_at_a_quoted_sentence_end(nlp):
     doc = nlp("Early on, Ana Ruiz mocked the mayor, calling him \u201ca tired old man.\u201d "
               "The mayor hit back, attacking Ruiz for \u201cthe cheap theatrics\u201d of her campaign.")
     assert mention(quote_of(doc, "cheap theatrics")) == "The mayor"
+
+
+def test_clause_holding_the_quote_beats_a_clause_before_it(nlp):
+    doc = nlp("After the mayor criticized her budget, Ana Ruiz shot back, "
+              "\u201cI will not apologize for fixing the roads.\u201d")
+    assert speaker(quote_of(doc, "fixing the roads")) == "Ana Ruiz"

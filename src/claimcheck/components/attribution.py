@@ -512,8 +512,11 @@ def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: in
     else:
         who = 0
     embedded = tok.dep_ in ("ccomp", "relcl") and not according and _outer_cue(found, view, lex) is None
-    # a relative clause that holds the quote is its own cue ("Beck, who said there were “…”")
-    embedded = embedded and not (governs and tok.dep_ == "relcl")
+    # a clause that holds the quote is its own cue when it is a relative clause ("Beck, who said
+    # there were “…”") or no speech verb reports it ("he hopes voters will call it “…”")
+    if embedded and governs:
+        embedded = tok.dep_ != "relcl" and any(
+            a.pos_ == "VERB" and a.lemma_ in lex.cues and not view.in_quote[a.i] for a in tok.ancestors)
     return (True, according, not embedded, strong == 2, linked, who, strong, not after, -dist)
 
 
