@@ -223,3 +223,19 @@ def test_clause_holding_the_quote_beats_a_clause_before_it(nlp):
     doc = nlp("After the mayor criticized her budget, Ana Ruiz shot back, "
               "\u201cI will not apologize for fixing the roads.\u201d")
     assert speaker(quote_of(doc, "fixing the roads")) == "Ana Ruiz"
+
+
+def test_fallback_subject_after_a_quote_the_parser_hung_it_from(nlp):
+    # "“Plans he made” the paper's editor Ann Ruiz responded.": the name hangs from the quote
+    words = ["\u201c", "Plans", "he", "made", "\u201d", "the", "paper", "'s", "editor", "Ann", "Ruiz",
+             "responded", "."]
+    heads = [1, 1, 3, 1, 1, 6, 8, 6, 3, 10, 8, 3, 1]
+    deps = ["punct", "ROOT", "nsubj", "relcl", "punct", "det", "poss", "case", "dobj", "compound", "appos",
+            "conj", "punct"]
+    pos = ["PUNCT", "NOUN", "PRON", "VERB", "PUNCT", "DET", "PROPN", "PART", "NOUN", "PROPN", "PROPN",
+           "VERB", "PUNCT"]
+    spaces = [False, True, True, False, True, True, False, True, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    close = doc[4].idx
+    view = _DocView(doc, [{"open": 0, "close": close, "end": close + 1, "partial": False}], doc.text)
+    assert _nearby_subject(doc, doc[11], view).text == "Ruiz"

@@ -578,7 +578,7 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
         if tok.pos_ in ("PROPN", "NOUN", "PRON"):
             while tok.dep_ in ("compound", "flat") and tok.head.i < cue.i and tok.head.i > tok.i:
                 tok = tok.head
-            aside = _aside_start(doc, tok, cue)
+            aside = _aside_start(doc, tok, cue, view.in_quote)
             if aside is not None:  # "Trump, in Kentucky, said": step over the aside
                 i = aside - 1
                 reach = cue.i - i + 3
@@ -590,11 +590,15 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
     return None
 
 
-def _aside_start(doc: Doc, tok: Token, cue: Token) -> int | None:
-    """Where the aside ``tok`` sits in opens (", in Kentucky,", "who … strategy"), if it is in one."""
+def _aside_start(doc: Doc, tok: Token, cue: Token, in_quote: np.ndarray | None = None) -> int | None:
+    """Where the aside ``tok`` sits in opens (", in Kentucky,", "who … strategy"), if it is in one.
+
+    A noun the parser hung from the quote before it (“…” the paper's editor Ann Ruiz responded)
+    is in no aside: the quote is not part of the sentence around the cue.
+    """
     head = tok
     for _ in range(6):
-        if head.head.i == head.i or head.head.i >= cue.i:
+        if head.head.i == head.i or head.head.i >= cue.i or (in_quote is not None and in_quote[head.head.i]):
             return None
         if head.dep_ in ("prep", "relcl", "acl") and head.head.pos_ in ("PROPN", "NOUN", "PRON") \
                 and head.left_edge.i > 0 and doc[head.left_edge.i - 1].text == "," \
