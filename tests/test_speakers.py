@@ -239,3 +239,11 @@ def test_fallback_subject_after_a_quote_the_parser_hung_it_from(nlp):
     close = doc[4].idx
     view = _DocView(doc, [{"open": 0, "close": close, "end": close + 1, "partial": False}], doc.text)
     assert _nearby_subject(doc, doc[11], view).text == "Ruiz"
+
+
+def test_owner_of_a_speech_noun_holding_the_quote_beats_a_verb_elsewhere(nlp):
+    doc = nlp("The worries expressed by many farmers go beyond Ana Ruiz's pledge to stay "
+              "\u201cneutral\u201d in the dispute.")
+    assert speaker(quote_of(doc, "neutral")) == "Ana Ruiz"
+    doc = nlp("Tom Bell called Ana Ruiz's remarks about the levy \u201cunfair.\u201d")
+    assert speaker(quote_of(doc, "unfair")) == "Tom Bell"  # what the verb calls the noun is the verb's

@@ -761,6 +761,32 @@ def _colon_label(doc: Doc, view: _DocView, ts: int) -> _Found | None:
     return None
 
 
+_SIDE_CLAUSES = {"advcl", "relcl", "acl", "conj", "parataxis", "appos"}
+
+
+def _acts_on(verb: Token, noun: Token) -> bool:
+    """Whether ``noun`` is what ``verb`` acts on or reports ("called Trump's remarks “racist”",
+    "said Clinton's call to “…” was …"): a few steps down the verb's own clause, no side clause between."""
+    tok = noun
+    for _ in range(4):
+        if tok.head.i == tok.i or tok.dep_ in _SIDE_CLAUSES:
+            return False
+        tok = tok.head
+        if tok.i == verb.i:
+            return True
+    return False
+
+
+# nouns for what someone said (general English), whose owner is the speaker of a quote in their phrase
+_SPEECH_NOUNS = frozenset({
+    "statement", "remark", "comment", "word", "warning", "pledge", "promise", "claim", "assertion", "vow",
+    "declaration", "threat", "insistence", "argument", "accusation", "boast", "quip", "joke", "admission",
+    "complaint", "demand", "plea", "prediction", "characterization", "mantra", "slogan", "tweet", "refrain",
+    "reply", "retort", "suggestion", "criticism", "denial", "description", "phrase", "rhetoric",
+    "catchphrase",
+})
+
+
 def _owned_noun_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Found | None:
     """A quote inside the phrase of a reporting noun with an owner: "Clinton's assertion of a
     “claim of right”", "their chants of “Lock her up!”": the owner said it, no verb needed."""
@@ -769,7 +795,8 @@ def _owned_noun_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) ->
         tok = doc[i]
         if "\n" in tok.text or (tok.text in _STOP and not view.in_quote[i]):
             break
-        if not view.in_quote[i] and tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.noun_cues \
+        if not view.in_quote[i] and tok.pos_ == "NOUN" and (
+                tok.lemma_.lower() in lex.noun_cues or tok.lemma_.lower() in _SPEECH_NOUNS) \
                 and tok.left_edge.i <= ts and te - 1 <= tok.right_edge.i + 1:
             owner = next((c for c in tok.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
             if owner is not None:
@@ -942,6 +969,11 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                               "description": None}
         elif len(doc) and ts < len(doc):
             found = _colon_label(doc, view, ts) or _find_cue(doc, view, lex, ts, min(te, len(doc)))
+            owned = _owned_noun_cue(doc, view, lex, ts, min(te, len(doc))) if found is not None else None
+            if owned is not None and found.cue.lower_ != "according" and not (
+                    owned.cue.left_edge.i <= found.cue.i <= owned.cue.right_edge.i) and \
+                    not _acts_on(found.cue, owned.cue) and not (ts > 0 and doc[ts - 1].lower_ == "as"):
+                found = owned  # "worries expressed by X go beyond Ruiz's pledge to stay “neutral”"
             if found is not None:
                 c = found.cue
                 cue_end = c.idx + len(c)
