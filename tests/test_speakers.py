@@ -247,3 +247,13 @@ def test_owner_of_a_speech_noun_holding_the_quote_beats_a_verb_elsewhere(nlp):
     assert speaker(quote_of(doc, "neutral")) == "Ana Ruiz"
     doc = nlp("Tom Bell called Ana Ruiz's remarks about the levy \u201cunfair.\u201d")
     assert speaker(quote_of(doc, "unfair")) == "Tom Bell"  # what the verb calls the noun is the verb's
+
+
+def test_weaker_cue_on_the_object_of_a_speech_verb_is_part_of_the_report(nlp):
+    from claimcheck.components.attribution import _Found, _outer_cue, load_lexicon
+
+    doc = nlp("Ana Ruiz told reporters about a memo describing the levy as \u201ca tax on the poor.\u201d")
+    view = _DocView(doc, doc._.quotes, doc.text)
+    describing = next(t for t in doc if t.text == "describing")
+    outer = _outer_cue(_Found(describing, None), view, load_lexicon())
+    assert outer is not None and outer.cue.text == "told" and outer.subject.text == "Ruiz"

@@ -521,13 +521,16 @@ def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: in
 
 
 _OUTER_STEPS = 8
+# how a clause hangs inside what a verb reports: its complement, or its object ("told them about a
+# memo that described …") and the clauses on that object
+_REPORTED_DEPS = {"ccomp", "dobj", "pobj", "prep", "acl", "relcl"}
 
 
 def _outer_cue(found: _Found, view: _DocView, lex: Lexicon) -> _Found | None:
     """A cue inside the clause a stronger speech verb reports is part of what is reported.
 
-    "He said the group that has declared a “caliphate” …": the words are his, not the group's
-    ("declare" cues quotes less often than "say" does).
+    "He said the group that has declared a “caliphate” …", "she told them about a memo that
+    described it as “…”": the words are his, hers (a weaker cue inside what a stronger one reports).
     """
     cue = found.cue
     share = lex.strength.get(cue.lemma_, 0.0)
@@ -538,7 +541,7 @@ def _outer_cue(found: _Found, view: _DocView, lex: Lexicon) -> _Found | None:
         head = tok.head
         if head.i == tok.i or view.in_quote[head.i]:
             return None
-        if tok.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and head.lemma_ in lex.cues and \
+        if tok.dep_ in _REPORTED_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_ in lex.cues and \
                 lex.strength.get(head.lemma_, 0.0) > share:
             subj = _subject(head, view, lex.cues)
             return _Found(head, subj) if subj is not None else None
