@@ -257,3 +257,11 @@ def test_weaker_cue_on_the_object_of_a_speech_verb_is_part_of_the_report(nlp):
     describing = next(t for t in doc if t.text == "describing")
     outer = _outer_cue(_Found(describing, None), view, load_lexicon())
     assert outer is not None and outer.cue.text == "told" and outer.subject.text == "Ruiz"
+
+
+def test_passive_subject_of_a_verb_that_controls_the_cue(nlp):
+    doc = nlp("The debate was so dull that Tom Bell was prompted to say, "
+              "\u201cI cannot believe how quiet it is.\u201d")
+    assert speaker(quote_of(doc, "how quiet")) == "Tom Bell"
+    doc = nlp("Ana Ruiz is reported to have called the levy \u201ca tax on the poor.\u201d")
+    assert speaker(quote_of(doc, "tax on the poor")) == "Ana Ruiz"

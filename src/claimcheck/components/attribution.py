@@ -211,10 +211,11 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
     participle = cue.tag_ == "VBG"
     tok = cue
     shared = False  # reached through "and": "X was forced to retreat and said …" — X said it
+    controlled = False  # reached through "to": "X was prompted to say", "X is reported to have called"
     for _ in range(5):
         subj = None
         for child in tok.children:
-            passive = child.dep_ == "nsubjpass" and (tok.lemma_ == "quote" or shared)
+            passive = child.dep_ == "nsubjpass" and (tok.lemma_ == "quote" or shared or controlled)
             if (child.dep_ in SUBJECTS or passive) and (in_quote is None or not in_quote[child.i]):
                 if subj is not None and (child.i > tok.i or _newline_between(child, tok)):
                     continue
@@ -251,6 +252,7 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
         if tok.dep_ not in CLIMB or tok.head.i == tok.i:
             return subj
         shared = tok.dep_ == "conj" and tok.i == cue.i and view is not None
+        controlled = tok.dep_ == "xcomp" and tok.i == cue.i and view is not None
         tok = tok.head
     return None
 
