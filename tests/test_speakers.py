@@ -265,3 +265,24 @@ def test_passive_subject_of_a_verb_that_controls_the_cue(nlp):
     assert speaker(quote_of(doc, "how quiet")) == "Tom Bell"
     doc = nlp("Ana Ruiz is reported to have called the levy \u201ca tax on the poor.\u201d")
     assert speaker(quote_of(doc, "tax on the poor")) == "Ana Ruiz"
+
+
+def test_quoted_clause_ending_its_sentence_takes_the_last_speaker():
+    from claimcheck.components.attribution import _propagate
+
+    text = "\u201cIt failed,\u201d Ruiz said. It works only when \u201cthe facts are on its side.\u201d"
+    first_close = text.index("\u201d")
+    second_open = text.index("\u201c", first_close)
+    quotes_ = [
+        {"open": 0, "close": first_close, "start": 1, "end": first_close, "group": 0, "partial": False},
+        {"open": second_open, "close": len(text) - 1, "start": second_open + 1, "end": len(text) - 1,
+         "group": 1, "partial": True},
+    ]
+    ruiz = {"name": "Ruiz", "mention": {"text": "Ruiz", "start": 0, "end": 0}, "description": None}
+    records = [{"group": 0, "speaker": ruiz, "cue": None}, {"group": 1, "speaker": None, "cue": None}]
+    _propagate(records, quotes_, text)
+    assert records[1]["speaker"] is ruiz
+    records = [{"group": 0, "speaker": ruiz, "cue": None}, {"group": 1, "speaker": None, "cue": None}]
+    quotes_[1]["start"] = text.index("its side")  # two words: a term held at arm's length
+    _propagate(records, quotes_, text)
+    assert records[1]["speaker"] is None

@@ -1085,7 +1085,8 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
     for k in range(1, len(records)):
         rec, q = records[k], quotes[k]
         prev = records[k - 1]
-        if rec["speaker"] is not None or q["partial"] or prev["speaker"] is None:
+        if rec["speaker"] is not None or prev["speaker"] is None or (
+                q["partial"] and not (para_of[k] == para_of[k - 1] and _closing_clause(text, q, k in named))):
             continue
         same_paragraph = para_of[k] == para_of[k - 1]
         if same_paragraph or (q["open"] == para_of[k] and _adjacent(text, quotes[k - 1], q, prev)):
@@ -1097,6 +1098,15 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
             continue
         if para_of[k] == para_of[k + 1] and _adjacent(text, q, quotes[k + 1]):
             rec["speaker"], rec["cue"] = nxt["speaker"], nxt["cue"]
+
+
+def _closing_clause(text: str, q: dict[str, Any], named: bool) -> bool:
+    """A quoted clause that ends its sentence ("…, but only when “the truth is sexier than the lie.”"):
+    the words of whoever spoke last in the paragraph, not a term held at arm's length."""
+    words = text[q["start"] : q["end"]]
+    end = q["close"] + 1 if q["close"] is not None else q["end"]
+    ends = words.rstrip().endswith((".", "?", "!")) or text[end : end + 1] in (".", "?", "!")
+    return ends and not named and not looks_like_scare_quote(words, True) and not looks_like_title(words)
 
 
 def _adjacent(text: str, a: dict[str, Any], b: dict[str, Any], a_rec: dict[str, Any] | None = None) -> bool:
