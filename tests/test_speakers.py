@@ -286,3 +286,9 @@ def test_quoted_clause_ending_its_sentence_takes_the_last_speaker():
     quotes_[1]["start"] = text.index("its side")  # two words: a term held at arm's length
     _propagate(records, quotes_, text)
     assert records[1]["speaker"] is None
+
+
+def test_speech_verb_coordinated_inside_the_report_belongs_to_the_reporter(nlp):
+    doc = nlp("Speaking to reporters on Monday, Ana Ruiz said it was too early to celebrate but added, "
+              "\u201cI think you all know the result.\u201d")
+    assert speaker(quote_of(doc, "know the result")) == "Ana Ruiz"

@@ -212,6 +212,10 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
     tok = cue
     shared = False  # reached through "and": "X was forced to retreat and said …" — X said it
     controlled = False  # reached through "to": "X was prompted to say", "X is reported to have called"
+    if cue.dep_ == "conj" and lex is not None and lex.strength.get(cue.lemma_, 0.0) >= _STRONG and \
+            cue.head.dep_ == "ccomp" and cue.head.head.lemma_ in cues and cue.head.head.i < cue.head.i and \
+            not any(c.dep_ in SUBJECTS for c in cue.children):
+        tok = cue.head.head  # "Ruiz said it was early but added, “…”": "added" hung inside the report
     for _ in range(5):
         subj = None
         for child in tok.children:
