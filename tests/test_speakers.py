@@ -292,3 +292,9 @@ def test_speech_verb_coordinated_inside_the_report_belongs_to_the_reporter(nlp):
     doc = nlp("Speaking to reporters on Monday, Ana Ruiz said it was too early to celebrate but added, "
               "\u201cI think you all know the result.\u201d")
     assert speaker(quote_of(doc, "know the result")) == "Ana Ruiz"
+
+
+def test_noun_that_heads_sources_ranks_with_a_name(nlp):
+    doc = nlp("Tom Bell said the vote was fair, and the official told reporters "
+              "\u201cthere is nothing to see here.\u201d")
+    assert mention(quote_of(doc, "nothing to see")) == "the official"

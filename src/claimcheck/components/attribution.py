@@ -502,8 +502,8 @@ def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: in
     A cue with a source first, "according to X" above all (it names the source of the whole
     sentence); not a cue inside a clause another verb reports ("said the group had called …")
     or a relative clause; a common speech verb; a cue the parse ties to the quote; a name
-    or a pronoun as its subject rather than a common noun (one that heads sources in news) or
-    a relative word; a cue before the quote; the nearest.
+    or a pronoun or a common noun that heads sources in news as its subject rather than another
+    noun or a relative word; a cue before the quote; the nearest.
     """
     tok, subj = found.cue, found.subject
     strong = 2 if share >= _STRONG else 1 if share >= _WEAK else 0
@@ -512,9 +512,10 @@ def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: in
     low = subj.lower_
     if subj.pos_ == "PROPN" or low in _PERSONAL:
         who = 2
-    elif subj.pos_ == "NOUN" and low not in RELATIVE and (
-            not lex.source_nouns or subj.lemma_.lower() in lex.source_nouns):
-        who = 1
+    elif subj.pos_ == "NOUN" and low not in RELATIVE and lex.source_nouns:
+        who = 2 if subj.lemma_.lower() in lex.source_nouns else 0  # "a man yelled", "the study concluded"
+    elif subj.pos_ == "NOUN" and low not in RELATIVE:
+        who = 1  # no nouns known to head sources: any common noun may
     else:
         who = 0
     embedded = tok.dep_ in ("ccomp", "relcl") and not according and _outer_cue(found, view, lex) is None
