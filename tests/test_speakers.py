@@ -298,3 +298,9 @@ def test_noun_that_heads_sources_ranks_with_a_name(nlp):
     doc = nlp("Tom Bell said the vote was fair, and the official told reporters "
               "\u201cthere is nothing to see here.\u201d")
     assert mention(quote_of(doc, "nothing to see")) == "the official"
+
+
+def test_as_someone_put_it_introduces_their_words(nlp):
+    doc = nlp("Tom Bell said the levy was fair, but as Ana Ruiz put it, the town is "
+              "\u201cpaying twice for the same road.\u201d")
+    assert speaker(quote_of(doc, "paying twice")) == "Ana Ruiz"

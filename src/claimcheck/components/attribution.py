@@ -475,6 +475,10 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
             governing = _governing_cues(doc, view, lex, ts, te)
         subj = _subject(tok, view, lex.cues, lex) or _nearby_subject(doc, tok, view)
         share = 1.0 if according else lex.strength.get(tok.lemma_, 0.0)
+        if _as_put_it(tok):
+            share = 1.0  # "as Ann Ruiz put it, …": an idiom that only ever introduces someone's words
+            if subj is not None and subj.lower_ == "it":
+                subj = _nearby_subject(doc, tok, view)
         if share < _WEAK and not according and subj is not None and not _can_speak(subj, lex):
             subj = None  # "his determination to turn …": a rare cue and a subject that never speaks
         found = _Found(tok, subj)
@@ -484,6 +488,16 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
     if best is None:
         return None
     return _outer_cue(best[1], view, lex) or best[1]
+
+
+def _as_put_it(tok: Token) -> bool:
+    """"As Ann Ruiz put it, …", "as the memo puts it": the verb "put" with "it" in a clause opened by "as"."""
+    if tok.lemma_ != "put":
+        return False
+    children = list(tok.children)
+    return any(c.lower_ == "it" for c in children) and (
+        any(c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") for c in children)
+        or tok.left_edge.lower_ == "as")
 
 
 def _ends_sentence(doc: Doc, i: int) -> bool:
