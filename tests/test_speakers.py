@@ -304,3 +304,8 @@ def test_as_someone_put_it_introduces_their_words(nlp):
     doc = nlp("Tom Bell said the levy was fair, but as Ana Ruiz put it, the town is "
               "\u201cpaying twice for the same road.\u201d")
     assert speaker(quote_of(doc, "paying twice")) == "Ana Ruiz"
+
+
+def test_sentence_opening_speech_verb_before_a_name_and_colon(nlp):
+    doc = nlp("Critics wanted a longer delay. Said Ruiz: \u201cWe finally have a budget that works.\u201d")
+    assert speaker(quote_of(doc, "budget that works")) == "Ruiz"

@@ -752,12 +752,19 @@ def _label_speaker(doc: Doc, view: _DocView, colon: int) -> Token | None:
         k -= 1
     if k < 0 or "\n" in doc[k].text or doc[k].text in _DASHES:
         return doc[last]
+    if doc[k].lower_ in _INVERTED_OPENERS and doc[k].text[:1].isupper() and (
+            k == 0 or "\n" in doc[k - 1].text or doc[k - 1].text in _STOP or view.in_quote[k - 1]):
+        return doc[last]  # "Said Ellis: “…”", "Continued Ruiz: “…”"
     if view.in_quote[k] and doc[k].text in _CLOSING and k >= 1 and doc[k - 1].text in _STOP:
         return doc[last]  # “… ISIS.” Bush: “…” — the next speaker of a round-up
     return None
 
 
 _CLOSING = {"\u201d", '"', "''"}
+# speech verbs that open a sentence before the speaker's name and a colon ("Said Ellis: “…”")
+_INVERTED_OPENERS = {"said", "says", "added", "adds", "continued", "continues", "wrote", "writes",
+                     "explained", "noted", "asked", "replied", "responded", "concluded", "tweeted",
+                     "recalled", "warned"}
 
 
 def _colon_label(doc: Doc, view: _DocView, ts: int) -> _Found | None:
