@@ -309,3 +309,9 @@ def test_as_someone_put_it_introduces_their_words(nlp):
 def test_sentence_opening_speech_verb_before_a_name_and_colon(nlp):
     doc = nlp("The vote was close. Added Tom Bell: \u201cWe finally have a budget that works.\u201d")
     assert speaker(quote_of(doc, "budget that works")) == "Tom Bell"
+
+
+def test_agent_of_a_passive_cue_after_the_quote(nlp):
+    doc = nlp("The new levy has been called \u201ca tax on the poor\u201d by Ana Ruiz, "
+              "and it makes the budget hard to read.")
+    assert speaker(quote_of(doc, "tax on the poor")) == "Ana Ruiz"

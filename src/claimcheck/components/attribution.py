@@ -208,6 +208,10 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
         inverted = _inverted_subject(cue, in_quote, lex)
         if inverted is not None:
             return inverted
+    if lex is not None and in_quote is not None and cue.tag_ == "VBN":
+        agent = _passive_agent(cue, in_quote)
+        if agent is not None:
+            return agent
     participle = cue.tag_ == "VBG"
     tok = cue
     shared = False  # reached through "and": "X was forced to retreat and said …" — X said it
@@ -258,6 +262,25 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
         shared = tok.dep_ == "conj" and tok.i == cue.i and view is not None
         controlled = tok.dep_ == "xcomp" and tok.i == cue.i and view is not None
         tok = tok.head
+    return None
+
+
+def _passive_agent(cue: Token, in_quote: np.ndarray) -> Token | None:
+    """"… has been called “strategic ambiguity” by Ann Ruiz", "labeled a “witch hunt” by critics":
+    the agent of a passive cue, also when the parser hung "by" from the quoted words."""
+    children = list(cue.children)
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in children) and not any(
+            c.dep_ == "auxpass" for c in children):
+        return None  # "has called": active
+    for t in cue.subtree:
+        if t.i <= cue.i or t.i - cue.i > 15:
+            continue
+        if t.lower_ == "by" and t.dep_ in ("prep", "agent") and not in_quote[t.i] and (
+                t.head.i == cue.i or t.head.pos_ != "VERB"):
+            obj = next((o for o in t.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and not in_quote[obj.i] \
+                    and obj.ent_type_ not in _WHEN:
+                return obj
     return None
 
 
