@@ -315,3 +315,8 @@ def test_agent_of_a_passive_cue_after_the_quote(nlp):
     doc = nlp("The new levy has been called \u201ca tax on the poor\u201d by Ana Ruiz, "
               "and it makes the budget hard to read.")
     assert speaker(quote_of(doc, "tax on the poor")) == "Ana Ruiz"
+
+
+def test_subject_of_an_adjective_that_takes_the_cue(nlp):
+    doc = nlp("Tom Bell was eager to say that \u201cthe plan will work.\u201d")
+    assert speaker(quote_of(doc, "plan will work")) == "Tom Bell"

@@ -257,7 +257,8 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                 tok = noun.head
                 continue
             return noun  # "Mitt Romney, the nominee, tweeted": the verb hangs off its subject
-        if tok.dep_ not in CLIMB or tok.head.i == tok.i:
+        # (for a quote, also up from an adjective: "Trump was quick to add that …")
+        if (tok.dep_ not in CLIMB and not (tok.dep_ == "acomp" and lex is not None)) or tok.head.i == tok.i:
             return subj
         shared = tok.dep_ == "conj" and tok.i == cue.i and view is not None
         controlled = tok.dep_ == "xcomp" and tok.i == cue.i and view is not None
@@ -738,7 +739,7 @@ def _previous_sentence_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _
             return None
         if view.in_quote[i] or tok.pos_ != "VERB" or tok.lemma_ not in lex.cues:
             continue
-        subj = _subject(tok, view, lex.cues)
+        subj = _subject(tok, view, lex.cues, lex)
         if subj is not None and subj.i >= p0 and (
             lex.strength.get(tok.lemma_, 0.0) >= _STRONG or _person(subj)
         ):
