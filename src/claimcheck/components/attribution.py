@@ -6,23 +6,29 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   news: said, told, added, wrote, tweeted, called, according to, …) found outside the
   quote marks in the words around the quote, up to the sentence or paragraph end; candidates
   are ranked by their evidence, in a fixed order of weight (``_cue_key``: a source,
-  "according to", not inside a clause another verb reports, a common speech verb, tied to
-  the quote by the parse, a name or pronoun subject (a common noun only if such nouns head
-  sources), before the quote, near);
+  "according to", not inside a clause another verb reports (a relative clause that holds
+  the quote is its own), a common speech verb ("as X put it" too), tied to the quote by the
+  parse, a name, pronoun or common noun that heads sources as subject, before the quote,
+  near); the search stops at a quoted sentence end (“….” Ruiz fired back); a reporting noun
+  with an owner whose phrase holds the quote beats a verb that does not act on it ("go beyond
+  Ruiz's pledge to stay “neutral”");
   the speaker is its grammatical subject (the nearer one on the verb's line), also when it
   follows the verb ("says Robert King", after a comma only for verbs that mostly report
   speech; a common noun fronted before it is what is talked about), hides behind an aside
   ("X, who replaced Y, said"; "Trump, in Kentucky, said" when the parse gives no subject),
   belongs to the main clause of a participle ("…, adding") or
-  of a passive it is joined to ("X was booed and said"), or
+  of a passive it is joined to ("X was booed and said") or that controls it ("X was prompted
+  to say", "X was quick to add"), is the agent of a passive cue ("called “…” by X"), is the
+  reporter of a clause the parser hung it in ("said it was early but added"), or
   is the name the parser made the root ("Bell, a coach, compared …");
 * "“…” — Name" names the speaker (also with the dash glued to the quote mark); a past tense
   read as an adjective ("Trump blasted Disney") or a capitalised modal ("“…,” Will wrote")
   before a subjectless cue is the name it follows;
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
-  group, same paragraph, or the paragraph before), or of a colon/dash introduction; a name
+  group, same paragraph — a quoted clause closing its sentence too — or the paragraph
+  before), or of a colon/dash introduction; a name
   alone before a colon ("Ann Ruiz: “…”", "… - Ann Ruiz: “…”", "“….” Tom Bell: “…”", before
-  any verb cue; also "From the report: “…”") or an upper-case label opening the quoted line
+  any verb cue; also "From the report: “…”", "Said Ruiz: “…”") or an upper-case label opening the quoted line
   (“RUIZ: …”) names the speaker of a transcript; "“…,” the editorial read." names its source
   whatever the parser tagged "read"; a quote after a sentence whose subject is a named person
   (or he/she) doing what a cue verb does ("Ruiz praised the plan. “…”") takes that person;
@@ -42,8 +48,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   through an object ("denounced the deal", "rejected the plan", "declined to comment"); content
   mostly inside quote marks is left to the quote; a reporting noun with an owner and a
   complement reports too ("the mayor's claim that …", "her criticism of the budget");
-* a cue inside the clause a stronger speech verb reports is part of the report: the quote
-  belongs to the outer speaker ("Bell explained that … the firm that described it as “…”").
+* a cue inside the clause or object a stronger speech verb reports is part of the report: the
+  quote belongs to the outer speaker ("Bell explained that … the firm that described it as “…”").
 
 ``doc._.attributions`` is a list of plain dicts, offsets into ``doc.text``.
 """
@@ -208,7 +214,8 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
         inverted = _inverted_subject(cue, in_quote, lex)
         if inverted is not None:
             return inverted
-    if lex is not None and in_quote is not None and cue.tag_ == "VBN":
+    if lex is not None and in_quote is not None and cue.tag_ == "VBN" and \
+            lex.strength.get(cue.lemma_, 0.0) >= _WEAK:
         agent = _passive_agent(cue, in_quote)
         if agent is not None:
             return agent
@@ -261,7 +268,8 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
         if (tok.dep_ not in CLIMB and not (tok.dep_ == "acomp" and lex is not None)) or tok.head.i == tok.i:
             return subj
         shared = tok.dep_ == "conj" and tok.i == cue.i and view is not None
-        controlled = tok.dep_ == "xcomp" and tok.i == cue.i and view is not None
+        controlled = tok.dep_ == "xcomp" and tok.i == cue.i and view is not None and (
+            lex is None or lex.strength.get(cue.lemma_, 0.0) >= _WEAK)
         tok = tok.head
     return None
 
