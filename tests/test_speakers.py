@@ -320,3 +320,11 @@ def test_agent_of_a_passive_cue_after_the_quote(nlp):
 def test_subject_of_an_adjective_that_takes_the_cue(nlp):
     doc = nlp("Tom Bell was eager to say that \u201cthe plan will work.\u201d")
     assert speaker(quote_of(doc, "plan will work")) == "Tom Bell"
+
+
+def test_cue_tied_to_the_quote_beats_a_commoner_speech_verb_elsewhere(nlp):
+    doc = nlp("While Ana Ruiz said the plan was fine, Tom Bell blasted it as \u201ca waste of money.\u201d")
+    assert speaker(quote_of(doc, "waste of money")) == "Tom Bell"
+    doc = nlp("After Ana Ruiz said the council would meet, Tom Bell urged members to "
+              "\u201cvote with their conscience.\u201d")
+    assert speaker(quote_of(doc, "their conscience")) == "Tom Bell"

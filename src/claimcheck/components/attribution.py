@@ -7,9 +7,9 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   quote marks in the words around the quote, up to the sentence or paragraph end; candidates
   are ranked by their evidence, in a fixed order of weight (``_cue_key``: a source,
   "according to", not inside a clause another verb reports (a relative clause that holds
-  the quote is its own), a common speech verb ("as X put it" too), tied to the quote by the
-  parse, a name, pronoun or common noun that heads sources as subject, before the quote,
-  near); the search stops at a quoted sentence end (“….” Ruiz fired back); a reporting noun
+  the quote is its own), a verb that cues quotes at all, tied to the quote by the parse, a
+  name, pronoun or common noun that heads sources as subject, a common speech verb ("as X
+  put it" too), before the quote, near); the search stops at a quoted sentence end (“….” Ruiz fired back); a reporting noun
   with an owner whose phrase holds the quote beats a verb that does not act on it ("go beyond
   Ruiz's pledge to stay “neutral”");
   the speaker is its grammatical subject (the nearer one on the verb's line), also when it
@@ -547,14 +547,15 @@ def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: in
 
     A cue with a source first, "according to X" above all (it names the source of the whole
     sentence); not a cue inside a clause another verb reports ("said the group had called …")
-    or a relative clause; a common speech verb; a cue the parse ties to the quote; a name
-    or a pronoun or a common noun that heads sources in news as its subject rather than another
-    noun or a relative word; a cue before the quote; the nearest.
+    or a relative clause; a verb that cues quotes at least now and then; a cue the parse ties
+    to the quote; a name or a pronoun or a common noun that heads sources in news as its
+    subject rather than another noun or a relative word; a common speech verb; a cue before
+    the quote; the nearest.
     """
     tok, subj = found.cue, found.subject
     strong = 2 if share >= _STRONG else 1 if share >= _WEAK else 0
     if subj is None:
-        return (False, False, False, strong == 2, linked, 0, strong, not after, -dist)
+        return (False, False, False, strong >= 1, linked, 0, strong == 2, strong, not after, -dist)
     low = subj.lower_
     if subj.pos_ == "PROPN" or low in _PERSONAL:
         who = 2
@@ -570,7 +571,8 @@ def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: in
     if embedded and governs:
         embedded = tok.dep_ != "relcl" and any(
             a.pos_ == "VERB" and a.lemma_ in lex.cues and not view.in_quote[a.i] for a in tok.ancestors)
-    return (True, according, not embedded, strong == 2, linked, who, strong, not after, -dist)
+    # a verb that cues quotes at all, then the parse, then who speaks, then how often the verb cues
+    return (True, according, not embedded, strong >= 1, linked, who, strong == 2, strong, not after, -dist)
 
 
 _OUTER_STEPS = 8
