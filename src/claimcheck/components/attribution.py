@@ -9,9 +9,9 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   "according to", not inside a clause another verb reports (a relative clause that holds
   the quote is its own), a verb that cues quotes at all, tied to the quote by the parse, a
   name, pronoun or common noun that heads sources as subject, a common speech verb ("as X
-  put it" too), before the quote, near); the search stops at a quoted sentence end (“….” Ruiz fired back); a reporting noun
-  with an owner whose phrase holds the quote beats a verb that does not act on it ("go beyond
-  Ruiz's pledge to stay “neutral”");
+  put it" too), before the quote, near); the search stops at a quoted sentence end (“….”
+  Ruiz fired back); a reporting noun with an owner whose phrase holds the quote beats a verb
+  that does not act on it ("go beyond Ruiz's pledge to stay “neutral”");
   the speaker is its grammatical subject (the nearer one on the verb's line), also when it
   follows the verb ("says Robert King", after a comma only for verbs that mostly report
   speech; a common noun fronted before it is what is talked about), hides behind an aside
@@ -556,6 +556,7 @@ def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: in
     strong = 2 if share >= _STRONG else 1 if share >= _WEAK else 0
     if subj is None:
         return (False, False, False, strong >= 1, linked, 0, strong == 2, strong, not after, -dist)
+    subj = _antecedent(subj)  # "Tom Bell, who said": ranked as the name
     low = subj.lower_
     if subj.pos_ == "PROPN" or low in _PERSONAL:
         who = 2
