@@ -328,3 +328,14 @@ def test_cue_tied_to_the_quote_beats_a_commoner_speech_verb_elsewhere(nlp):
     doc = nlp("After Ana Ruiz said the council would meet, Tom Bell urged members to "
               "\u201cvote with their conscience.\u201d")
     assert speaker(quote_of(doc, "their conscience")) == "Tom Bell"
+
+
+def test_parse_tie_runs_up_to_the_root(nlp):
+    from claimcheck.components.attribution import _linked_tokens
+
+    doc = nlp("Critics should show proof for their claims and not wave around vague words like "
+              "\u201cmaybe\u201d and \u201cperhaps\u201d, he told reporters.")
+    view = _DocView(doc, doc._.quotes, doc.text)
+    ts, te = view.quote_tokens[0]
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert root.i in _linked_tokens(doc, ts, te)

@@ -702,7 +702,7 @@ def _linked_tokens(doc: Doc, ts: int, te: int) -> set[int]:
         if ts <= head.i < te:
             continue
         # a word of the quote whose head is outside: the head and its ancestors up to the root
-        for _ in range(4):
+        for _ in range(len(doc)):  # up to the root
             out.add(head.i)
             if head.head.i == head.i:
                 break
