@@ -339,3 +339,9 @@ def test_parse_tie_runs_up_to_the_root(nlp):
     ts, te = view.quote_tokens[0]
     root = next(t for t in doc if t.dep_ == "ROOT")
     assert root.i in _linked_tokens(doc, ts, te)
+
+
+def test_poll_speaks_for_the_share_of_respondents(nlp):
+    doc = nlp("In a county poll released Monday, 62 percent of voters said the levy was "
+              "\u201ctoo high for working families.\u201d")
+    assert mention(quote_of(doc, "working families")) == "a county poll"

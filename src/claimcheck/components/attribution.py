@@ -513,6 +513,8 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
                 subj = _nearby_subject(doc, tok, view)
         if share < _WEAK and not according and subj is not None and not _can_speak(subj, lex):
             subj = None  # "his determination to turn …": a rare cue and a subject that never speaks
+        if subj is not None:
+            subj = _poll_source(tok, subj)
         found = _Found(tok, subj)
         score = _cue_key(found, view, lex, share, dist, i >= te, i in linked, according, i in governing)
         if best is None or score > best[0]:
@@ -530,6 +532,23 @@ def _as_put_it(tok: Token) -> bool:
     return any(c.lower_ == "it" for c in children) and (
         any(c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") for c in children)
         or tok.left_edge.lower_ == "as")
+
+
+_POLLS = {"poll", "survey"}
+_SHARES = {"percent", "%", "majority", "third", "quarter", "half", "most", "many", "few"}
+
+
+def _poll_source(cue: Token, subj: Token) -> Token:
+    """"In a CNN poll, 31% of voters said …": the respondents speak through the poll, its source."""
+    if not (subj.like_num or subj.lower_ in _SHARES or any(c.like_num or c.lower_ in _SHARES
+                                                          for c in subj.children)):
+        return subj
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < subj.i:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in _POLLS:
+                    return obj
+    return subj
 
 
 def _ends_sentence(doc: Doc, i: int) -> bool:
