@@ -345,3 +345,9 @@ def test_poll_speaks_for_the_share_of_respondents(nlp):
     doc = nlp("In a county poll released Monday, 62 percent of voters said the levy was "
               "\u201ctoo high for working families.\u201d")
     assert mention(quote_of(doc, "working families")) == "a county poll"
+
+
+def test_capitalised_words_after_a_dash_before_a_colon_label_the_quote(nlp):
+    doc = nlp("Online panels tend to skew young - Pew Research: "
+              "\u201cAll the samples include more engaged people than they should.\u201d")
+    assert mention(quote_of(doc, "engaged people")) == "Pew Research"

@@ -27,7 +27,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
   group, same paragraph — a quoted clause closing its sentence too — or the paragraph
   before), or of a colon/dash introduction; a name
-  alone before a colon ("Ann Ruiz: “…”", "… - Ann Ruiz: “…”", "“….” Tom Bell: “…”", before
+  alone before a colon ("Ann Ruiz: “…”", "… - Ann Ruiz: “…”" — after a dash any capitalised
+  words, "… - Pew Research: “…”" —, "“….” Tom Bell: “…”", before
   any verb cue; also "From the report: “…”", "Said Ruiz: “…”") or an upper-case label opening the quoted line
   (“RUIZ: …”) names the speaker of a transcript; "“…,” the editorial read." names its source
   whatever the parser tagged "read"; a quote after a sentence whose subject is a named person
@@ -36,6 +37,7 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   the verb ("Bell pondered who might “…”"), unless it looks like a title or a scare quote;
 * a verb that seldom cues speech does not make a speaker of a subject that never speaks
   (a common noun that does not head sources in annotated news: "his determination to …");
+* "In a poll, 62 percent of voters said “…”": the poll is the source of the share that speaks;
 * a quoted title after a preposition or a possessive (on NBC's “Meet the Press”) is a
   name, nobody's words: it keeps no speaker;
 * names are resolved inside the document (:mod:`claimcheck.components.names`); "they"
@@ -366,6 +368,9 @@ def _fronted(subjects: list[Token], cue: Token) -> bool:
 def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | None]:
     """Character span naming the speaker, and the appositive description if any."""
     left = head.left_edge.i
+    for i in range(left, head.i):
+        if doc[i].text in _DASHES and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_:
+            left = i + 1  # "… skew young - Pew Research": a mention never runs over a spaced dash
     while left < head.i and (view.in_quote[left] or doc[left].is_punct):
         left += 1
     right = head.i
@@ -814,6 +819,23 @@ def _label_speaker(doc: Doc, view: _DocView, colon: int) -> Token | None:
     return None
 
 
+def _dash_label(doc: Doc, view: _DocView, colon: int) -> Token | None:
+    """"… are problematic - Pew Research: “…”": after a dash, capitalised words before a colon name
+    the source whatever the parser tagged them (a common noun, "Research")."""
+    j = colon - 1
+    if j < 0 or not doc[j].is_title or view.in_quote[j]:
+        return None
+    last = j
+    while j - 1 >= 0 and doc[j - 1].is_title and not view.in_quote[j - 1] and colon - j < 4:
+        j -= 1
+    k = j - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    if k >= 0 and doc[k].text in _DASHES and not view.in_quote[k]:
+        return doc[last]
+    return None
+
+
 _CLOSING = {"\u201d", '"', "''"}
 # speech verbs that open a sentence before the speaker's name and a colon ("Said Ellis: “…”")
 _INVERTED_OPENERS = {"said", "says", "added", "adds", "continued", "continues", "wrote", "writes",
@@ -827,7 +849,7 @@ def _colon_label(doc: Doc, view: _DocView, ts: int) -> _Found | None:
     while i >= 0 and doc[i].is_space:
         i -= 1
     if i > 0 and doc[i].text == ":" and not view.in_quote[i]:
-        label = _label_speaker(doc, view, i)
+        label = _label_speaker(doc, view, i) or _dash_label(doc, view, i)
         if label is not None:
             return _Found(doc[i], label)
         # "- More from Jones: “…”", "From the report: “…”": the source follows "from"
