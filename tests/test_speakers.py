@@ -204,3 +204,150 @@ def test_a_noun_that_never_speaks_loses_the_cue_to_a_person(nlp):
     doc = nlp("Tom Bell argued that the bridge would bring jobs to the valley, calling it "
               "\u201ca lifeline for the town.\u201d")
     assert speaker(quote_of(doc, "lifeline")) == "Tom Bell"
+
+
+def test_relative_clause_holding_the_quote_is_its_cue(nlp):
+    doc = nlp("Ana Ruiz praised Tom Bell, who said the levy was \u201ca tax on the poor.\u201d")
+    assert speaker(quote_of(doc, "tax on the poor")) == "Tom Bell"
+    doc = nlp("Ana Ruiz defended the aide, who wrote that the deal was \u201ca win for everyone.\u201d")
+    assert mention(quote_of(doc, "win for everyone")) == "the aide, who"
+
+
+def test_cue_search_stops_at_a_quoted_sentence_end(nlp):
+    doc = nlp("Early on, Ana Ruiz mocked the mayor, calling him \u201ca tired old man.\u201d "
+              "The mayor hit back, attacking Ruiz for \u201cthe cheap theatrics\u201d of her campaign.")
+    assert mention(quote_of(doc, "cheap theatrics")) == "The mayor"
+
+
+def test_clause_holding_the_quote_beats_a_clause_before_it(nlp):
+    doc = nlp("After the mayor criticized her budget, Ana Ruiz shot back, "
+              "\u201cI will not apologize for fixing the roads.\u201d")
+    assert speaker(quote_of(doc, "fixing the roads")) == "Ana Ruiz"
+
+
+def test_fallback_subject_after_a_quote_the_parser_hung_it_from(nlp):
+    # "“Plans he made” the paper's editor Ann Ruiz responded.": the name hangs from the quote
+    words = ["\u201c", "Plans", "he", "made", "\u201d", "the", "paper", "'s", "editor", "Ann", "Ruiz",
+             "responded", "."]
+    heads = [1, 1, 3, 1, 1, 6, 8, 6, 3, 10, 8, 3, 1]
+    deps = ["punct", "ROOT", "nsubj", "relcl", "punct", "det", "poss", "case", "dobj", "compound", "appos",
+            "conj", "punct"]
+    pos = ["PUNCT", "NOUN", "PRON", "VERB", "PUNCT", "DET", "PROPN", "PART", "NOUN", "PROPN", "PROPN",
+           "VERB", "PUNCT"]
+    spaces = [False, True, True, False, True, True, False, True, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    close = doc[4].idx
+    view = _DocView(doc, [{"open": 0, "close": close, "end": close + 1, "partial": False}], doc.text)
+    assert _nearby_subject(doc, doc[11], view).text == "Ruiz"
+
+
+def test_owner_of_a_speech_noun_holding_the_quote_beats_a_verb_elsewhere(nlp):
+    doc = nlp("The worries expressed by many farmers go beyond Ana Ruiz's pledge to stay "
+              "\u201cneutral\u201d in the dispute.")
+    assert speaker(quote_of(doc, "neutral")) == "Ana Ruiz"
+    doc = nlp("Tom Bell called Ana Ruiz's remarks about the levy \u201cunfair.\u201d")
+    assert speaker(quote_of(doc, "unfair")) == "Tom Bell"  # what the verb calls the noun is the verb's
+
+
+def test_weaker_cue_on_the_object_of_a_speech_verb_is_part_of_the_report(nlp):
+    from claimcheck.components.attribution import _Found, _outer_cue, load_lexicon
+
+    doc = nlp("Ana Ruiz told reporters about a memo describing the levy as \u201ca tax on the poor.\u201d")
+    view = _DocView(doc, doc._.quotes, doc.text)
+    describing = next(t for t in doc if t.text == "describing")
+    outer = _outer_cue(_Found(describing, None), view, load_lexicon())
+    assert outer is not None and outer.cue.text == "told" and outer.subject.text == "Ruiz"
+
+
+def test_passive_subject_of_a_verb_that_controls_the_cue(nlp):
+    doc = nlp("The debate was so dull that Tom Bell was prompted to say, "
+              "\u201cI cannot believe how quiet it is.\u201d")
+    assert speaker(quote_of(doc, "how quiet")) == "Tom Bell"
+    doc = nlp("Ana Ruiz is reported to have called the levy \u201ca tax on the poor.\u201d")
+    assert speaker(quote_of(doc, "tax on the poor")) == "Ana Ruiz"
+
+
+def test_quoted_clause_ending_its_sentence_takes_the_last_speaker():
+    from claimcheck.components.attribution import _propagate
+
+    text = "\u201cIt failed,\u201d Ruiz said. It works only when \u201cthe facts are on its side.\u201d"
+    first_close = text.index("\u201d")
+    second_open = text.index("\u201c", first_close)
+    quotes_ = [
+        {"open": 0, "close": first_close, "start": 1, "end": first_close, "group": 0, "partial": False},
+        {"open": second_open, "close": len(text) - 1, "start": second_open + 1, "end": len(text) - 1,
+         "group": 1, "partial": True},
+    ]
+    ruiz = {"name": "Ruiz", "mention": {"text": "Ruiz", "start": 0, "end": 0}, "description": None}
+    records = [{"group": 0, "speaker": ruiz, "cue": None}, {"group": 1, "speaker": None, "cue": None}]
+    _propagate(records, quotes_, text)
+    assert records[1]["speaker"] is ruiz
+    records = [{"group": 0, "speaker": ruiz, "cue": None}, {"group": 1, "speaker": None, "cue": None}]
+    quotes_[1]["start"] = text.index("its side")  # two words: a term held at arm's length
+    _propagate(records, quotes_, text)
+    assert records[1]["speaker"] is None
+
+
+def test_speech_verb_coordinated_inside_the_report_belongs_to_the_reporter(nlp):
+    doc = nlp("Speaking to reporters on Monday, Ana Ruiz said it was too early to celebrate but added, "
+              "\u201cI think you all know the result.\u201d")
+    assert speaker(quote_of(doc, "know the result")) == "Ana Ruiz"
+
+
+def test_noun_that_heads_sources_ranks_with_a_name(nlp):
+    doc = nlp("Tom Bell said the vote was fair, and the official told reporters "
+              "\u201cthere is nothing to see here.\u201d")
+    assert mention(quote_of(doc, "nothing to see")) == "the official"
+
+
+def test_as_someone_put_it_introduces_their_words(nlp):
+    doc = nlp("Tom Bell said the levy was fair, but as Ana Ruiz put it, the town is "
+              "\u201cpaying twice for the same road.\u201d")
+    assert speaker(quote_of(doc, "paying twice")) == "Ana Ruiz"
+
+
+def test_sentence_opening_speech_verb_before_a_name_and_colon(nlp):
+    doc = nlp("The vote was close. Added Tom Bell: \u201cWe finally have a budget that works.\u201d")
+    assert speaker(quote_of(doc, "budget that works")) == "Tom Bell"
+
+
+def test_agent_of_a_passive_cue_after_the_quote(nlp):
+    doc = nlp("The new levy has been called \u201ca tax on the poor\u201d by Ana Ruiz, "
+              "and it makes the budget hard to read.")
+    assert speaker(quote_of(doc, "tax on the poor")) == "Ana Ruiz"
+
+
+def test_subject_of_an_adjective_that_takes_the_cue(nlp):
+    doc = nlp("Tom Bell was eager to say that \u201cthe plan will work.\u201d")
+    assert speaker(quote_of(doc, "plan will work")) == "Tom Bell"
+
+
+def test_cue_tied_to_the_quote_beats_a_commoner_speech_verb_elsewhere(nlp):
+    doc = nlp("While Ana Ruiz said the plan was fine, Tom Bell blasted it as \u201ca waste of money.\u201d")
+    assert speaker(quote_of(doc, "waste of money")) == "Tom Bell"
+    doc = nlp("After Ana Ruiz said the council would meet, Tom Bell urged members to "
+              "\u201cvote with their conscience.\u201d")
+    assert speaker(quote_of(doc, "their conscience")) == "Tom Bell"
+
+
+def test_parse_tie_runs_up_to_the_root(nlp):
+    from claimcheck.components.attribution import _linked_tokens
+
+    doc = nlp("Critics should show proof for their claims and not wave around vague words like "
+              "\u201cmaybe\u201d and \u201cperhaps\u201d, he told reporters.")
+    view = _DocView(doc, doc._.quotes, doc.text)
+    ts, te = view.quote_tokens[0]
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert root.i in _linked_tokens(doc, ts, te)
+
+
+def test_poll_speaks_for_the_share_of_respondents(nlp):
+    doc = nlp("In a county poll released Monday, 62 percent of voters said the levy was "
+              "\u201ctoo high for working families.\u201d")
+    assert mention(quote_of(doc, "working families")) == "a county poll"
+
+
+def test_capitalised_words_after_a_dash_before_a_colon_label_the_quote(nlp):
+    doc = nlp("Online panels tend to skew young - Pew Research: "
+              "\u201cAll the samples include more engaged people than they should.\u201d")
+    assert mention(quote_of(doc, "engaged people")) == "Pew Research"

@@ -6,23 +6,30 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   news: said, told, added, wrote, tweeted, called, according to, …) found outside the
   quote marks in the words around the quote, up to the sentence or paragraph end; candidates
   are ranked by their evidence, in a fixed order of weight (``_cue_key``: a source,
-  "according to", not inside a clause another verb reports, a common speech verb, tied to
-  the quote by the parse, a name or pronoun subject (a common noun only if such nouns head
-  sources), before the quote, near);
+  "according to", not inside a clause another verb reports (a relative clause that holds
+  the quote is its own), a verb that cues quotes at all, tied to the quote by the parse, a
+  name, pronoun or common noun that heads sources as subject, a common speech verb ("as X
+  put it" too), before the quote, near); the search stops at a quoted sentence end (“….”
+  Ruiz fired back); a reporting noun with an owner whose phrase holds the quote beats a verb
+  that does not act on it ("go beyond Ruiz's pledge to stay “neutral”");
   the speaker is its grammatical subject (the nearer one on the verb's line), also when it
   follows the verb ("says Robert King", after a comma only for verbs that mostly report
   speech; a common noun fronted before it is what is talked about), hides behind an aside
   ("X, who replaced Y, said"; "Trump, in Kentucky, said" when the parse gives no subject),
   belongs to the main clause of a participle ("…, adding") or
-  of a passive it is joined to ("X was booed and said"), or
+  of a passive it is joined to ("X was booed and said") or that controls it ("X was prompted
+  to say", "X was quick to add"), is the agent of a passive cue ("called “…” by X"), is the
+  reporter of a clause the parser hung it in ("said it was early but added"), or
   is the name the parser made the root ("Bell, a coach, compared …");
 * "“…” — Name" names the speaker (also with the dash glued to the quote mark); a past tense
   read as an adjective ("Trump blasted Disney") or a capitalised modal ("“…,” Will wrote")
   before a subjectless cue is the name it follows;
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
-  group, same paragraph, or the paragraph before), or of a colon/dash introduction; a name
-  alone before a colon ("Ann Ruiz: “…”", "… - Ann Ruiz: “…”", "“….” Tom Bell: “…”", before
-  any verb cue; also "From the report: “…”") or an upper-case label opening the quoted line
+  group, same paragraph — a quoted clause closing its sentence too — or the paragraph
+  before), or of a colon/dash introduction; a name
+  alone before a colon ("Ann Ruiz: “…”", "… - Ann Ruiz: “…”" — after a dash any capitalised
+  words, "… - Pew Research: “…”" —, "“….” Tom Bell: “…”", before
+  any verb cue; also "From the report: “…”", "Said Ruiz: “…”") or an upper-case label opening the quoted line
   (“RUIZ: …”) names the speaker of a transcript; "“…,” the editorial read." names its source
   whatever the parser tagged "read"; a quote after a sentence whose subject is a named person
   (or he/she) doing what a cue verb does ("Ruiz praised the plan. “…”") takes that person;
@@ -30,6 +37,7 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   the verb ("Bell pondered who might “…”"), unless it looks like a title or a scare quote;
 * a verb that seldom cues speech does not make a speaker of a subject that never speaks
   (a common noun that does not head sources in annotated news: "his determination to …");
+* "In a poll, 62 percent of voters said “…”": the poll is the source of the share that speaks;
 * a quoted title after a preposition or a possessive (on NBC's “Meet the Press”) is a
   name, nobody's words: it keeps no speaker;
 * names are resolved inside the document (:mod:`claimcheck.components.names`); "they"
@@ -53,8 +61,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   through are skipped ("continue" with an object); a line opened by a name and a colon
   ("Ruiz: Taxes will rise.") reports the rest, a poll cited with "in" its clause ("In a new
   poll, …", "Ruiz slipped in the polls"), and so does an adverb of hearsay ("reportedly");
-* a cue inside the clause a stronger speech verb reports is part of the report: the quote
-  belongs to the outer speaker ("Bell explained that … the firm that described it as “…”").
+* a cue inside the clause or object a stronger speech verb reports is part of the report: the
+  quote belongs to the outer speaker ("Bell explained that … the firm that described it as “…”").
 
 ``doc._.attributions`` is a list of plain dicts, offsets into ``doc.text``.
 """
@@ -230,13 +238,23 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
         inverted = _inverted_subject(cue, in_quote, lex)
         if inverted is not None:
             return inverted
+    if lex is not None and in_quote is not None and cue.tag_ == "VBN" and \
+            lex.strength.get(cue.lemma_, 0.0) >= _WEAK:
+        agent = _passive_agent(cue, in_quote)
+        if agent is not None:
+            return agent
     participle = cue.tag_ == "VBG"
     tok = cue
     shared = False  # reached through "and": "X was forced to retreat and said …" — X said it
+    controlled = False  # reached through "to": "X was prompted to say", "X is reported to have called"
+    if cue.dep_ == "conj" and lex is not None and lex.strength.get(cue.lemma_, 0.0) >= _STRONG and \
+            cue.head.dep_ == "ccomp" and cue.head.head.lemma_ in cues and cue.head.head.i < cue.head.i and \
+            not any(c.dep_ in SUBJECTS for c in cue.children):
+        tok = cue.head.head  # "Ruiz said it was early but added, “…”": "added" hung inside the report
     for _ in range(5):
         subj = None
         for child in tok.children:
-            passive = child.dep_ == "nsubjpass" and (tok.lemma_ == "quote" or shared)
+            passive = child.dep_ == "nsubjpass" and (tok.lemma_ == "quote" or shared or controlled)
             if (child.dep_ in SUBJECTS or passive) and (in_quote is None or not in_quote[child.i]):
                 if subj is not None and (child.i > tok.i or _newline_between(child, tok)):
                     continue
@@ -270,10 +288,32 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                 tok = noun.head
                 continue
             return noun  # "Mitt Romney, the nominee, tweeted": the verb hangs off its subject
-        if tok.dep_ not in CLIMB or tok.head.i == tok.i:
+        # (for a quote, also up from an adjective: "Trump was quick to add that …")
+        if (tok.dep_ not in CLIMB and not (tok.dep_ == "acomp" and lex is not None)) or tok.head.i == tok.i:
             return subj
         shared = tok.dep_ == "conj" and tok.i == cue.i and view is not None
+        controlled = tok.dep_ == "xcomp" and tok.i == cue.i and view is not None and (
+            lex is None or lex.strength.get(cue.lemma_, 0.0) >= _WEAK)
         tok = tok.head
+    return None
+
+
+def _passive_agent(cue: Token, in_quote: np.ndarray) -> Token | None:
+    """"… has been called “strategic ambiguity” by Ann Ruiz", "labeled a “witch hunt” by critics":
+    the agent of a passive cue, also when the parser hung "by" from the quoted words."""
+    children = list(cue.children)
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in children) and not any(
+            c.dep_ == "auxpass" for c in children):
+        return None  # "has called": active
+    for t in cue.subtree:
+        if t.i <= cue.i or t.i - cue.i > 15:
+            continue
+        if t.lower_ == "by" and t.dep_ in ("prep", "agent") and not in_quote[t.i] and (
+                t.head.i == cue.i or t.head.pos_ != "VERB"):
+            obj = next((o for o in t.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and not in_quote[obj.i] \
+                    and obj.ent_type_ not in _WHEN:
+                return obj
     return None
 
 
@@ -350,6 +390,9 @@ def _fronted(subjects: list[Token], cue: Token) -> bool:
 def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | None]:
     """Character span naming the speaker, and the appositive description if any."""
     left = head.left_edge.i
+    for i in range(left, head.i):
+        if doc[i].text in _DASHES and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_:
+            left = i + 1  # "… skew young - Pew Research": a mention never runs over a spaced dash
     while left < head.i and (view.in_quote[left] or doc[left].is_punct):
         left += 1
     right = head.i
@@ -456,6 +499,8 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         i = n  # “… regime.” Ji lost his leg: a new sentence
     while i < n and i - te < _RIGHT_WINDOW and (not in_quote[i] or in_fragment[i]):
         tok = doc[i]
+        if in_quote[i] and _ends_sentence(doc, i):
+            break
         if "\n" in tok.text or (tok.text in _STOP and not in_quote[i]):
             break
         if not in_quote[i]:
@@ -465,6 +510,8 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
     crossed = False
     while i >= 0 and ts - i < _LEFT_WINDOW and (not in_quote[i] or in_fragment[i]):
         tok = doc[i]
+        if in_quote[i] and _ends_sentence(doc, i):
+            break  # "… calling him “a failed candidate.” Ruiz fired back, …": the sentence before
         if "\n" in tok.text:
             # a quote opening its paragraph after "He said:" at the end of the one before
             if crossed or i != ts - 1 or i == 0 or doc[i - 1].text != ":":
@@ -484,12 +531,19 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
             continue
         if linked is None:
             linked = _linked_tokens(doc, ts, te)
+            governing = _governing_cues(doc, view, lex, ts, te)
         subj = _subject(tok, view, lex.cues, lex) or _nearby_subject(doc, tok, view)
         share = 1.0 if according else lex.strength.get(tok.lemma_, 0.0)
+        if _as_put_it(tok):
+            share = 1.0  # "as Ann Ruiz put it, …": an idiom that only ever introduces someone's words
+            if subj is not None and subj.lower_ == "it":
+                subj = _nearby_subject(doc, tok, view)
         if share < _WEAK and not according and subj is not None and not _can_speak(subj, lex):
             subj = None  # "his determination to turn …": a rare cue and a subject that never speaks
+        if subj is not None:
+            subj = _poll_source(tok, subj)
         found = _Found(tok, subj)
-        score = _cue_key(found, view, lex, share, dist, i >= te, i in linked, according)
+        score = _cue_key(found, view, lex, share, dist, i >= te, i in linked, according, i in governing)
         if best is None or score > best[0]:
             best = (score, found)
     if best is None:
@@ -497,43 +551,88 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
     return _outer_cue(best[1], view, lex) or best[1]
 
 
+def _as_put_it(tok: Token) -> bool:
+    """"As Ann Ruiz put it, …", "as the memo puts it": the verb "put" with "it" in a clause opened by "as"."""
+    if tok.lemma_ != "put":
+        return False
+    children = list(tok.children)
+    return any(c.lower_ == "it" for c in children) and (
+        any(c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") for c in children)
+        or tok.left_edge.lower_ == "as")
+
+
+_POLLS = {"poll", "survey"}
+_SHARES = {"percent", "%", "majority", "third", "quarter", "half", "most", "many", "few"}
+
+
+def _poll_source(cue: Token, subj: Token) -> Token:
+    """"In a CNN poll, 31% of voters said …": the respondents speak through the poll, its source."""
+    if not (subj.like_num or subj.lower_ in _SHARES or any(c.like_num or c.lower_ in _SHARES
+                                                          for c in subj.children)):
+        return subj
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < subj.i:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in _POLLS:
+                    return obj
+    return subj
+
+
+def _ends_sentence(doc: Doc, i: int) -> bool:
+    """A closing quote mark after a full stop (“… a failed candidate.”): the sentence ends there."""
+    return doc[i].text in _CLOSING and i > 0 and doc[i - 1].text == "." and (
+        i + 1 >= len(doc) or doc[i + 1].is_title or doc[i + 1].is_space)
+
+
 _PERSONAL = {"he", "she", "i", "we", "they", "you", "it"}
 
 
 def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: int, after: bool,
-             linked: bool, according: bool) -> tuple:
+             linked: bool, according: bool, governs: bool = False) -> tuple:
     """How likely a candidate cue is the quote's own, as a sort key: evidence in order of weight.
 
     A cue with a source first, "according to X" above all (it names the source of the whole
     sentence); not a cue inside a clause another verb reports ("said the group had called …")
-    or a relative clause; a common speech verb; a cue the parse ties to the quote; a name
-    or a pronoun as its subject rather than a common noun (one that heads sources in news) or
-    a relative word; a cue before the quote; the nearest.
+    or a relative clause; a verb that cues quotes at least now and then; a cue the parse ties
+    to the quote; a name or a pronoun or a common noun that heads sources in news as its
+    subject rather than another noun or a relative word; a common speech verb; a cue before
+    the quote; the nearest.
     """
     tok, subj = found.cue, found.subject
     strong = 2 if share >= _STRONG else 1 if share >= _WEAK else 0
     if subj is None:
-        return (False, False, False, strong == 2, linked, 0, strong, not after, -dist)
+        return (False, False, False, strong >= 1, linked, 0, strong == 2, strong, not after, -dist)
+    subj = _antecedent(subj)  # "Tom Bell, who said": ranked as the name
     low = subj.lower_
     if subj.pos_ == "PROPN" or low in _PERSONAL:
         who = 2
-    elif subj.pos_ == "NOUN" and low not in RELATIVE and (
-            not lex.source_nouns or subj.lemma_.lower() in lex.source_nouns):
-        who = 1
+    elif subj.pos_ == "NOUN" and low not in RELATIVE and lex.source_nouns:
+        who = 2 if subj.lemma_.lower() in lex.source_nouns else 0  # "a man yelled", "the study concluded"
+    elif subj.pos_ == "NOUN" and low not in RELATIVE:
+        who = 1  # no nouns known to head sources: any common noun may
     else:
         who = 0
     embedded = tok.dep_ in ("ccomp", "relcl") and not according and _outer_cue(found, view, lex) is None
-    return (True, according, not embedded, strong == 2, linked, who, strong, not after, -dist)
+    # a clause that holds the quote is its own cue when it is a relative clause ("Beck, who said
+    # there were “…”") or no speech verb reports it ("he hopes voters will call it “…”")
+    if embedded and governs:
+        embedded = tok.dep_ != "relcl" and any(
+            a.pos_ == "VERB" and a.lemma_ in lex.cues and not view.in_quote[a.i] for a in tok.ancestors)
+    # a verb that cues quotes at all, then the parse, then who speaks, then how often the verb cues
+    return (True, according, not embedded, strong >= 1, linked, who, strong == 2, strong, not after, -dist)
 
 
 _OUTER_STEPS = 8
+# how a clause hangs inside what a verb reports: its complement, or its object ("told them about a
+# memo that described …") and the clauses on that object
+_REPORTED_DEPS = {"ccomp", "dobj", "pobj", "prep", "acl", "relcl"}
 
 
 def _outer_cue(found: _Found, view: _DocView, lex: Lexicon) -> _Found | None:
     """A cue inside the clause a stronger speech verb reports is part of what is reported.
 
-    "He said the group that has declared a “caliphate” …": the words are his, not the group's
-    ("declare" cues quotes less often than "say" does).
+    "He said the group that has declared a “caliphate” …", "she told them about a memo that
+    described it as “…”": the words are his, hers (a weaker cue inside what a stronger one reports).
     """
     cue = found.cue
     share = lex.strength.get(cue.lemma_, 0.0)
@@ -544,7 +643,7 @@ def _outer_cue(found: _Found, view: _DocView, lex: Lexicon) -> _Found | None:
         head = tok.head
         if head.i == tok.i or view.in_quote[head.i]:
             return None
-        if tok.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and head.lemma_ in lex.cues and \
+        if tok.dep_ in _REPORTED_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_ in lex.cues and \
                 lex.strength.get(head.lemma_, 0.0) > share:
             subj = _subject(head, view, lex.cues)
             return _Found(head, subj) if subj is not None else None
@@ -584,7 +683,7 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
         if tok.pos_ in ("PROPN", "NOUN", "PRON"):
             while tok.dep_ in ("compound", "flat") and tok.head.i < cue.i and tok.head.i > tok.i:
                 tok = tok.head
-            aside = _aside_start(doc, tok, cue)
+            aside = _aside_start(doc, tok, cue, view.in_quote)
             if aside is not None:  # "Trump, in Kentucky, said": step over the aside
                 i = aside - 1
                 reach = cue.i - i + 3
@@ -596,11 +695,15 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
     return None
 
 
-def _aside_start(doc: Doc, tok: Token, cue: Token) -> int | None:
-    """Where the aside ``tok`` sits in opens (", in Kentucky,", "who … strategy"), if it is in one."""
+def _aside_start(doc: Doc, tok: Token, cue: Token, in_quote: np.ndarray | None = None) -> int | None:
+    """Where the aside ``tok`` sits in opens (", in Kentucky,", "who … strategy"), if it is in one.
+
+    A noun the parser hung from the quote before it (“…” the paper's editor Ann Ruiz responded)
+    is in no aside: the quote is not part of the sentence around the cue.
+    """
     head = tok
     for _ in range(6):
-        if head.head.i == head.i or head.head.i >= cue.i:
+        if head.head.i == head.i or head.head.i >= cue.i or (in_quote is not None and in_quote[head.head.i]):
             return None
         if head.dep_ in ("prep", "relcl", "acl") and head.head.pos_ in ("PROPN", "NOUN", "PRON") \
                 and head.left_edge.i > 0 and doc[head.left_edge.i - 1].text == "," \
@@ -612,6 +715,31 @@ def _aside_start(doc: Doc, tok: Token, cue: Token) -> int | None:
     return None
 
 
+def _governing_cues(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> set[int]:
+    """The nearest cue verbs above the quote in the parse: the verbs whose clauses hold the quote.
+
+    A quote closing on a comma with a cue after it that holds it ("“…,” the paper reported")
+    is that cue's, whatever the parser hung from a cue before it.
+    """
+    out: set[int] = set()
+    for tok in doc[ts:te]:
+        head = tok.head
+        if ts <= head.i < te or head.i == tok.i:
+            continue
+        for _ in range(4):
+            if view.in_quote[head.i]:
+                break
+            if head.pos_ == "VERB" and head.lemma_ in lex.cues:
+                out.add(head.i)
+                break
+            if head.head.i == head.i:
+                break
+            head = head.head
+    if te - 2 >= ts and doc[te - 2].text == "," and any(i >= te for i in out):
+        return {i for i in out if i >= te}
+    return out
+
+
 def _linked_tokens(doc: Doc, ts: int, te: int) -> set[int]:
     """Tokens the parse ties to the quote: ancestors of its words and the words it hangs from."""
     out: set[int] = set()
@@ -620,7 +748,7 @@ def _linked_tokens(doc: Doc, ts: int, te: int) -> set[int]:
         if ts <= head.i < te:
             continue
         # a word of the quote whose head is outside: the head and its ancestors up to the root
-        for _ in range(4):
+        for _ in range(len(doc)):  # up to the root
             out.add(head.i)
             if head.head.i == head.i:
                 break
@@ -668,7 +796,7 @@ def _previous_sentence_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _
             return None
         if view.in_quote[i] or tok.pos_ != "VERB" or tok.lemma_ not in lex.cues:
             continue
-        subj = _subject(tok, view, lex.cues)
+        subj = _subject(tok, view, lex.cues, lex)
         if subj is not None and subj.i >= p0 and (
             lex.strength.get(tok.lemma_, 0.0) >= _STRONG or _person(subj)
         ):
@@ -705,12 +833,36 @@ def _label_speaker(doc: Doc, view: _DocView, colon: int) -> Token | None:
         k -= 1
     if k < 0 or "\n" in doc[k].text or doc[k].text in _DASHES:
         return doc[last]
+    if doc[k].lower_ in _INVERTED_OPENERS and doc[k].text[:1].isupper() and (
+            k == 0 or "\n" in doc[k - 1].text or doc[k - 1].text in _STOP or view.in_quote[k - 1]):
+        return doc[last]  # "Said Ellis: “…”", "Continued Ruiz: “…”"
     if view.in_quote[k] and doc[k].text in _CLOSING and k >= 1 and doc[k - 1].text in _STOP:
         return doc[last]  # “… ISIS.” Bush: “…” — the next speaker of a round-up
     return None
 
 
+def _dash_label(doc: Doc, view: _DocView, colon: int) -> Token | None:
+    """"… are problematic - Pew Research: “…”": after a dash, capitalised words before a colon name
+    the source whatever the parser tagged them (a common noun, "Research")."""
+    j = colon - 1
+    if j < 0 or not doc[j].is_title or view.in_quote[j]:
+        return None
+    last = j
+    while j - 1 >= 0 and doc[j - 1].is_title and not view.in_quote[j - 1] and colon - j < 4:
+        j -= 1
+    k = j - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    if k >= 0 and doc[k].text in _DASHES and not view.in_quote[k]:
+        return doc[last]
+    return None
+
+
 _CLOSING = {"\u201d", '"', "''"}
+# speech verbs that open a sentence before the speaker's name and a colon ("Said Ellis: “…”")
+_INVERTED_OPENERS = {"said", "says", "added", "adds", "continued", "continues", "wrote", "writes",
+                     "explained", "noted", "asked", "replied", "responded", "concluded", "tweeted",
+                     "recalled", "warned"}
 
 
 def _colon_label(doc: Doc, view: _DocView, ts: int) -> _Found | None:
@@ -719,7 +871,7 @@ def _colon_label(doc: Doc, view: _DocView, ts: int) -> _Found | None:
     while i >= 0 and doc[i].is_space:
         i -= 1
     if i > 0 and doc[i].text == ":" and not view.in_quote[i]:
-        label = _label_speaker(doc, view, i)
+        label = _label_speaker(doc, view, i) or _dash_label(doc, view, i)
         if label is not None:
             return _Found(doc[i], label)
         # "- More from Jones: “…”", "From the report: “…”": the source follows "from"
@@ -738,6 +890,32 @@ def _colon_label(doc: Doc, view: _DocView, ts: int) -> _Found | None:
     return None
 
 
+_SIDE_CLAUSES = {"advcl", "relcl", "acl", "conj", "parataxis", "appos"}
+
+
+def _acts_on(verb: Token, noun: Token) -> bool:
+    """Whether ``noun`` is what ``verb`` acts on or reports ("called Trump's remarks “racist”",
+    "said Clinton's call to “…” was …"): a few steps down the verb's own clause, no side clause between."""
+    tok = noun
+    for _ in range(4):
+        if tok.head.i == tok.i or tok.dep_ in _SIDE_CLAUSES:
+            return False
+        tok = tok.head
+        if tok.i == verb.i:
+            return True
+    return False
+
+
+# nouns for what someone said (general English), whose owner is the speaker of a quote in their phrase
+_SPEECH_NOUNS = frozenset({
+    "statement", "remark", "comment", "word", "warning", "pledge", "promise", "claim", "assertion", "vow",
+    "declaration", "threat", "insistence", "argument", "accusation", "boast", "quip", "joke", "admission",
+    "complaint", "demand", "plea", "prediction", "characterization", "mantra", "slogan", "tweet", "refrain",
+    "reply", "retort", "suggestion", "criticism", "denial", "description", "phrase", "rhetoric",
+    "catchphrase",
+})
+
+
 def _owned_noun_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Found | None:
     """A quote inside the phrase of a reporting noun with an owner: "Clinton's assertion of a
     “claim of right”", "their chants of “Lock her up!”": the owner said it, no verb needed."""
@@ -746,7 +924,8 @@ def _owned_noun_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) ->
         tok = doc[i]
         if "\n" in tok.text or (tok.text in _STOP and not view.in_quote[i]):
             break
-        if not view.in_quote[i] and tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.noun_cues \
+        if not view.in_quote[i] and tok.pos_ == "NOUN" and (
+                tok.lemma_.lower() in lex.noun_cues or tok.lemma_.lower() in _SPEECH_NOUNS) \
                 and tok.left_edge.i <= ts and te - 1 <= tok.right_edge.i + 1:
             owner = next((c for c in tok.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
             if owner is not None:
@@ -919,6 +1098,11 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                               "description": None}
         elif len(doc) and ts < len(doc):
             found = _colon_label(doc, view, ts) or _find_cue(doc, view, lex, ts, min(te, len(doc)))
+            owned = _owned_noun_cue(doc, view, lex, ts, min(te, len(doc))) if found is not None else None
+            if owned is not None and found.cue.lower_ != "according" and not (
+                    owned.cue.left_edge.i <= found.cue.i <= owned.cue.right_edge.i) and \
+                    not _acts_on(found.cue, owned.cue) and not (ts > 0 and doc[ts - 1].lower_ == "as"):
+                found = owned  # "worries expressed by X go beyond Ruiz's pledge to stay “neutral”"
             if found is not None:
                 c = found.cue
                 cue_end = c.idx + len(c)
@@ -1025,7 +1209,8 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
     for k in range(1, len(records)):
         rec, q = records[k], quotes[k]
         prev = records[k - 1]
-        if rec["speaker"] is not None or q["partial"] or prev["speaker"] is None:
+        if rec["speaker"] is not None or prev["speaker"] is None or (
+                q["partial"] and not (para_of[k] == para_of[k - 1] and _closing_clause(text, q, k in named))):
             continue
         same_paragraph = para_of[k] == para_of[k - 1]
         if same_paragraph or (q["open"] == para_of[k] and _adjacent(text, quotes[k - 1], q, prev)):
@@ -1037,6 +1222,15 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
             continue
         if para_of[k] == para_of[k + 1] and _adjacent(text, q, quotes[k + 1]):
             rec["speaker"], rec["cue"] = nxt["speaker"], nxt["cue"]
+
+
+def _closing_clause(text: str, q: dict[str, Any], named: bool) -> bool:
+    """A quoted clause that ends its sentence ("…, but only when “the truth is sexier than the lie.”"):
+    the words of whoever spoke last in the paragraph, not a term held at arm's length."""
+    words = text[q["start"] : q["end"]]
+    end = q["close"] + 1 if q["close"] is not None else q["end"]
+    ends = words.rstrip().endswith((".", "?", "!")) or text[end : end + 1] in (".", "?", "!")
+    return ends and not named and not looks_like_scare_quote(words, True) and not looks_like_title(words)
 
 
 def _adjacent(text: str, a: dict[str, Any], b: dict[str, Any], a_rec: dict[str, Any] | None = None) -> bool:
