@@ -4,30 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from attribution_helpers import mention, paraphrases, quote_of, quotes, speaker
 from claimcheck.components.attribution import load_lexicon
-
-
-def quotes(doc) -> list[dict]:
-    return [a for a in doc._.attributions if a["kind"] == "quote"]
-
-
-def paraphrases(doc) -> list[dict]:
-    return [a for a in doc._.attributions if a["kind"] == "paraphrase"]
-
-
-def quote_of(doc, words: str) -> dict:
-    for a in quotes(doc):
-        if words in doc.text[a["start"] : a["end"]]:
-            return a
-    raise AssertionError(f"no quote containing {words!r} in {doc._.attributions}")
-
-
-def speaker(a: dict) -> str | None:
-    return (a["speaker"] or {}).get("name")
-
-
-def mention(a: dict) -> str | None:
-    return ((a["speaker"] or {}).get("mention") or {}).get("text")
 
 
 def test_lexicon_is_derived_and_broad():
@@ -384,7 +362,6 @@ def test_reporting_noun_with_owner_and_complement(nlp):
     # a reporting noun nobody owns reports nothing
     doc = nlp("The claim that the bridge was safe angered residents.")
     assert not [a for a in paraphrases(doc) if a["cue"]["text"] == "claim"]
-
 
 
 def test_report_inside_a_relative_clause(nlp):

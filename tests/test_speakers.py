@@ -4,27 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from attribution_helpers import mention, quote_of, quotes, speaker
 from claimcheck.components.attribution import _DocView, _nearby_subject, _subject
 from claimcheck.components.names import NameBook
-
-
-def quotes(doc) -> list[dict]:
-    return [a for a in doc._.attributions if a["kind"] == "quote"]
-
-
-def quote_of(doc, words: str) -> dict:
-    for a in quotes(doc):
-        if words in doc.text[a["start"] : a["end"]]:
-            return a
-    raise AssertionError(f"no quote containing {words!r} in {doc._.attributions}")
-
-
-def speaker(a: dict) -> str | None:
-    return (a["speaker"] or {}).get("name")
-
-
-def mention(a: dict) -> str | None:
-    return ((a["speaker"] or {}).get("mention") or {}).get("text")
 
 
 def test_main_clause_speaker_outranks_what_she_called(nlp):
