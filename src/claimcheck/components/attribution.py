@@ -1116,6 +1116,8 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         cue_end = tok.idx + len(tok)
         if tok.lower_ == "according" and tok.i + 1 < len(doc):
             cue_end = doc[tok.i + 1].idx + len(doc[tok.i + 1])
+        if subj is None:
+            subj = _unparsed_source(doc, view, lex, tok, cs, ce)
         out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
                     "cue": _span_dict(view.text, tok.idx, cue_end),
                     "speaker": _source_record(doc, view, subj, book) if subj is not None else None})
@@ -1138,6 +1140,11 @@ def _source_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dic
     """:func:`_speaker_record` for a paraphrase; a mention never reaches back over a line break
     (a time stamp the parse hung on the name: "9:30 p.m. / Ann Ruiz says …")."""
     rec = _speaker_record(doc, view, head, book)
+    outer = _reporter(head, view) if head.lower_ in _AGREEING else None
+    if outer is not None:
+        # "the campaign said it hired …": the pronoun in a reported clause is the reporter
+        o_start, o_end, _ = _mention(doc, outer, view)
+        rec["name"] = _name(doc, outer, o_start, o_end, book, view) or rec["name"]
     mention = rec.get("mention")
     if mention and "\n" in mention["text"]:
         cut = mention["start"] + mention["text"].rfind("\n") + 1
@@ -1612,6 +1619,10 @@ def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: T
                 subj.pos_ in ("VERB", "AUX") or not _can_speak(_antecedent(subj), lex):
             return None
         speaker = _source_record(doc, view, subj, book)
+    else:
+        holder = _holder(tok, view, lex)
+        if holder is not None:
+            speaker = _source_record(doc, view, holder, book)
     ce = _nonrestrictive_cut(doc, cs, ce)
     while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
         cs += 1
@@ -1624,6 +1635,65 @@ def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: T
         return None
     return {"kind": "paraphrase", "start": a, "end": b, "group": None,
             "cue": _span_dict(view.text, tok.idx, tok.idx + len(tok)), "speaker": speaker}
+
+
+# verbs whose subject is what is reported on, not who holds the view ("the plan seems doomed")
+_RAISING = {"seem", "appear", "become", "look", "sound", "prove", "tend", "happen", "remain", "turn",
+            "end", "exist", "cost", "lead", "mean", "bind", "design", "combine", "bring", "register"}
+
+
+def _holder(verb: Token, view: _DocView, lex: Lexicon) -> Token | None:
+    """The subject of an active verb of wanting or planning ("who wanted to …", "Ruiz plans to …"):
+    whose view the complement is. A passive ("is expected to") or a raising verb has none."""
+    if verb.lemma_.lower() in _RAISING or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subj is None or view.in_quote[subj.i] or _newline_between(subj, verb) or \
+            subj.pos_ not in ("PROPN", "PRON", "NOUN") or not _can_speak(_antecedent(subj), lex):
+        return None
+    return subj
+
+
+def _unparsed_source(doc: Doc, view: _DocView, lex: Lexicon, cue: Token, cs: int, ce: int) -> Token | None:
+    """A cue the parse left without a subject ("Shaw said Clinton …" misread): the noun phrase
+    just before it on its line, when it can speak and is not part of the content."""
+    near = _nearby_subject(doc, cue, view)
+    if near is None or cs <= near.i < ce or not _can_speak(_antecedent(near), lex):
+        return None
+    return near
+
+
+# a pronoun subject of a reported clause -> the reporters it can stand for
+_AGREEING = {"he": "person", "she": "person", "it": "thing", "they": "group", "we": "group"}
+
+
+def _agrees(pron: Token, noun: Token) -> bool:
+    kind = _AGREEING[pron.lower_]
+    if kind == "person":
+        return noun.pos_ == "PROPN" and noun.tag_ == "NNP" and noun.ent_type_ in ("PERSON", "")
+    if kind == "thing":
+        return noun.tag_ in ("NN", "NNP") and noun.ent_type_ != "PERSON"
+    return noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ in ("ORG", "NORP") or noun.tag_ == "NN"
+
+
+def _reporter(pron: Token, view: _DocView) -> Token | None:
+    """The named subject of the verb whose complement clause has ``pron`` for subject
+    ("Ruiz said she would …", "the firm announced it had …"), if the pronoun can stand for it."""
+    if pron.dep_ != "nsubj":
+        return None
+    tok = pron.head
+    for _ in range(3):
+        if tok.dep_ not in ("ccomp", "xcomp", "conj") or tok.head.i == tok.i:
+            return None
+        was_clause = tok.dep_ == "ccomp"
+        tok = tok.head
+        if not was_clause:
+            continue
+        subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON" or view.in_quote[subj.i] or _newline_between(subj, pron):
+            return None
+        return subj if _agrees(pron, subj) else None
+    return None
 
 
 @Language.factory("claimcheck_attribution", default_config={"lexicon_path": None, "paraphrases": True})
