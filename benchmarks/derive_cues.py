@@ -160,7 +160,8 @@ def count_routes(records: list[dict], docs, lex) -> dict[str, list[int]]:
             if tok is None or tok.pos_ not in ("VERB", "AUX"):
                 continue
             route: list[str] = []
-            A._content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= A._TOPIC_SHARE, route)
+            A._content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= A._TOPIC_SHARE, route,
+                       lex.strength.get(tok.lemma_, 0.0))
             if not route:
                 continue
             c = counts.setdefault(f"{tok.lemma_.lower()} {route[0]}", [0, 0])

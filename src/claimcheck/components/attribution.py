@@ -1087,10 +1087,11 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
             continue  # "the state of Ohio": the noun that shares a cue verb's lemma reports nothing
         route: list[str] = []
-        content = _content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= _TOPIC_SHARE, route)
+        content = _content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= _TOPIC_SHARE, route,
+                           lex.strength.get(tok.lemma_, 0.0))
         if content is None or (route and f"{tok.lemma_.lower()} {route[0]}" in lex.weak_routes):
             continue  # "continued to struggle": a shape the verb seldom reports through in annotated news
-        cs, ce = content
+        cs, ce = _same_paragraph(doc, tok, *content)
         # content already inside a quote is the quote's
         if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
             continue
@@ -1234,8 +1235,8 @@ def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
 _TOPIC_SHARE = 0.3  # a verb reporting what it is about, not a clause, must be a cue in this share of its uses
 
 
-def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None = None
-             ) -> tuple[int, int] | None:
+def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None = None,
+             strength: float = 1.0) -> tuple[int, int] | None:
     """Token range of what the cue reports: its complement clause, or the main clause of "according to".
 
     Only a verb that is a cue in most of its uses (``topical``: "denounced the deal",
@@ -1267,6 +1268,8 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         child = by_dep.get(dep)
         if child is None or (dep != "ccomp" and (child.i < cue.i or not topical)):
             continue
+        if dep != "ccomp" and _aside_cue(doc, cue, child):
+            break  # "…, he said, on condition of anonymity to speak freely": the host clause is the report
         a, b = child.left_edge.i, child.right_edge.i + 1
         if dep == "ccomp" and a < cue.i < child.i:
             a = cue.i + 1  # "which she said was unfair": the relative word is fronted over the cue
@@ -1292,6 +1295,11 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         if route is not None:
             route.append("as")
         return (b, head.right_edge.i + 1)
+    tail = _tail_report(doc, cue, strength)
+    if tail is not None:
+        if route is not None:
+            route.append("tail")
+        return tail
     if cue.dep_ == "parataxis":
         # "Otherwise, she said, countries may …": the clause around the parenthetical
         head = cue.head
@@ -1301,6 +1309,55 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             route.append("parataxis")
         return (lo, a) if a - lo >= hi - b else (b, hi)
     return None
+
+
+def _tail_report(doc: Doc, cue: Token, strength: float) -> tuple[int, int] | None:
+    """"Taxes will rise, she said." and "… changed, as Ruiz has acknowledged": a cue the parse hung
+    as an adverbial clause after what it reports; the content is its host clause up to the cue."""
+    head = cue.head
+    subj = next((c for c in cue.lefts if c.dep_ in SUBJECTS), None)
+    if cue.dep_ != "advcl" or head.i >= cue.i or subj is None or strength < _STRONG:
+        return None  # "as the party looks to …", "as it goes": a time, not a report
+    a = cue.left_edge.i
+    marked = doc[a].dep_ == "mark" and doc[a].lower_ == "as" and doc[a].head.i == cue.i
+    if not marked:
+        # "…, she said.": the subject right after a comma, the sentence ending after the verb
+        # (the parse may have hung an earlier clause on the verb: its left edge is not the comma)
+        a = subj.left_edge.i
+        end = cue.right_edge.i + 1
+        closing = end >= len(doc) or doc[end].text in _STOP or "\n" in doc[end].text
+        if not closing or a == 0 or doc[a - 1].text != ",":
+            return None
+        a -= 1
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.rights):
+        return None
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
+        head = head.head
+    lo = max(head.left_edge.i, cue.sent.start)
+    if a - lo < 3:
+        return None
+    return (lo, a)
+
+
+def _aside_cue(doc: Doc, cue: Token, child: Token) -> bool:
+    """"…, he said, on condition …": a cue set off by commas inside its host clause, whose object or
+    infinitive comes only after the closing comma."""
+    return cue.dep_ == "parataxis" and cue.left_edge.i > 0 and doc[cue.left_edge.i].text == "," and any(
+        t.text == "," for t in doc[cue.i + 1 : child.left_edge.i])
+
+
+def _same_paragraph(doc: Doc, cue: Token, cs: int, ce: int) -> tuple[int, int]:
+    """The content stays in the cue's paragraph: a parse that ran over a line break (a quote in the
+    paragraph before, "…” / That will be true, said Ruiz.") keeps only the cue's side."""
+    for i in range(min(ce, cue.i) - 1, cs - 1, -1):
+        if "\n" in doc[i].text:
+            cs = i + 1
+            break
+    for i in range(max(cs, cue.i + 1), ce):
+        if "\n" in doc[i].text:
+            ce = i
+            break
+    return cs, ce
 
 
 _PREDICATE_DEPS = {"oprd", "xcomp", "ccomp", "acomp", "prep", "advcl"}
