@@ -1232,6 +1232,8 @@ def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
     return out
 
 
+# one-word answers a speech verb reports ("said yes", "would not say so", "said that")
+_SHORT_REPORTS = {"yes", "no", "so", "thanks", "goodbye", "sorry", "otherwise", "nothing", "that", "this", "it"}
 _TOPIC_SHARE = 0.3  # a verb reporting what it is about, not a clause, must be a cue in this share of its uses
 
 
@@ -1275,11 +1277,18 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             a = cue.i + 1  # "which she said was unfair": the relative word is fronted over the cue
         if dep == "dobj":
             b = _predicate_end(cue, child, b)
-        if dep == "dobj" and b - a < _MIN_OBJECT:
+        if dep == "dobj" and b - a < _MIN_OBJECT and not (strength >= _STRONG and child.lower_ in _SHORT_REPORTS):
             continue  # "praised Kim": a target, not something reported
         if route is not None:
             route.append(dep)
         return (a, _nonrestrictive_cut(doc, a, b))
+    word = next((c for c in cue.rights if c.dep_ in ("intj", "advmod", "dobj") and c.lower_ in _SHORT_REPORTS
+                 and c.i <= cue.i + 2), None)
+    if word is not None and strength >= _STRONG:
+        # "75 percent said yes", "neither side would say so"
+        if route is not None:
+            route.append("word")
+        return (word.i, word.i + 1)
     prep = by_dep.get("prep")
     if topical and prep is not None and prep.lower_ in _ABOUT_PREPS and prep.i == cue.i + 1:
         for obj in prep.children:
