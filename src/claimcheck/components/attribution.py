@@ -1359,12 +1359,12 @@ def _same_paragraph(doc: Doc, cue: Token, cs: int, ce: int) -> tuple[int, int]:
     """The content stays in the cue's paragraph: a parse that ran over a line break (a quote in the
     paragraph before, "…” / That will be true, said Ruiz.") keeps only the cue's side."""
     for i in range(min(ce, cue.i) - 1, cs - 1, -1):
-        if "\n" in doc[i].text:
+        if "\n" in doc[i].text_with_ws:
             cs = i + 1
             break
     for i in range(max(cs, cue.i + 1), ce):
-        if "\n" in doc[i].text:
-            ce = i
+        if "\n" in doc[i].text_with_ws:
+            ce = i + (not doc[i].is_space)
             break
     return cs, ce
 
