@@ -1233,7 +1233,8 @@ def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
 
 
 # one-word answers a speech verb reports ("said yes", "would not say so", "said that")
-_SHORT_REPORTS = {"yes", "no", "so", "thanks", "goodbye", "sorry", "otherwise", "nothing", "that", "this", "it"}
+_SHORT_REPORTS = {"yes", "no", "so", "thanks", "goodbye", "sorry", "otherwise", "nothing", "that", "this",
+                  "it"}
 _TOPIC_SHARE = 0.3  # a verb reporting what it is about, not a clause, must be a cue in this share of its uses
 
 
@@ -1277,7 +1278,8 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             a = cue.i + 1  # "which she said was unfair": the relative word is fronted over the cue
         if dep == "dobj":
             b = _predicate_end(cue, child, b)
-        if dep == "dobj" and b - a < _MIN_OBJECT and not (strength >= _STRONG and child.lower_ in _SHORT_REPORTS):
+        short = strength >= _STRONG and child.lower_ in _SHORT_REPORTS
+        if dep == "dobj" and b - a < _MIN_OBJECT and not short:
             continue  # "praised Kim": a target, not something reported
         if route is not None:
             route.append(dep)
