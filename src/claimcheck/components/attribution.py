@@ -1488,6 +1488,7 @@ def _noun_frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, t
     if found is None:
         return None
     src, cs, ce = found
+    cs, ce = _same_paragraph(doc, tok, cs, ce)
     if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
         return None
     ce = _nonrestrictive_cut(doc, cs, ce)
@@ -1677,7 +1678,7 @@ def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: T
     span = _frame_span(doc, tok, frame)
     if span is None:
         return None
-    cs, ce = span
+    cs, ce = _same_paragraph(doc, tok, *span)
     if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
         return None
     speaker = None
