@@ -1255,6 +1255,8 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         # the sentence the "according to X" phrase sources, on the longer side of the phrase
         lo, hi = sent.start, sent.end
         a, b = cue.left_edge.i, cue.right_edge.i + 1
+        lo, b = _same_paragraph(doc, cue, lo, b)  # "…, according to the F.A.A. / Most owners …"
+        hi = max(_same_paragraph(doc, cue, cue.i, hi)[1], b)
         if a - lo >= hi - b:
             return (lo, a)
         return (b, hi)
