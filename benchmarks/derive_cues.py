@@ -23,7 +23,10 @@ with the bare spaCy model and counts the lemmas of the verbs inside cue spans:
   ``--min-source`` attributions and ``--min-source-ratio`` of their uses as a subject;
 * ``in_sources``: documents a fronted "in" phrase cites ("In a new poll, …");
 * ``weak_routes``: "lemma shape" pairs of the cue-verb path whose paraphrases match an
-  annotated content in fewer than ``--max-weak-ratio`` of at least ``--min-weak`` uses;
+  annotated content in fewer than ``--max-weak-ratio`` of at least ``--min-weak`` uses, or
+  (judged again with the shapes below in place) match one that no other record matches in
+  fewer than ``--min-sole-ratio`` of at least ``--min-sole`` uses and match at all in fewer
+  than ``--max-redundant-ratio``;
 * ``frames`` / ``noun_frames``: per verb / noun lemma, the reporting shapes
   (``attribution._frame_span`` / ``_noun_frame_span``) whose paraphrases match an annotated
   content in at least ``--min-frame-ratio`` of at least ``--min-frame`` uses the cue-verb

@@ -44,13 +44,19 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   complement reports too ("the mayor's claim that …", "her criticism of the budget");
   "As X reported, …" sources its main clause; a relative clause ends the content only when
   it closes it, and so does a trailing participle (", pointing to …"); a strong cue verb
-  with a clause and no source in view ("it was announced that …") reports with no speaker;
+  with a clause and no source in view ("it was announced that …") reports with no speaker,
+  one the parse left without a subject takes the noun phrase just before it; a speech verb
+  closing its sentence reports its host clause (", she said.", ", as Ruiz noted"), so does one
+  set off by commas ("…, an aide said, on condition …"), and a one-word answer ("said yes");
+  content stays in the cue's paragraph; a pronoun reporting inside a report is named after
+  the reporter ("the firm announced it plans …");
 * shapes derived from train counts (``frames``, ``noun_frames``, ``weak_routes`` in
   ``models/cues.json``): a verb or noun reports through the shapes that often carry an
   attribution in annotated news ("backs tougher rules", "plans to …", "was rejected by …",
   "is expected to …" with no source, "voiced support for …", "Republican criticism of …",
-  "made the case that …"); shapes a cue verb seldom reports
-  through are skipped ("continue" with an object); a line opened by a name and a colon
+  "made the case that …"; the active subject of "favors …", "wants to …" holds the view);
+  shapes a cue verb seldom reports through, or whose matches other records make anyway, are
+  skipped ("continue" with an object or an infinitive); a line opened by a name and a colon
   ("Ruiz: Taxes will rise.") reports the rest, a poll cited with "in" its clause ("In a new
   poll, …", "Ruiz slipped in the polls"), and so does an adverb of hearsay ("reportedly");
 * a cue inside the clause a stronger speech verb reports is part of the report: the quote
