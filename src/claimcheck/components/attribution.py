@@ -1097,7 +1097,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
                            lex.strength.get(tok.lemma_, 0.0))
         if content is None or (route and f"{tok.lemma_.lower()} {route[0]}" in lex.weak_routes):
             continue  # "continued to struggle": a shape the verb seldom reports through in annotated news
-        cs, ce = _same_paragraph(doc, tok, *content)
+        cs, ce = _same_paragraph(doc, tok, *content, view.text)
         # content already inside a quote is the quote's
         if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
             continue
@@ -1365,18 +1365,49 @@ def _aside_cue(doc: Doc, cue: Token, child: Token) -> bool:
         t.text == "," for t in doc[cue.i + 1 : child.left_edge.i])
 
 
-def _same_paragraph(doc: Doc, cue: Token, cs: int, ce: int) -> tuple[int, int]:
+def _same_paragraph(doc: Doc, cue: Token, cs: int, ce: int, text: str | None = None) -> tuple[int, int]:
     """The content stays in the cue's paragraph: a parse that ran over a line break (a quote in the
-    paragraph before, "…” / That will be true, said Ruiz.") keeps only the cue's side."""
-    for i in range(min(ce, cue.i) - 1, cs - 1, -1):
-        if "\n" in doc[i].text_with_ws:
-            cs = i + 1
-            break
-    for i in range(max(cs, cue.i + 1), ce):
-        if "\n" in doc[i].text_with_ws:
+    paragraph before, "…” / That will be true, said Ruiz.") keeps only the cue's side.
+    With ``text`` (the document's, as ``doc.text`` rebuilds it on every call) the break is looked
+    up in the characters; without, token by token (a short range)."""
+    if text is None:
+        for i in range(min(ce, cue.i) - 1, cs - 1, -1):
+            if "\n" in doc[i].text_with_ws:
+                cs = i + 1
+                break
+        for i in range(max(cs, cue.i + 1), ce):
+            if "\n" in doc[i].text_with_ws:
+                return cs, i + (not doc[i].is_space)
+        return cs, ce
+    n = len(doc)
+
+    def start(i: int) -> int:
+        return doc[i].idx if i < n else len(text)
+
+    stop = min(ce, cue.i)
+    if cs < stop:
+        k = text.rfind("\n", start(cs), start(stop))
+        if k >= 0:
+            cs = _token_at(doc, k) + 1
+    first = max(cs, cue.i + 1)
+    if first < ce:
+        k = text.find("\n", start(first), start(ce))
+        if k >= 0:
+            i = _token_at(doc, k)
             ce = i + (not doc[i].is_space)
-            break
     return cs, ce
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    """Index of the token whose text or trailing space holds character ``char``."""
+    lo, hi = 0, len(doc) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if doc[mid].idx <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 _PREDICATE_DEPS = {"oprd", "xcomp", "ccomp", "acomp", "prep", "advcl"}
@@ -1496,7 +1527,7 @@ def _noun_frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, t
     if found is None:
         return None
     src, cs, ce = found
-    cs, ce = _same_paragraph(doc, tok, cs, ce)
+    cs, ce = _same_paragraph(doc, tok, cs, ce, view.text)
     if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
         return None
     ce = _nonrestrictive_cut(doc, cs, ce)
@@ -1686,7 +1717,7 @@ def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: T
     span = _frame_span(doc, tok, frame)
     if span is None:
         return None
-    cs, ce = _same_paragraph(doc, tok, *span)
+    cs, ce = _same_paragraph(doc, tok, *span, view.text)
     if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
         return None
     speaker = None
