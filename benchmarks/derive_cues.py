@@ -23,7 +23,10 @@ with the bare spaCy model and counts the lemmas of the verbs inside cue spans:
   ``--min-source`` attributions and ``--min-source-ratio`` of their uses as a subject;
 * ``in_sources``: documents a fronted "in" phrase cites ("In a new poll, …");
 * ``weak_routes``: "lemma shape" pairs of the cue-verb path whose paraphrases match an
-  annotated content in fewer than ``--max-weak-ratio`` of at least ``--min-weak`` uses;
+  annotated content in fewer than ``--max-weak-ratio`` of at least ``--min-weak`` uses, or
+  (judged again with the shapes below in place) match one that no other record matches in
+  fewer than ``--min-sole-ratio`` of at least ``--min-sole`` uses and match at all in fewer
+  than ``--max-redundant-ratio``;
 * ``frames`` / ``noun_frames``: per verb / noun lemma, the reporting shapes
   (``attribution._frame_span`` / ``_noun_frame_span``) whose paraphrases match an annotated
   content in at least ``--min-frame-ratio`` of at least ``--min-frame`` uses the cue-verb
@@ -143,29 +146,32 @@ def count_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
 
 def count_routes(records: list[dict], docs, lex) -> dict[str, list[int]]:
     """How often the cue-verb path's paraphrases match an annotated content, per verb lemma and the
-    shape their content was read from (``attribution._content``): {"lemma shape": [uses, matches]}."""
+    shape their content was read from (``attribution._content``), and how often they match one
+    that no other record of the document matches: {"lemma shape": [uses, matches, sole matches]}."""
     from claimcheck.components import attribution as A
-    from claimcheck.components.names import NameBook
     from claimcheck.components.quotes import find_quotes
 
     counts: dict[str, list[int]] = {}
     for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
         text = doc.text
-        view = A._DocView(doc, find_quotes(text), text)
-        book = NameBook.from_doc(doc, lex.titles)
         contents = [(a["content"], sum(e - s for s, e in a["content"])) for a in rec["attributions"]]
         starts = {doc[i].idx: doc[i] for i in range(len(doc))}
-        for r in A._paraphrases(doc, view, lex, book):
-            tok = starts.get(r["cue"]["start"])
+        out = A.attribute(doc, find_quotes(text), lex)
+        covered = [[k for k, c in enumerate(contents) if _overlaps([c], r["start"], r["end"])] for r in out]
+        times = Counter(k for ks in covered for k in ks)
+        for r, ks in zip(out, covered):  # noqa: B905
+            tok = starts.get(r["cue"]["start"]) if r["kind"] == "paraphrase" and r["cue"] else None
             if tok is None or tok.pos_ not in ("VERB", "AUX"):
                 continue
             route: list[str] = []
-            A._content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= A._TOPIC_SHARE, route)
+            A._content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= A._TOPIC_SHARE, route,
+                       lex.strength.get(tok.lemma_, 0.0))
             if not route:
                 continue
-            c = counts.setdefault(f"{tok.lemma_.lower()} {route[0]}", [0, 0])
+            c = counts.setdefault(f"{tok.lemma_.lower()} {route[0]}", [0, 0, 0])
             c[0] += 1
-            c[1] += _overlaps(contents, r["start"], r["end"])
+            c[1] += bool(ks)
+            c[2] += any(times[k] == 1 for k in ks)
     return counts
 
 
@@ -243,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--noun-frame-counts", type=Path, help="the same for reporting nouns")
     ap.add_argument("--min-weak", type=int, default=3)
     ap.add_argument("--max-weak-ratio", type=float, default=0.3)
+    ap.add_argument("--min-sole", type=int, default=5)
+    ap.add_argument("--min-sole-ratio", type=float, default=0.05)
+    ap.add_argument("--max-redundant-ratio", type=float, default=0.5)
     args = ap.parse_args(argv)
     if not args.gold.exists():
         print(f"gold file {args.gold} not found: nothing to derive", file=sys.stderr)
@@ -339,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
 
     load_lexicon.cache_clear()
     route_counts = count_routes(records, docs(), load_lexicon(str(args.out)))
-    data["weak_routes"] = sorted(k for k, (n, hit) in route_counts.items()
+    data["weak_routes"] = sorted(k for k, (n, hit, _sole) in route_counts.items()
                                  if n >= args.min_weak and hit / n < args.max_weak_ratio)
     args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     # reporting shapes are judged with the lexicon above: the paraphrases its cue verbs find are left out
@@ -363,6 +372,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.noun_frame_counts:
             args.noun_frame_counts.write_text(json.dumps(noun_counts))
     data["noun_frames"] = select_frames(noun_counts, args.min_frame, args.min_frame_ratio)
+    args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    # with the reporting shapes in place: cue-verb shapes whose matches the other records make anyway
+    load_lexicon.cache_clear()
+    route_counts = count_routes(records, docs(), load_lexicon(str(args.out)))
+    data["weak_routes"] = sorted(set(data["weak_routes"]) | {
+        k for k, (n, hit, sole) in route_counts.items()
+        if n >= args.min_sole and sole / n < args.min_sole_ratio and hit / n < args.max_redundant_ratio})
     args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {args.out}: {len(quote)} quote cues, {len(para)} paraphrase cues, "
           f"{len(data['frames'])} verbs with reporting shapes")

@@ -163,3 +163,53 @@ def test_hearsay_adverb_reports_its_clause(nlp):
 def test_object_and_what_it_is_called(nlp):
     doc = nlp("Critics call it the return of an old habit.")
     assert content(doc, reported(doc, "call")) == "it the return of an old habit"
+
+
+def test_an_active_verb_of_wanting_is_its_subjects_view(nlp):
+    doc = nlp("The council favors building a new school.")
+    a = reported(doc, "favors")
+    assert "building a new school" in content(doc, a)
+    assert mention(a) == "The council"
+
+
+def test_a_raising_or_passive_verb_names_no_holder(nlp):
+    doc = nlp("Ann Ruiz is expected to win the seat.")
+    assert reported(doc, "expected")["speaker"] is None
+
+
+def test_a_pronoun_reporting_inside_a_report_is_named_after_the_reporter(nlp):
+    doc = nlp("The firm announced it plans to close two plants.")
+    a = reported(doc, "plans")
+    assert mention(a) == "it"
+    assert speaker(a) == "The firm"
+
+
+@pytest.mark.parametrize(("text", "cue", "words"), [
+    ("If the mill closes, the workers will lose their jobs, he said.", "said",
+     "If the mill closes, the workers will lose their jobs"),
+    ("The deficit grew over the summer, as Ann Ruiz noted.", "noted", "The deficit grew over the summer"),
+])
+def test_a_speech_verb_closing_its_sentence_reports_the_host_clause(nlp, text, cue, words):
+    doc = nlp(text)
+    assert content(doc, reported(doc, cue)) == words
+
+
+def test_a_cue_set_off_by_commas_reports_its_host_clause(nlp):
+    doc = nlp("The plan was never funded, one aide said, on condition of anonymity to discuss the talks.")
+    a = reported(doc, "said")
+    assert content(doc, a) == "The plan was never funded"
+    assert mention(a) == "one aide"
+
+
+@pytest.mark.parametrize(("text", "cue", "word"), [
+    ("Asked about the plan, the mayor would not say so.", "say", "so"),
+    ("Ann Ruiz said no to the merger.", "said", "no"),
+])
+def test_a_speech_verb_reports_a_one_word_answer(nlp, text, cue, word):
+    doc = nlp(text)
+    assert content(doc, reported(doc, cue)) == word
+
+
+def test_content_stays_in_the_cues_paragraph(nlp):
+    doc = nlp("Ann Ruiz spoke at the rally.\n\nThe plan is too costly, Ann Ruiz said.")
+    assert content(doc, reported(doc, "said")) == "The plan is too costly"

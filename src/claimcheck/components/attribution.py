@@ -52,13 +52,19 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   complement reports too ("the mayor's claim that …", "her criticism of the budget");
   "As X reported, …" sources its main clause; a relative clause ends the content only when
   it closes it, and so does a trailing participle (", pointing to …"); a strong cue verb
-  with a clause and no source in view ("it was announced that …") reports with no speaker;
+  with a clause and no source in view ("it was announced that …") reports with no speaker,
+  one the parse left without a subject takes the noun phrase just before it; a speech verb
+  closing its sentence reports its host clause (", she said.", ", as Ruiz noted"), so does one
+  set off by commas ("…, an aide said, on condition …"), and a one-word answer ("said yes");
+  content stays in the cue's paragraph; a pronoun reporting inside a report is named after
+  the reporter ("the firm announced it plans …");
 * shapes derived from train counts (``frames``, ``noun_frames``, ``weak_routes`` in
   ``models/cues.json``): a verb or noun reports through the shapes that often carry an
   attribution in annotated news ("backs tougher rules", "plans to …", "was rejected by …",
   "is expected to …" with no source, "voiced support for …", "Republican criticism of …",
-  "made the case that …"); shapes a cue verb seldom reports
-  through are skipped ("continue" with an object); a line opened by a name and a colon
+  "made the case that …"; the active subject of "favors …", "wants to …" holds the view);
+  shapes a cue verb seldom reports through, or whose matches other records make anyway, are
+  skipped ("continue" with an object or an infinitive); a line opened by a name and a colon
   ("Ruiz: Taxes will rise.") reports the rest, a poll cited with "in" its clause ("In a new
   poll, …", "Ruiz slipped in the polls"), and so does an adverb of hearsay ("reportedly");
 * a cue inside the clause or object a stronger speech verb reports is part of the report: the
@@ -1281,10 +1287,11 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
             continue  # "the state of Ohio": the noun that shares a cue verb's lemma reports nothing
         route: list[str] = []
-        content = _content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= _TOPIC_SHARE, route)
+        content = _content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= _TOPIC_SHARE, route,
+                           lex.strength.get(tok.lemma_, 0.0))
         if content is None or (route and f"{tok.lemma_.lower()} {route[0]}" in lex.weak_routes):
             continue  # "continued to struggle": a shape the verb seldom reports through in annotated news
-        cs, ce = content
+        cs, ce = _same_paragraph(doc, tok, *content, view.text)
         # content already inside a quote is the quote's
         if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
             continue
@@ -1310,6 +1317,8 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         cue_end = tok.idx + len(tok)
         if tok.lower_ == "according" and tok.i + 1 < len(doc):
             cue_end = doc[tok.i + 1].idx + len(doc[tok.i + 1])
+        if subj is None:
+            subj = _unparsed_source(doc, view, lex, tok, cs, ce)
         out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
                     "cue": _span_dict(view.text, tok.idx, cue_end),
                     "speaker": _source_record(doc, view, subj, book) if subj is not None else None})
@@ -1332,6 +1341,11 @@ def _source_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dic
     """:func:`_speaker_record` for a paraphrase; a mention never reaches back over a line break
     (a time stamp the parse hung on the name: "9:30 p.m. / Ann Ruiz says …")."""
     rec = _speaker_record(doc, view, head, book)
+    outer = _reporter(head, view) if head.lower_ in _AGREEING else None
+    if outer is not None:
+        # "the campaign said it hired …": the pronoun in a reported clause is the reporter
+        o_start, o_end, _ = _mention(doc, outer, view)
+        rec["name"] = _name(doc, outer, o_start, o_end, book, view) or rec["name"]
     mention = rec.get("mention")
     if mention and "\n" in mention["text"]:
         cut = mention["start"] + mention["text"].rfind("\n") + 1
@@ -1418,11 +1432,14 @@ def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
     return out
 
 
+# one-word answers a speech verb reports ("said yes", "would not say so", "said that")
+_SHORT_REPORTS = {"yes", "no", "so", "thanks", "goodbye", "sorry", "otherwise", "nothing", "that", "this",
+                  "it"}
 _TOPIC_SHARE = 0.3  # a verb reporting what it is about, not a clause, must be a cue in this share of its uses
 
 
-def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None = None
-             ) -> tuple[int, int] | None:
+def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None = None,
+             strength: float = 1.0) -> tuple[int, int] | None:
     """Token range of what the cue reports: its complement clause, or the main clause of "according to".
 
     Only a verb that is a cue in most of its uses (``topical``: "denounced the deal",
@@ -1438,6 +1455,8 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         # the sentence the "according to X" phrase sources, on the longer side of the phrase
         lo, hi = sent.start, sent.end
         a, b = cue.left_edge.i, cue.right_edge.i + 1
+        lo, b = _same_paragraph(doc, cue, lo, b)  # "…, according to the F.A.A. / Most owners …"
+        hi = max(_same_paragraph(doc, cue, cue.i, hi)[1], b)
         if a - lo >= hi - b:
             return (lo, a)
         return (b, hi)
@@ -1454,16 +1473,26 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         child = by_dep.get(dep)
         if child is None or (dep != "ccomp" and (child.i < cue.i or not topical)):
             continue
+        if dep != "ccomp" and _aside_cue(doc, cue, child):
+            break  # "…, he said, on condition of anonymity to speak freely": the host clause is the report
         a, b = child.left_edge.i, child.right_edge.i + 1
         if dep == "ccomp" and a < cue.i < child.i:
             a = cue.i + 1  # "which she said was unfair": the relative word is fronted over the cue
         if dep == "dobj":
             b = _predicate_end(cue, child, b)
-        if dep == "dobj" and b - a < _MIN_OBJECT:
+        short = strength >= _STRONG and child.lower_ in _SHORT_REPORTS
+        if dep == "dobj" and b - a < _MIN_OBJECT and not short:
             continue  # "praised Kim": a target, not something reported
         if route is not None:
             route.append(dep)
         return (a, _nonrestrictive_cut(doc, a, b))
+    word = next((c for c in cue.rights if c.dep_ in ("intj", "advmod", "dobj") and c.lower_ in _SHORT_REPORTS
+                 and c.i <= cue.i + 2), None)
+    if word is not None and strength >= _STRONG:
+        # "75 percent said yes", "neither side would say so"
+        if route is not None:
+            route.append("word")
+        return (word.i, word.i + 1)
     prep = by_dep.get("prep")
     if topical and prep is not None and prep.lower_ in _ABOUT_PREPS and prep.i == cue.i + 1:
         for obj in prep.children:
@@ -1479,6 +1508,11 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         if route is not None:
             route.append("as")
         return (b, head.right_edge.i + 1)
+    tail = _tail_report(doc, cue, strength)
+    if tail is not None:
+        if route is not None:
+            route.append("tail")
+        return tail
     if cue.dep_ == "parataxis":
         # "Otherwise, she said, countries may …": the clause around the parenthetical
         head = cue.head
@@ -1488,6 +1522,86 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             route.append("parataxis")
         return (lo, a) if a - lo >= hi - b else (b, hi)
     return None
+
+
+def _tail_report(doc: Doc, cue: Token, strength: float) -> tuple[int, int] | None:
+    """"Taxes will rise, she said." and "… changed, as Ruiz has acknowledged": a cue the parse hung
+    as an adverbial clause after what it reports; the content is its host clause up to the cue."""
+    head = cue.head
+    subj = next((c for c in cue.lefts if c.dep_ in SUBJECTS), None)
+    if cue.dep_ != "advcl" or head.i >= cue.i or subj is None or strength < _STRONG:
+        return None  # "as the party looks to …", "as it goes": a time, not a report
+    a = cue.left_edge.i
+    marked = doc[a].dep_ == "mark" and doc[a].lower_ == "as" and doc[a].head.i == cue.i
+    if not marked:
+        # "…, she said.": the subject right after a comma, the sentence ending after the verb
+        # (the parse may have hung an earlier clause on the verb: its left edge is not the comma)
+        a = subj.left_edge.i
+        end = cue.right_edge.i + 1
+        closing = end >= len(doc) or doc[end].text in _STOP or "\n" in doc[end].text
+        if not closing or a == 0 or doc[a - 1].text != ",":
+            return None
+        a -= 1
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.rights):
+        return None
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
+        head = head.head
+    lo = max(head.left_edge.i, cue.sent.start)
+    if a - lo < 3:
+        return None
+    return (lo, a)
+
+
+def _aside_cue(doc: Doc, cue: Token, child: Token) -> bool:
+    """"…, he said, on condition …": a cue set off by commas inside its host clause, whose object or
+    infinitive comes only after the closing comma."""
+    return cue.dep_ == "parataxis" and cue.left_edge.i > 0 and doc[cue.left_edge.i].text == "," and any(
+        t.text == "," for t in doc[cue.i + 1 : child.left_edge.i])
+
+
+def _same_paragraph(doc: Doc, cue: Token, cs: int, ce: int, text: str | None = None) -> tuple[int, int]:
+    """The content stays in the cue's paragraph: a parse that ran over a line break (a quote in the
+    paragraph before, "…” / That will be true, said Ruiz.") keeps only the cue's side.
+    With ``text`` (the document's, as ``doc.text`` rebuilds it on every call) the break is looked
+    up in the characters; without, token by token (a short range)."""
+    if text is None:
+        for i in range(min(ce, cue.i) - 1, cs - 1, -1):
+            if "\n" in doc[i].text_with_ws:
+                cs = i + 1
+                break
+        for i in range(max(cs, cue.i + 1), ce):
+            if "\n" in doc[i].text_with_ws:
+                return cs, i + (not doc[i].is_space)
+        return cs, ce
+    n = len(doc)
+
+    def start(i: int) -> int:
+        return doc[i].idx if i < n else len(text)
+
+    stop = min(ce, cue.i)
+    if cs < stop:
+        k = text.rfind("\n", start(cs), start(stop))
+        if k >= 0:
+            cs = _token_at(doc, k) + 1
+    first = max(cs, cue.i + 1)
+    if first < ce:
+        k = text.find("\n", start(first), start(ce))
+        if k >= 0:
+            i = _token_at(doc, k)
+            ce = i + (not doc[i].is_space)
+    return cs, ce
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    """Index of the token whose text or trailing space holds character ``char``."""
+    lo, hi = 0, len(doc) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if doc[mid].idx <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 _PREDICATE_DEPS = {"oprd", "xcomp", "ccomp", "acomp", "prep", "advcl"}
@@ -1607,6 +1721,7 @@ def _noun_frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, t
     if found is None:
         return None
     src, cs, ce = found
+    cs, ce = _same_paragraph(doc, tok, cs, ce, view.text)
     if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
         return None
     ce = _nonrestrictive_cut(doc, cs, ce)
@@ -1796,7 +1911,7 @@ def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: T
     span = _frame_span(doc, tok, frame)
     if span is None:
         return None
-    cs, ce = span
+    cs, ce = _same_paragraph(doc, tok, *span, view.text)
     if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
         return None
     speaker = None
@@ -1806,6 +1921,10 @@ def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: T
                 subj.pos_ in ("VERB", "AUX") or not _can_speak(_antecedent(subj), lex):
             return None
         speaker = _source_record(doc, view, subj, book)
+    else:
+        holder = _holder(tok, view, lex)
+        if holder is not None:
+            speaker = _source_record(doc, view, holder, book)
     ce = _nonrestrictive_cut(doc, cs, ce)
     while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
         cs += 1
@@ -1818,6 +1937,65 @@ def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: T
         return None
     return {"kind": "paraphrase", "start": a, "end": b, "group": None,
             "cue": _span_dict(view.text, tok.idx, tok.idx + len(tok)), "speaker": speaker}
+
+
+# verbs whose subject is what is reported on, not who holds the view ("the plan seems doomed")
+_RAISING = {"seem", "appear", "become", "look", "sound", "prove", "tend", "happen", "remain", "turn",
+            "end", "exist", "cost", "lead", "mean", "bind", "design", "combine", "bring", "register"}
+
+
+def _holder(verb: Token, view: _DocView, lex: Lexicon) -> Token | None:
+    """The subject of an active verb of wanting or planning ("who wanted to …", "Ruiz plans to …"):
+    whose view the complement is. A passive ("is expected to") or a raising verb has none."""
+    if verb.lemma_.lower() in _RAISING or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subj is None or view.in_quote[subj.i] or _newline_between(subj, verb) or \
+            subj.pos_ not in ("PROPN", "PRON", "NOUN") or not _can_speak(_antecedent(subj), lex):
+        return None
+    return subj
+
+
+def _unparsed_source(doc: Doc, view: _DocView, lex: Lexicon, cue: Token, cs: int, ce: int) -> Token | None:
+    """A cue the parse left without a subject ("Shaw said Clinton …" misread): the noun phrase
+    just before it on its line, when it can speak and is not part of the content."""
+    near = _nearby_subject(doc, cue, view)
+    if near is None or cs <= near.i < ce or not _can_speak(_antecedent(near), lex):
+        return None
+    return near
+
+
+# a pronoun subject of a reported clause -> the reporters it can stand for
+_AGREEING = {"he": "person", "she": "person", "it": "thing", "they": "group", "we": "group"}
+
+
+def _agrees(pron: Token, noun: Token) -> bool:
+    kind = _AGREEING[pron.lower_]
+    if kind == "person":
+        return noun.pos_ == "PROPN" and noun.tag_ == "NNP" and noun.ent_type_ in ("PERSON", "")
+    if kind == "thing":
+        return noun.tag_ in ("NN", "NNP") and noun.ent_type_ != "PERSON"
+    return noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ in ("ORG", "NORP") or noun.tag_ == "NN"
+
+
+def _reporter(pron: Token, view: _DocView) -> Token | None:
+    """The named subject of the verb whose complement clause has ``pron`` for subject
+    ("Ruiz said she would …", "the firm announced it had …"), if the pronoun can stand for it."""
+    if pron.dep_ != "nsubj":
+        return None
+    tok = pron.head
+    for _ in range(3):
+        if tok.dep_ not in ("ccomp", "xcomp", "conj") or tok.head.i == tok.i:
+            return None
+        was_clause = tok.dep_ == "ccomp"
+        tok = tok.head
+        if not was_clause:
+            continue
+        subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON" or view.in_quote[subj.i] or _newline_between(subj, pron):
+            return None
+        return subj if _agrees(pron, subj) else None
+    return None
 
 
 @Language.factory("claimcheck_attribution", default_config={"lexicon_path": None, "paraphrases": True})
