@@ -116,7 +116,7 @@ def count_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
     """For every verb lemma and reporting shape (``attribution._frame_span``): how often the
     paraphrase the shape would give matches an annotated content, over the verb's uses that
     the cue-verb rules have not already reported: {"lemma frame": [uses, matches]}."""
-    from claimcheck.components import attribution as A
+    from claimcheck.components import reported_speech as A
     from claimcheck.components.names import NameBook
     from claimcheck.components.quotes import find_quotes
 
@@ -148,7 +148,7 @@ def count_routes(records: list[dict], docs, lex) -> dict[str, list[int]]:
     """How often the cue-verb path's paraphrases match an annotated content, per verb lemma and the
     shape their content was read from (``attribution._content``), and how often they match one
     that no other record of the document matches: {"lemma shape": [uses, matches, sole matches]}."""
-    from claimcheck.components import attribution as A
+    from claimcheck.components import reported_speech as A
     from claimcheck.components.quotes import find_quotes
 
     counts: dict[str, list[int]] = {}
@@ -178,7 +178,7 @@ def count_routes(records: list[dict], docs, lex) -> dict[str, list[int]]:
 def count_noun_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
     """As :func:`count_frames` for reporting nouns (``attribution._noun_frame_span``):
     {"lemma frame": [uses, matches]}."""
-    from claimcheck.components import attribution as A
+    from claimcheck.components import reported_speech as A
     from claimcheck.components.names import NameBook
     from claimcheck.components.quotes import find_quotes
 
@@ -344,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     # the cue-verb path, judged per verb and shape: the shapes that seldom match are left out
-    from claimcheck.components.attribution import load_lexicon
+    from claimcheck.components.lexicon import load_lexicon
 
     load_lexicon.cache_clear()
     route_counts = count_routes(records, docs(), load_lexicon(str(args.out)))
@@ -355,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.frame_counts and args.frame_counts.exists():
         frame_counts = json.loads(args.frame_counts.read_text())
     else:
-        from claimcheck.components.attribution import load_lexicon
+        from claimcheck.components.lexicon import load_lexicon
 
         load_lexicon.cache_clear()
         frame_counts = count_frames(records, docs(), load_lexicon(str(args.out)))
@@ -365,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.noun_frame_counts and args.noun_frame_counts.exists():
         noun_counts = json.loads(args.noun_frame_counts.read_text())
     else:
-        from claimcheck.components.attribution import load_lexicon
+        from claimcheck.components.lexicon import load_lexicon
 
         load_lexicon.cache_clear()
         noun_counts = count_noun_frames(records, docs(), load_lexicon(str(args.out)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from attribution_helpers import mention, paraphrases, quote_of, quotes, speaker
-from claimcheck.components.attribution import load_lexicon
+from claimcheck.components.lexicon import load_lexicon
 
 
 def test_lexicon_is_derived_and_broad():

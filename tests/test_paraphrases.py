@@ -4,30 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.components.attribution import load_lexicon
-
-
-def paraphrases(doc) -> list[dict]:
-    return [a for a in doc._.attributions if a["kind"] == "paraphrase"]
-
-
-def reported(doc, cue: str) -> dict:
-    for a in paraphrases(doc):
-        if a["cue"]["text"] == cue:
-            return a
-    raise AssertionError(f"no paraphrase cued by {cue!r} in {paraphrases(doc)}")
-
-
-def content(doc, a: dict) -> str:
-    return doc.text[a["start"] : a["end"]]
-
-
-def speaker(a: dict) -> str | None:
-    return (a["speaker"] or {}).get("name")
-
-
-def mention(a: dict) -> str | None:
-    return ((a["speaker"] or {}).get("mention") or {}).get("text")
+from attribution_helpers import content, mention, paraphrases, reported, speaker
+from claimcheck.components.lexicon import load_lexicon
 
 
 def test_lexicon_has_derived_shapes():

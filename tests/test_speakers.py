@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from attribution_helpers import mention, quote_of, quotes, speaker
-from claimcheck.components.attribution import _DocView, _nearby_subject, _subject
 from claimcheck.components.names import NameBook
+from claimcheck.components.sources import _DocView, _nearby_subject, _subject
 
 
 def test_main_clause_speaker_outranks_what_she_called(nlp):
@@ -232,7 +232,9 @@ def test_owner_of_a_speech_noun_holding_the_quote_beats_a_verb_elsewhere(nlp):
 
 
 def test_weaker_cue_on_the_object_of_a_speech_verb_is_part_of_the_report(nlp):
-    from claimcheck.components.attribution import _Found, _outer_cue, load_lexicon
+    from claimcheck.components.attribution import _outer_cue
+    from claimcheck.components.lexicon import load_lexicon
+    from claimcheck.components.sources import _Found
 
     doc = nlp("Ana Ruiz told reporters about a memo describing the levy as \u201ca tax on the poor.\u201d")
     view = _DocView(doc, doc._.quotes, doc.text)

@@ -1,0 +1,782 @@
+"""Reported speech: ``paraphrase`` records whose span is what a source is reported to say.
+
+* a cue verb with a source and a complement clause ("X said (that) …", "X believes …",
+  "according to X, …"); the span is the reported content, with what the verb says of its
+  object ("described the delay as …") and without a trailing relative clause (", which …")
+  or participle (", pointing to …"). Only verbs that are cues in a good share of their uses
+  report through an object ("denounced the deal", "declined to comment"); content mostly
+  inside quote marks is left to the quote; content stays in the cue's paragraph;
+* a reporting noun with an owner and a complement reports too ("the mayor's claim that …",
+  "her criticism of the budget"); "As X reported, …" sources its main clause; a speech
+  verb closing its sentence reports its host clause (", she said.", ", as Ruiz noted"), so
+  does one set off by commas, and a one-word answer ("said yes");
+* a strong cue verb with a clause and no source in view ("it was announced that …")
+  reports with no speaker; one the parse left without a subject takes the noun phrase just
+  before it; a pronoun reporting inside a report is named after the reporter;
+* shapes derived from train counts (``frames``, ``noun_frames``, ``weak_routes`` in
+  ``models/cues.json``): a verb or noun reports through the shapes that often carry an
+  attribution in annotated news ("backs tougher rules", "plans to …", "was rejected by …",
+  "is expected to …" with no source, "voiced support for …", "made the case that …"; the
+  active subject of "favors …", "wants to …" holds the view); shapes a cue verb seldom
+  reports through, or whose matches other records make anyway, are skipped; a line opened
+  by a name and a colon ("Ruiz: Taxes will rise.") reports the rest, a poll cited with "in"
+  its clause ("In a new poll, …"), and so does an adverb of hearsay ("reportedly").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
+
+from claimcheck.components.lexicon import STRONG, WEAK, Lexicon, lemma_hashes
+from claimcheck.components.names import NameBook
+from claimcheck.components.sources import (
+    _STOP,
+    SUBJECTS,
+    _antecedent,
+    _can_speak,
+    _DocView,
+    _mention,
+    _name,
+    _nearby_subject,
+    _newline_between,
+    _span_dict,
+    _speaker_record,
+    _subject,
+    _trimmed,
+)
+
+_MIN_OBJECT = 2  # tokens: a one-word object ("praised Kim", "found food") is a target, not a claim
+_ABOUT_PREPS = {"about", "for", "to", "of", "on", "against"}
+_QUOTED_CONTENT = 0.9  # reported content quoted beyond this share is the quote's own claim
+
+
+def _scan(doc: Doc, lemmas: np.ndarray, lex: Lexicon, key: str) -> list[Token]:
+    """Tokens whose lemma is in the lexicon's list ``key``."""
+    hashes = (lex.word_hashes or {}).get(key)
+    if hashes is None or not len(hashes):
+        return []
+    return [doc[int(i)] for i in np.flatnonzero(np.isin(lemmas, hashes))]
+
+
+def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list[dict[str, Any]]:
+    """Reported speech: a cue with a source and a complement clause; span = the content."""
+    lemmas = doc.to_array([LEMMA]).reshape(-1).astype(np.uint64)
+    hits = np.flatnonzero(np.isin(lemmas, lex.cue_hashes) & ~view.in_quote[: len(doc)])
+    out: list[dict[str, Any]] = []
+    done: set[int] = set()  # cue tokens that reported something
+    for i in hits:
+        tok = doc[int(i)]
+        if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
+            continue  # "the state of Ohio": the noun that shares a cue verb's lemma reports nothing
+        route: list[str] = []
+        content = _content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= _TOPIC_SHARE, route,
+                           lex.strength.get(tok.lemma_, 0.0))
+        if content is None or (route and f"{tok.lemma_.lower()} {route[0]}" in lex.weak_routes):
+            continue  # "continued to struggle": a shape the verb seldom reports through in annotated news
+        cs, ce = _same_paragraph(doc, tok, *content, view.text)
+        # content already inside a quote is the quote's
+        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        subj = _paraphrase_subject(tok, view, lex)
+        if subj is None:
+            if lex.share.get(tok.lemma_, 0.0) < _UNNAMED_SHARE or not _reports_clause(tok, cs):
+                continue
+        elif subj.i in range(cs, ce) or view.in_quote[_antecedent(subj).i]:
+            continue  # a source inside quote marks is a quoted word (the many “defectors” who …)
+        elif lex.strength.get(tok.lemma_, 0.0) < WEAK and (
+            subj.pos_ in ("VERB", "AUX") or not _can_speak(_antecedent(subj), lex)
+        ):
+            continue  # "an annual session to discuss …", "Complicating matters, …": no source
+        while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
+            cs += 1
+        if cs >= ce:
+            continue
+        a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
+        while b > a and view.text[b - 1] in ".!?":
+            b -= 1
+        if b <= a:
+            continue
+        cue_end = tok.idx + len(tok)
+        if tok.lower_ == "according" and tok.i + 1 < len(doc):
+            cue_end = doc[tok.i + 1].idx + len(doc[tok.i + 1])
+        if subj is None:
+            subj = _unparsed_source(doc, view, lex, tok, cs, ce)
+        out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
+                    "cue": _span_dict(view.text, tok.idx, cue_end),
+                    "speaker": _source_record(doc, view, subj, book) if subj is not None else None})
+        done.add(tok.i)
+    if lex.noun_cues:
+        out.extend(_nominal_paraphrases(doc, view, lex, book, lemmas))
+    if lex.noun_frames:
+        nouns = {r["cue"]["start"] for r in out}
+        out.extend(_noun_frame_paraphrases(doc, view, lex, book, nouns, lemmas))
+    if lex.frames:
+        out.extend(_frame_paraphrases(doc, view, lex, book, done, lemmas))
+    out.extend(_label_paraphrases(doc, view, book))
+    out.extend(_hearsay_paraphrases(doc, view))
+    if lex.in_sources:
+        out.extend(_in_source_paraphrases(doc, view, lex, book, lemmas))
+    return out
+
+
+def _source_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dict[str, Any]:
+    """:func:`_speaker_record` for a paraphrase; a mention never reaches back over a line break
+    (a time stamp the parse hung on the name: "9:30 p.m. / Ann Ruiz says …")."""
+    rec = _speaker_record(doc, view, head, book)
+    outer = _reporter(head, view) if head.lower_ in _AGREEING else None
+    if outer is not None:
+        # "the campaign said it hired …": the pronoun in a reported clause is the reporter
+        o_start, o_end, _ = _mention(doc, outer, view)
+        rec["name"] = _name(doc, outer, o_start, o_end, book, view) or rec["name"]
+    mention = rec.get("mention")
+    if mention and "\n" in mention["text"]:
+        cut = mention["start"] + mention["text"].rfind("\n") + 1
+        a, b = _trimmed(view.text, cut, mention["end"])
+        if b > a:
+            rec["mention"] = _span_dict(view.text, a, b)
+    return rec
+
+
+_UNNAMED_SHARE = 0.5  # a verb reporting in this share of its uses reports a clause with no source in view
+
+
+def _reports_clause(cue: Token, cs: int) -> bool:
+    """The content is a complement clause after the verb ("it was announced that …")."""
+    return cue.lower_ != "according" and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children) \
+        and cs > cue.i
+
+
+def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
+    """:func:`_subject`, else the verb's own subject nearest before it on its line: a dateline or a
+    time stamp the parse made a second subject ("9:30 p.m. / Ruiz says …") does not hide the speaker."""
+    subj = _subject(cue, view, lex.cues)
+    if subj is not None:
+        return subj
+    near = [c for c in cue.lefts
+            if c.dep_ in SUBJECTS and not view.in_quote[c.i] and not _newline_between(c, cue)]
+    if near:
+        return near[-1]
+    if cue.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return None
+    # "Ann Ruiz, a Fresno teacher active in the union, said …" that the parse took for a clause:
+    # the subject that opens the sentence
+    i = int(view.sent_start[cue.i])
+    while i < cue.i and (view.doc[i].is_punct or view.doc[i].is_space):
+        i += 1
+    for tok in view.doc[i : cue.i]:
+        if tok.dep_ in SUBJECTS and tok.left_edge.i == i and tok.pos_ in ("PROPN", "PRON", "NOUN") \
+                and not view.in_quote[tok.i] and not _newline_between(tok, cue):
+            return tok
+    return None
+
+
+_NOUN_PREPS = {"of", "for", "on", "about", "against", "to"}
+
+
+def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
+                         lemmas: np.ndarray | None = None) -> list[dict[str, Any]]:
+    """"Smith's claim that …", "her attack on the plan": a reporting noun, its owner, its complement."""
+    out: list[dict[str, Any]] = []
+    if lemmas is None:
+        lemmas = doc.to_array([LEMMA]).reshape(-1).astype(np.uint64)
+    for tok in _scan(doc, lemmas, lex, "noun_cues"):
+        if tok.pos_ != "NOUN" or view.in_quote[tok.i] or tok.lemma_.lower() not in lex.noun_cues:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
+        if owner is None:
+            continue
+        span = None
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS:
+                obj = next((o for o in child.children if o.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    span = (obj.left_edge.i, obj.right_edge.i + 1)
+            elif child.dep_ in ("acl", "ccomp", "relcl") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                span = (child.left_edge.i, child.right_edge.i + 1)
+            if span is not None:
+                break
+        if span is None:
+            continue
+        cs, ce = span
+        if view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
+            cs += 1
+        if cs >= ce:
+            continue
+        a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
+        if b <= a:
+            continue
+        out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
+                    "cue": _span_dict(view.text, tok.idx, tok.idx + len(tok)),
+                    "speaker": _speaker_record(doc, view, owner, book)})
+    return out
+
+
+# one-word answers a speech verb reports ("said yes", "would not say so", "said that")
+_SHORT_REPORTS = {"yes", "no", "so", "thanks", "goodbye", "sorry", "otherwise", "nothing", "that", "this",
+                  "it"}
+_TOPIC_SHARE = 0.3  # a verb reporting what it is about, not a clause, must be a cue in this share of its uses
+
+
+def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None = None,
+             strength: float = 1.0) -> tuple[int, int] | None:
+    """Token range of what the cue reports: its complement clause, or the main clause of "according to".
+
+    Only a verb that is a cue in most of its uses (``topical``: "denounced the deal",
+    "urged them to …") reports through an object or an infinitive; for the others
+    ("find", "look", "discuss") an object is just what the verb acts on. ``route`` gets the
+    shape the content was read from (ccomp, xcomp, dobj, prep, parataxis).
+    """
+    if cue.lower_ == "according":
+        head = cue.head
+        if head.i == cue.i:
+            return None
+        sent = cue.sent
+        # the sentence the "according to X" phrase sources, on the longer side of the phrase
+        lo, hi = sent.start, sent.end
+        a, b = cue.left_edge.i, cue.right_edge.i + 1
+        lo, b = _same_paragraph(doc, cue, lo, b)  # "…, according to the F.A.A. / Most owners …"
+        hi = max(_same_paragraph(doc, cue, cue.i, hi)[1], b)
+        if a - lo >= hi - b:
+            return (lo, a)
+        return (b, hi)
+    by_dep: dict[str, Token] = {}
+    for child in cue.children:
+        if child.i < cue.i and _newline_between(child, cue):
+            continue
+        known = by_dep.get(child.dep_)
+        if known is None or known.i < cue.i < child.i:  # the complement after the verb wins
+            by_dep[child.dep_] = child
+    # what was said: a clause ("said (that) …", "…, she noted"), else what the verb is about:
+    # an infinitive ("urged them to …"), an object ("denounced the deal"), "talked about …"
+    for dep in ("ccomp", "xcomp", "dobj"):
+        child = by_dep.get(dep)
+        if child is None or (dep != "ccomp" and (child.i < cue.i or not topical)):
+            continue
+        if dep != "ccomp" and _aside_cue(doc, cue, child):
+            break  # "…, he said, on condition of anonymity to speak freely": the host clause is the report
+        a, b = child.left_edge.i, child.right_edge.i + 1
+        if dep == "ccomp" and a < cue.i < child.i:
+            a = cue.i + 1  # "which she said was unfair": the relative word is fronted over the cue
+        if dep == "dobj":
+            b = _predicate_end(cue, child, b)
+        short = strength >= STRONG and child.lower_ in _SHORT_REPORTS
+        if dep == "dobj" and b - a < _MIN_OBJECT and not short:
+            continue  # "praised Kim": a target, not something reported
+        if route is not None:
+            route.append(dep)
+        return (a, _nonrestrictive_cut(doc, a, b))
+    word = next((c for c in cue.rights if c.dep_ in ("intj", "advmod", "dobj") and c.lower_ in _SHORT_REPORTS
+                 and c.i <= cue.i + 2), None)
+    if word is not None and strength >= STRONG:
+        # "75 percent said yes", "neither side would say so"
+        if route is not None:
+            route.append("word")
+        return (word.i, word.i + 1)
+    prep = by_dep.get("prep")
+    if topical and prep is not None and prep.lower_ in _ABOUT_PREPS and prep.i == cue.i + 1:
+        for obj in prep.children:
+            if obj.dep_ in ("pobj", "pcomp"):
+                if route is not None:
+                    route.append("prep")
+                return (obj.left_edge.i, obj.right_edge.i + 1)
+    if cue.dep_ == "advcl" and cue.head.i > cue.i and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        # "As The Times reported, the firm …": the clause the aside sources
+        head = cue.head
+        a, b = cue.left_edge.i, cue.right_edge.i + 1
+        if route is not None:
+            route.append("as")
+        return (b, head.right_edge.i + 1)
+    tail = _tail_report(doc, cue, strength)
+    if tail is not None:
+        if route is not None:
+            route.append("tail")
+        return tail
+    if cue.dep_ == "parataxis":
+        # "Otherwise, she said, countries may …": the clause around the parenthetical
+        head = cue.head
+        a, b = cue.left_edge.i, cue.right_edge.i + 1
+        lo, hi = head.left_edge.i, head.right_edge.i + 1
+        if route is not None:
+            route.append("parataxis")
+        return (lo, a) if a - lo >= hi - b else (b, hi)
+    return None
+
+
+def _tail_report(doc: Doc, cue: Token, strength: float) -> tuple[int, int] | None:
+    """"Taxes will rise, she said." and "… changed, as Ruiz has acknowledged": a cue the parse hung
+    as an adverbial clause after what it reports; the content is its host clause up to the cue."""
+    head = cue.head
+    subj = next((c for c in cue.lefts if c.dep_ in SUBJECTS), None)
+    if cue.dep_ != "advcl" or head.i >= cue.i or subj is None or strength < STRONG:
+        return None  # "as the party looks to …", "as it goes": a time, not a report
+    a = cue.left_edge.i
+    marked = doc[a].dep_ == "mark" and doc[a].lower_ == "as" and doc[a].head.i == cue.i
+    if not marked:
+        # "…, she said.": the subject right after a comma, the sentence ending after the verb
+        # (the parse may have hung an earlier clause on the verb: its left edge is not the comma)
+        a = subj.left_edge.i
+        end = cue.right_edge.i + 1
+        closing = end >= len(doc) or doc[end].text in _STOP or "\n" in doc[end].text
+        if not closing or a == 0 or doc[a - 1].text != ",":
+            return None
+        a -= 1
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.rights):
+        return None
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT":
+        head = head.head
+    lo = max(head.left_edge.i, cue.sent.start)
+    if a - lo < 3:
+        return None
+    return (lo, a)
+
+
+def _aside_cue(doc: Doc, cue: Token, child: Token) -> bool:
+    """"…, he said, on condition …": a cue set off by commas inside its host clause, whose object or
+    infinitive comes only after the closing comma."""
+    return cue.dep_ == "parataxis" and cue.left_edge.i > 0 and doc[cue.left_edge.i].text == "," and any(
+        t.text == "," for t in doc[cue.i + 1 : child.left_edge.i])
+
+
+def _same_paragraph(doc: Doc, cue: Token, cs: int, ce: int, text: str | None = None) -> tuple[int, int]:
+    """The content stays in the cue's paragraph: a parse that ran over a line break (a quote in the
+    paragraph before, "…” / That will be true, said Ruiz.") keeps only the cue's side.
+    With ``text`` (the document's, as ``doc.text`` rebuilds it on every call) the break is looked
+    up in the characters; without, token by token (a short range)."""
+    if text is None:
+        for i in range(min(ce, cue.i) - 1, cs - 1, -1):
+            if "\n" in doc[i].text_with_ws:
+                cs = i + 1
+                break
+        for i in range(max(cs, cue.i + 1), ce):
+            if "\n" in doc[i].text_with_ws:
+                return cs, i + (not doc[i].is_space)
+        return cs, ce
+    n = len(doc)
+
+    def start(i: int) -> int:
+        return doc[i].idx if i < n else len(text)
+
+    stop = min(ce, cue.i)
+    if cs < stop:
+        k = text.rfind("\n", start(cs), start(stop))
+        if k >= 0:
+            cs = _token_at(doc, k) + 1
+    first = max(cs, cue.i + 1)
+    if first < ce:
+        k = text.find("\n", start(first), start(ce))
+        if k >= 0:
+            i = _token_at(doc, k)
+            ce = i + (not doc[i].is_space)
+    return cs, ce
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    """Index of the token whose text or trailing space holds character ``char``."""
+    lo, hi = 0, len(doc) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if doc[mid].idx <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+_PREDICATE_DEPS = {"oprd", "xcomp", "ccomp", "acomp", "prep", "advcl"}
+
+
+def _predicate_end(cue: Token, obj: Token, b: int) -> int:
+    """End of "called the lines “unacceptable”", "described X as Y": what the verb says of its object.
+
+    The verb's complements right after the object belong to what is reported; a comma ends them.
+    """
+    for child in cue.rights:
+        if child.i < b:
+            continue
+        if child.left_edge.i != b or child.dep_ not in _PREDICATE_DEPS:
+            break  # the complement must start right after the object ("call it the enforcement of …")
+        b = child.right_edge.i + 1
+    return b
+
+
+_ASIDE_DEPS = {"relcl"}
+_TRAILING_DEPS = {"advcl", "acl"}
+_TRAILING_TAGS = {"VBG"}
+_ASIDE_MARKS = {",", "(", "\u2014", "\u2013", "--", ";"}
+
+
+def _nonrestrictive_cut(doc: Doc, a: int, b: int) -> int:
+    """Content ends before a relative clause set off by a comma, dash or parenthesis
+    (", which …", "— whom …"): the writer's comment on what was said, not part of it."""
+    for i in range(a + 2, b - 1):
+        if doc[i].text not in _ASIDE_MARKS:
+            continue
+        tok = doc[i + 1]
+        for _ in range(3):  # the clause that starts right after the mark
+            if tok.left_edge.i != i + 1 or tok.i >= b:
+                break
+            if tok.dep_ in _ASIDE_DEPS and tok.head.i < i and tok.right_edge.i >= b - 2:
+                return i
+            if tok.dep_ in _TRAILING_DEPS and tok.tag_ in _TRAILING_TAGS and tok.head.i < i and \
+                    tok.right_edge.i >= b - 2:
+                return i  # "…, pointing to …" closing the content: what the speaker did while saying it
+            tok = tok.head
+    return b
+
+
+def _noun_frame_span(doc: Doc, noun: Token, frame: str, view: _DocView, lex: Lexicon
+                     ) -> tuple[Token, int, int] | None:
+    """Source and content range of a reporting noun in one shape "SOURCE:COMPLEMENT".
+
+    SOURCE: ``poss`` (her criticism), ``by`` (criticism by the mayor), ``verb`` (the subject of the
+    verb the noun is the object of: "Ruiz voiced support for …"), ``pverb`` (… of a preposition
+    after the verb: "came out in support of …"), ``mod`` (a name or group before the noun:
+    "Republican criticism of …"); COMPLEMENT: ``prep_P`` (support for …), ``that`` (the claim
+    that …), ``to`` (a decision to …).
+    """
+    src_kind, comp_kind = frame.split(":", 1)
+    comp = None
+    for child in noun.rights:
+        if comp_kind.startswith("prep_") and child.dep_ == "prep" and child.lower_ == comp_kind[5:]:
+            comp = next((o for o in child.children if o.dep_ in ("pobj", "pcomp")), None)
+        elif (comp_kind == "that" and child.dep_ in ("acl", "ccomp", "relcl") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in child.children)) or (
+                comp_kind == "to" and child.dep_ == "acl" and any(
+                m.dep_ == "aux" and m.lower_ == "to" for m in child.children)):
+            comp = child
+        if comp is not None:
+            break
+    if comp is None:
+        return None
+    src = None
+    if src_kind == "poss":
+        src = next((c for c in noun.children if c.dep_ == "poss"), None)
+    elif src_kind == "by":
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        src = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
+    elif src_kind == "verb" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        src = _subject(noun.head, view, lex.cues)
+    elif src_kind == "pverb" and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+        src = _subject(noun.head.head, view, lex.cues)  # "came out in support of …"
+    elif src_kind == "mod":  # "Republican criticism of …", "the Senate vote on …"
+        src = next((c for c in noun.lefts if c.dep_ in ("compound", "amod")
+                    and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "ORG", "PERSON", "GPE"))), None)
+    if src is None or view.in_quote[src.i] or src.pos_ in ("VERB", "AUX") or \
+            not _can_speak(_antecedent(src), lex):
+        return None
+    a, b = comp.left_edge.i, comp.right_edge.i + 1
+    if src.i in range(a, b):
+        return None
+    return src, a, b
+
+
+def _noun_frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
+                            skip: set[int], lemmas: np.ndarray) -> list[dict[str, Any]]:
+    """Reporting nouns in the shapes that often carry an attribution in annotated news (``noun_frames``
+    in ``models/cues.json``, derived from train counts): "voiced support for …", "criticism by …"."""
+    frames = lex.noun_frames or {}
+    out: list[dict[str, Any]] = []
+    for tok in _scan(doc, lemmas, lex, "noun_frames"):
+        if tok.pos_ != "NOUN" or tok.idx in skip or view.in_quote[tok.i]:
+            continue
+        for frame in frames.get(tok.lemma_.lower(), ()):
+            rec = _noun_frame_record(doc, view, lex, book, tok, frame)
+            if rec is not None:
+                out.append(rec)
+                break
+    return out
+
+
+NOUN_SOURCES = ("poss", "by", "verb", "pverb", "mod")
+
+
+def _noun_frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: Token,
+                       frame: str) -> dict[str, Any] | None:
+    found = _noun_frame_span(doc, tok, frame, view, lex)
+    if found is None:
+        return None
+    src, cs, ce = found
+    cs, ce = _same_paragraph(doc, tok, cs, ce, view.text)
+    if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+        return None
+    ce = _nonrestrictive_cut(doc, cs, ce)
+    while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
+        cs += 1
+    if cs >= ce:
+        return None
+    a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
+    while b > a and view.text[b - 1] in ".!?":
+        b -= 1
+    if b <= a:
+        return None
+    return {"kind": "paraphrase", "start": a, "end": b, "group": None,
+            "cue": _span_dict(view.text, tok.idx, tok.idx + len(tok)),
+            "speaker": _source_record(doc, view, src, book)}
+
+
+def _in_source_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
+                           lemmas: np.ndarray) -> list[dict[str, Any]]:
+    """"In a new poll, 40% of voters …": the document an "in" phrase cites sources its clause."""
+    out: list[dict[str, Any]] = []
+    for tok in _scan(doc, lemmas, lex, "in_sources"):
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ != "in" or tok.lemma_.lower() not in lex.in_sources or \
+                view.in_quote[tok.i]:
+            continue
+        head, sent = prep.head, tok.sent
+        b = prep.right_edge.i + 1
+        if prep.i > head.i and head.pos_ in ("VERB", "AUX"):
+            # "Ruiz has sagged in the polls": the clause up to the phrase
+            cs, ce = max(sent.start, head.left_edge.i), prep.i
+        elif b < len(doc) and doc[b].text == ",":
+            cs, ce = b + 1, sent.end  # a fronted phrase set off by a comma sources the sentence
+        else:
+            continue
+        if ce - cs < 3 or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        s, e = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
+        while e > s and view.text[e - 1] in ".!?":
+            e -= 1
+        if e <= s:
+            continue
+        out.append({"kind": "paraphrase", "start": s, "end": e, "group": None,
+                    "cue": _span_dict(view.text, prep.idx, prep.idx + len(prep)),
+                    "speaker": _source_record(doc, view, tok, book)})
+    return out
+
+
+_HEARSAY = ("reportedly", "allegedly", "purportedly", "reputedly", "supposedly")
+_HEARSAY_HASHES = lemma_hashes(_HEARSAY)
+
+
+def _hearsay_paraphrases(doc: Doc, view: _DocView) -> list[dict[str, Any]]:
+    """"Ruiz reportedly plans to sell": an adverb of hearsay reports its clause, by nobody named."""
+    out: list[dict[str, Any]] = []
+    lower = doc.to_array([LOWER]).reshape(-1).astype(np.uint64)
+    for i in np.flatnonzero(np.isin(lower, _HEARSAY_HASHES)):
+        tok = doc[int(i)]
+        if tok.dep_ != "advmod" or view.in_quote[tok.i]:
+            continue
+        head = tok.head
+        sent_start = int(view.sent_start[tok.i])
+        cs, ce = max(head.left_edge.i, sent_start), head.right_edge.i + 1
+        if ce - cs < 3 or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
+        while b > a and view.text[b - 1] in ".!?":
+            b -= 1
+        if b > a:
+            out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
+                        "cue": _span_dict(view.text, tok.idx, tok.idx + len(tok)), "speaker": None})
+    return out
+
+
+# a line opened by a name and a colon: "Ruiz: Taxes will rise." (a headline, a transcript turn)
+_LABEL_LINE = re.compile(r"^([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):[ \t]+(\S[^\n]*)", re.M)
+_LABEL_MAX = 600  # characters: a longer turn is cut at a sentence end
+
+
+def _label_paraphrases(doc: Doc, view: _DocView, book: NameBook) -> list[dict[str, Any]]:
+    """"Name: what they said" without quote marks: the label's words are the content."""
+    out: list[dict[str, Any]] = []
+    text = view.text
+    for m in _LABEL_LINE.finditer(text):
+        a, b = _trimmed(text, m.start(2), m.end(2))
+        if b - a > _LABEL_MAX:
+            cut = max(text.rfind(". ", a, a + _LABEL_MAX), text.rfind("? ", a, a + _LABEL_MAX))
+            b = cut + 1 if cut > a else a + _LABEL_MAX
+        while b > a and text[b - 1] in ".!?":
+            b -= 1
+        ts, te = view.tokens_for(a, b)
+        if b <= a or te - ts < 3 or view.in_quote[ts:te].mean() > _QUOTED_CONTENT:
+            continue
+        ls, le = view.tokens_for(m.start(1), m.end(1))
+        if len(m.group(1)) < 2 or any(t.pos_ not in ("PROPN", "NOUN") for t in doc[ls:le] if not t.is_punct):
+            continue  # "Q:", "Correction:", "Revealed:" open lines that nobody is named to say
+        name = book.canonical(list(doc[ls:le])) or m.group(1)
+        out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
+                    "cue": _span_dict(text, m.end(1), m.end(1) + 1),
+                    "speaker": {"name": name, "mention": _span_dict(text, m.start(1), m.end(1)),
+                                "description": None}})
+    return out
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _frame_span(doc: Doc, cue: Token, frame: str) -> tuple[int, int] | None:
+    """Token range a verb reports through one shape (``frame``), or None when the verb lacks it.
+
+    ``ccomp``/``xcomp``/``advcl``/``oprd``/``acomp``: that complement ("plans to …", "seen as …");
+    ``ccomp_before``: a clause before the verb ("Taxes will rise, Ruiz predicted");
+    ``dobj``: the object with what the verb says of it; ``dobj_xcomp``: "urged them to …";
+    ``prep_P``: the object of preposition P right after the verb ("spoke about …", "called for …");
+    ``subjpass``: the subject of a passive verb whose agent is the source ("was denounced by …");
+    ``subj_X``: the subject through complement X, for verbs whose subject is part of what is
+    reported, by nobody named ("Ruiz is expected to win", "the plan seemed doomed").
+    """
+    kids: dict[str, Token] = {}
+    subj = None
+    for child in cue.children:
+        if child.dep_ in _SUBJECT_DEPS and child.i < cue.i:
+            subj = child
+        elif child.dep_ == "ccomp" and child.i < cue.i and not _newline_between(child, cue):
+            kids["ccomp_before"] = child  # "Taxes will rise, Ruiz predicted"
+        elif child.i > cue.i:
+            key = "prep_" + child.lower_ if child.dep_ == "prep" else child.dep_
+            kids.setdefault(key, child)
+    if frame == "subjpass":  # "the plan was denounced by the mayor": the agent speaks of the subject
+        if subj is None or subj.dep_ != "nsubjpass" or _newline_between(subj, cue):
+            return None
+        return (subj.left_edge.i, subj.right_edge.i + 1)
+    if frame.startswith("subj_"):
+        comp = kids.get(frame[5:])
+        if subj is None or comp is None or _newline_between(subj, cue):
+            return None
+        return (subj.left_edge.i, comp.right_edge.i + 1)
+    if frame == "dobj_xcomp":
+        obj, comp = kids.get("dobj"), kids.get("xcomp")
+        if obj is None or comp is None:
+            return None
+        return (obj.left_edge.i, comp.right_edge.i + 1)
+    child = kids.get(frame)
+    if child is None:
+        return None
+    if frame.startswith("prep_"):
+        if child.i > cue.i + 4:
+            return None  # a preposition far from the verb is about something else
+        obj = next((o for o in child.children if o.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            return None
+        return (obj.left_edge.i, obj.right_edge.i + 1)
+    a, b = child.left_edge.i, child.right_edge.i + 1
+    if frame == "dobj":
+        b = _predicate_end(cue, child, b)
+    return (a, b)
+
+
+def _frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
+                       done: set[int], lemmas: np.ndarray) -> list[dict[str, Any]]:
+    """Verbs that report through a shape that often carries an attribution in annotated news (``frames``
+    in ``models/cues.json``, derived from train counts): "backs tougher rules", "plans to …",
+    "is expected to …". A verb that already reported a clause is left alone."""
+    frames = lex.frames or {}
+    out: list[dict[str, Any]] = []
+    for tok in _scan(doc, lemmas, lex, "frames"):
+        if tok.pos_ not in ("VERB", "AUX") or tok.i in done or view.in_quote[tok.i]:
+            continue
+        shapes = frames.get(tok.lemma_.lower())
+        if not shapes:
+            continue
+        for frame in shapes:
+            rec = _frame_record(doc, view, lex, book, tok, frame)
+            if rec is not None:
+                out.append(rec)
+                break
+    return out
+
+
+FRAMES = ("ccomp", "ccomp_before", "xcomp", "advcl", "oprd", "acomp", "dobj", "dobj_xcomp", "subjpass",
+          "subj_xcomp", "subj_oprd", "subj_acomp")
+
+
+def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: Token,
+                  frame: str) -> dict[str, Any] | None:
+    """The paraphrase ``tok`` reports through ``frame``, with its source, or None."""
+    span = _frame_span(doc, tok, frame)
+    if span is None:
+        return None
+    cs, ce = _same_paragraph(doc, tok, *span, view.text)
+    if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+        return None
+    speaker = None
+    if not frame.startswith("subj_"):
+        subj = _paraphrase_subject(tok, view, lex)
+        if subj is None or subj.i in range(cs, ce) or view.in_quote[_antecedent(subj).i] or \
+                subj.pos_ in ("VERB", "AUX") or not _can_speak(_antecedent(subj), lex):
+            return None
+        speaker = _source_record(doc, view, subj, book)
+    else:
+        holder = _holder(tok, view, lex)
+        if holder is not None:
+            speaker = _source_record(doc, view, holder, book)
+    ce = _nonrestrictive_cut(doc, cs, ce)
+    while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
+        cs += 1
+    if cs >= ce:
+        return None
+    a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
+    while b > a and view.text[b - 1] in ".!?":
+        b -= 1
+    if b <= a:
+        return None
+    return {"kind": "paraphrase", "start": a, "end": b, "group": None,
+            "cue": _span_dict(view.text, tok.idx, tok.idx + len(tok)), "speaker": speaker}
+
+
+# verbs whose subject is what is reported on, not who holds the view ("the plan seems doomed")
+_RAISING = {"seem", "appear", "become", "look", "sound", "prove", "tend", "happen", "remain", "turn",
+            "end", "exist", "cost", "lead", "mean", "bind", "design", "combine", "bring", "register"}
+
+
+def _holder(verb: Token, view: _DocView, lex: Lexicon) -> Token | None:
+    """The subject of an active verb of wanting or planning ("who wanted to …", "Ruiz plans to …"):
+    whose view the complement is. A passive ("is expected to") or a raising verb has none."""
+    if verb.lemma_.lower() in _RAISING or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    if subj is None or view.in_quote[subj.i] or _newline_between(subj, verb) or \
+            subj.pos_ not in ("PROPN", "PRON", "NOUN") or not _can_speak(_antecedent(subj), lex):
+        return None
+    return subj
+
+
+def _unparsed_source(doc: Doc, view: _DocView, lex: Lexicon, cue: Token, cs: int, ce: int) -> Token | None:
+    """A cue the parse left without a subject ("Shaw said Clinton …" misread): the noun phrase
+    just before it on its line, when it can speak and is not part of the content."""
+    near = _nearby_subject(doc, cue, view)
+    if near is None or cs <= near.i < ce or not _can_speak(_antecedent(near), lex):
+        return None
+    return near
+
+
+# a pronoun subject of a reported clause -> the reporters it can stand for
+_AGREEING = {"he": "person", "she": "person", "it": "thing", "they": "group", "we": "group"}
+
+
+def _agrees(pron: Token, noun: Token) -> bool:
+    kind = _AGREEING[pron.lower_]
+    if kind == "person":
+        return noun.pos_ == "PROPN" and noun.tag_ == "NNP" and noun.ent_type_ in ("PERSON", "")
+    if kind == "thing":
+        return noun.tag_ in ("NN", "NNP") and noun.ent_type_ != "PERSON"
+    return noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ in ("ORG", "NORP") or noun.tag_ == "NN"
+
+
+def _reporter(pron: Token, view: _DocView) -> Token | None:
+    """The named subject of the verb whose complement clause has ``pron`` for subject
+    ("Ruiz said she would …", "the firm announced it had …"), if the pronoun can stand for it."""
+    if pron.dep_ != "nsubj":
+        return None
+    tok = pron.head
+    for _ in range(3):
+        if tok.dep_ not in ("ccomp", "xcomp", "conj") or tok.head.i == tok.i:
+            return None
+        was_clause = tok.dep_ == "ccomp"
+        tok = tok.head
+        if not was_clause:
+            continue
+        subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON" or view.in_quote[subj.i] or _newline_between(subj, pron):
+            return None
+        return subj if _agrees(pron, subj) else None
+    return None

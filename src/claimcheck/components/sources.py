@@ -1,0 +1,458 @@
+"""Who a cue's source is, and how the record names them.
+
+Shared by quotes (:mod:`claimcheck.components.attribution`) and reported speech
+(:mod:`claimcheck.components.reported_speech`):
+
+* the source of a cue verb is its grammatical subject (the nearer one on the verb's line),
+  also when it follows the verb ("says Robert King", after a comma only for verbs that
+  mostly report speech; a common noun fronted before it is what is talked about), hides
+  behind an aside ("X, who replaced Y, said"; "Trump, in Kentucky, said" when the parse
+  gives no subject), belongs to the main clause of a participle ("…, adding") or of a
+  passive it is joined to ("X was booed and said") or that controls it ("X was prompted to
+  say"), is the agent of a passive cue ("called “…” by X"), or is the name the parser made
+  the root ("Bell, a coach, compared …"); "according to X" names X (or who made X);
+* a past tense read as an adjective ("Trump blasted Disney") or a capitalised modal
+  ("“…,” Will wrote") before a subjectless cue is the name it follows;
+* a verb that seldom cues speech does not make a speaker of a subject that never speaks
+  (a common noun that does not head sources in annotated news: "his determination to …");
+* the mention is the noun phrase without its asides; names are resolved inside the
+  document (:mod:`claimcheck.components.names`); "they" names the group that is the
+  subject earlier in its sentence; a relative word's mention runs from its antecedent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from spacy.attrs import IDX, SENT_START
+from spacy.tokens import Doc, Token
+
+from claimcheck.components.lexicon import STRONG, WEAK, Lexicon
+from claimcheck.components.names import PRONOUNS, NameBook, office_trim
+
+SUBJECTS = {"nsubj", "csubj"}  # a passive subject is what was talked about ("rights were discussed")
+# children that describe the speaker rather than name them
+DESCRIPTIVE = {"appos", "relcl", "acl", "advcl", "parataxis", "punct", "cc", "prep"}
+_WHEN = {"DATE", "TIME"}  # "said Tuesday": a time, never a speaker
+# verbs whose object is the person spoken to: "…, told AFP" is not an inverted "said Ramos"
+_PERSON_OBJECT = {"tell", "ask", "urge", "thank", "remind", "assure", "warn", "inform", "email", "call",
+                  "accuse", "blame", "praise", "criticize", "invite", "brief", "advise", "text"}
+_DASHES = {"\u2014", "\u2013", "\u2015", "-", "--"}
+_NAMING_PREPS = {"of", "for", "at", "from", "with"}
+CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "dep", "prep", "pobj"}
+RELATIVE = {"who", "that", "which", "whom"}
+_PUNCT_TRIM = " ,;:\u2014\u2013-\"'\u201c\u201d\n\t()"
+
+
+def _span_dict(text: str, start: int, end: int) -> dict[str, Any]:
+    return {"text": text[start:end], "start": start, "end": end}
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _PUNCT_TRIM:
+        s += 1
+    while e > s and text[e - 1] in _PUNCT_TRIM:
+        e -= 1
+    return s, e
+
+
+class _DocView:
+    """Per-document lookups built once: token ranges of quotes and the inside-quote mask."""
+
+    def __init__(self, doc: Doc, quotes: list[dict[str, Any]], text: str) -> None:
+        self.doc = doc
+        self.text = text  # Doc.text is rebuilt from the tokens on every access: keep one copy
+        n = len(doc)
+        self.in_quote = np.zeros(n + 1, dtype=bool)
+        self.in_fragment = np.zeros(n + 1, dtype=bool)  # inside a partial quote ("called “X”")
+        self.quote_tokens: list[tuple[int, int]] = []
+        self.token_starts = doc.to_array([IDX]).reshape(-1).astype(np.int64) if n else np.zeros(0, np.int64)
+        for q in quotes:
+            a = q["open"]
+            b = (q["close"] + 1) if q["close"] is not None else q["end"]
+            ts, te = self.tokens_for(a, b)
+            self.quote_tokens.append((ts, te))
+            self.in_quote[ts:te] = True
+            if q["partial"]:
+                self.in_fragment[ts:te] = True
+        # sentence start of every token, from the parser's boundaries, without building Span objects
+        starts = np.flatnonzero(doc.to_array([SENT_START]).reshape(-1) == 1) if n else np.zeros(0, np.int64)
+        if n and (len(starts) == 0 or starts[0] != 0):
+            starts = np.concatenate(([0], starts))
+        owner = np.searchsorted(starts, np.arange(n), side="right") - 1
+        self.sent_start = starts[owner] if n else np.zeros(0, np.int64)
+
+    def tokens_for(self, a: int, b: int) -> tuple[int, int]:
+        """Token range covering characters [a, b)."""
+        ts = int(np.searchsorted(self.token_starts, a, side="right")) - 1
+        te = int(np.searchsorted(self.token_starts, b, side="left"))
+        return max(ts, 0), max(te, ts + 1)
+
+
+def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = frozenset(),
+             lex: Lexicon | None = None) -> Token | None:
+    """The source of a cue verb: its subject, or the subject of the clause it hangs from.
+
+    With ``lex`` (quotes), only a verb that reports speech in most of its uses is read as
+    inverted after a plain comma ("…, said Ruiz"; not "Kall, the director, compared Trump to …").
+    """
+    in_quote = view.in_quote if view is not None else None
+    if cue.lower_ == "according":
+        for child in cue.children:
+            if child.lower_ == "to":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return _author(obj)
+        return None
+    if in_quote is not None and cue.tag_ != "VBG":
+        inverted = _inverted_subject(cue, in_quote, lex)
+        if inverted is not None:
+            return inverted
+    if lex is not None and in_quote is not None and cue.tag_ == "VBN" and \
+            lex.strength.get(cue.lemma_, 0.0) >= WEAK:
+        agent = _passive_agent(cue, in_quote)
+        if agent is not None:
+            return agent
+    participle = cue.tag_ == "VBG"
+    tok = cue
+    shared = False  # reached through "and": "X was forced to retreat and said …" — X said it
+    controlled = False  # reached through "to": "X was prompted to say", "X is reported to have called"
+    if cue.dep_ == "conj" and lex is not None and lex.strength.get(cue.lemma_, 0.0) >= STRONG and \
+            cue.head.dep_ == "ccomp" and cue.head.head.lemma_ in cues and cue.head.head.i < cue.head.i and \
+            not any(c.dep_ in SUBJECTS for c in cue.children):
+        tok = cue.head.head  # "Ruiz said it was early but added, “…”": "added" hung inside the report
+    for _ in range(5):
+        subj = None
+        for child in tok.children:
+            passive = child.dep_ == "nsubjpass" and (tok.lemma_ == "quote" or shared or controlled)
+            if (child.dep_ in SUBJECTS or passive) and (in_quote is None or not in_quote[child.i]):
+                if subj is not None and (child.i > tok.i or _newline_between(child, tok)):
+                    continue
+                subj = child  # of two, the one nearer before the verb ("6:50 p.m. \n … Ana Ruiz has told")
+        if subj is None:
+            # "by" agent of a passive cue: "was described by X as"
+            for child in tok.children:
+                if child.dep_ == "agent":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            subj = obj
+        if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "relcl" and \
+                tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
+            tok = tok.head.head  # "Trump released a video that said …": who released it speaks
+            continue
+        # "…, adding": a participle reports for the main clause, not for a clause in between
+        # (a clause hung from the quote's words is the main clause: the parser made the quote the root)
+        if subj is not None and not (participle and tok.i != cue.i and tok.dep_ in CLIMB
+                                      and tok.lemma_ not in cues
+                                      and not (in_quote is not None and in_quote[tok.head.i])):
+            if _newline_between(subj, cue):
+                return None
+            return subj
+        # (or the parser made the name the root and hung the verb from it: "Bell, a coach, compared …")
+        hung = tok.i == cue.i and tok.pos_ == "VERB" and tok.head.dep_ == "ROOT"
+        if (tok.dep_ in ("relcl", "acl") or hung) and tok.head.pos_ in ("PROPN", "NOUN", "PRON") \
+                and tok.head.i < tok.i:
+            noun = tok.head
+            if tok.dep_ == "acl" and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB":
+                # "she issued a statement saying …": the one who issued it speaks
+                tok = noun.head
+                continue
+            return noun  # "Mitt Romney, the nominee, tweeted": the verb hangs off its subject
+        # (for a quote, also up from an adjective: "Trump was quick to add that …")
+        if (tok.dep_ not in CLIMB and not (tok.dep_ == "acomp" and lex is not None)) or tok.head.i == tok.i:
+            return subj
+        shared = tok.dep_ == "conj" and tok.i == cue.i and view is not None
+        controlled = tok.dep_ == "xcomp" and tok.i == cue.i and view is not None and (
+            lex is None or lex.strength.get(cue.lemma_, 0.0) >= WEAK)
+        tok = tok.head
+    return None
+
+
+def _passive_agent(cue: Token, in_quote: np.ndarray) -> Token | None:
+    """"… has been called “strategic ambiguity” by Ann Ruiz", "labeled a “witch hunt” by critics":
+    the agent of a passive cue, also when the parser hung "by" from the quoted words."""
+    children = list(cue.children)
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in children) and not any(
+            c.dep_ == "auxpass" for c in children):
+        return None  # "has called": active
+    for t in cue.subtree:
+        if t.i <= cue.i or t.i - cue.i > 15:
+            continue
+        if t.lower_ == "by" and t.dep_ in ("prep", "agent") and not in_quote[t.i] and (
+                t.head.i == cue.i or t.head.pos_ != "VERB"):
+            obj = next((o for o in t.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and not in_quote[obj.i] \
+                    and obj.ent_type_ not in _WHEN:
+                return obj
+    return None
+
+
+def _author(noun: Token) -> Token:
+    """"according to calculations by Ann Ruiz", "a filing made by the firm": who made the source."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for obj in agent.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+    return noun
+
+
+def _newline_between(a: Token, b: Token) -> bool:
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    return any("\n" in t.text for t in a.doc[lo.i : hi.i])
+
+
+_INVERTING = 0.5  # share of a verb's uses that are cues for "…, <verb> Name" to read as inverted
+
+
+def _inverted_subject(cue: Token, in_quote: np.ndarray, lex: Lexicon | None = None) -> Token | None:
+    """“…,” wrote a supporter / …, said Geert Wilders: the parser often makes the speaker an object."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].is_punct and not in_quote[i] and doc[i].text != ",":
+        i -= 1
+    if i < 0 or not (in_quote[i] or (doc[i].text == "," and cue.lemma_ not in _PERSON_OBJECT and (
+            lex is None or lex.share.get(cue.lemma_, 0.0) >= _INVERTING))):
+        return None  # "Ramos, 58, told AFP": after a plain comma, "told X" names the listener
+    subjects = [c for c in cue.children if c.dep_ in SUBJECTS and not in_quote[c.i]]
+    if subjects and not _fronted(subjects, cue):
+        return None
+    for child in cue.rights:
+        if in_quote[child.i]:
+            continue
+        if child.dep_ in {"dobj", "attr", "dep", "nsubjpass", "appos", "oprd", "nsubj"} and \
+                child.pos_ in ("PROPN", "NOUN", "PRON") and child.ent_type_ not in _WHEN:
+            return child
+        if child.dep_ not in {"prt", "advmod", "punct", "npadvmod"}:
+            break
+    # the parser hung the speaker elsewhere: take the noun phrase right after the verb
+    j, n = cue.i + 1, len(doc)
+    while j < n and not in_quote[j] and doc[j].pos_ in ("DET", "ADJ", "NUM") and j - cue.i < 4:
+        j += 1
+    if j < n and not in_quote[j] and doc[j].pos_ in ("PROPN", "NOUN") and doc[j].ent_type_ not in _WHEN:
+        while j + 1 < n and doc[j].dep_ in ("compound", "flat") and doc[j].head.i > j and not in_quote[j + 1]:
+            j = doc[j].head.i
+        return doc[j]
+    return None
+
+
+def _fronted(subjects: list[Token], cue: Token) -> bool:
+    """"The flaw in the plan, says Ann Ruiz, is …": the parser took a phrase fronted before the
+    comma for the subject of an inverted cue; a common noun there is what is talked about."""
+    doc = cue.doc
+    j = cue.i + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].ent_type_ not in _WHEN:
+        j += 1
+    if j == cue.i + 1 or j >= len(doc) or doc[j].text not in (",", ".", ";"):
+        return False  # "…, said Nunberg was bound": the name opens the reported clause
+    before = [s for s in subjects if s.i < cue.i]  # a subject after the verb is the name itself
+    return bool(before) and all(
+        s.pos_ == "NOUN" and s.ent_type_ not in ("PERSON", "ORG", "NORP")
+        and not any(c.dep_ in ("appos", "relcl", "acl") for c in s.children) for s in before)
+
+
+def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | None]:
+    """Character span naming the speaker, and the appositive description if any."""
+    left = head.left_edge.i
+    for i in range(left, head.i):
+        if doc[i].text in _DASHES and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_:
+            left = i + 1  # "… skew young - Pew Research": a mention never runs over a spaced dash
+    while left < head.i and (view.in_quote[left] or doc[left].is_punct):
+        left += 1
+    right = head.i
+    description = None
+    for child in head.rights:
+        if child.dep_ == "case":
+            break  # "the mayor's claim": the owner, without the possessive ending
+        if child.is_punct and child.text in ",\u2014\u2013-(":
+            continue
+        if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.left_edge.i == right + 1:
+            right = child.right_edge.i  # "the engineer Ada Brandt": the name is part of the mention
+            continue
+        if child.dep_ == "prep" and child.lower_ in _NAMING_PREPS and not view.in_quote[child.i]:
+            right = child.right_edge.i  # "a spokesperson for the agency", "Zornick of The Nation"
+            continue
+        if child.dep_ == "appos":
+            a, b = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+            a, b = _trimmed(view.text, a, b)
+            if b > a and description is None:
+                description = view.text[a:b]
+            break
+        if child.dep_ in DESCRIPTIVE or child.is_punct or view.in_quote[child.i]:
+            break
+        right = child.right_edge.i
+    # a comma inside the span ends the name ("Smith, 54,")
+    for i in range(head.i + 1, right + 1):
+        if doc[i].text == ",":
+            right = i - 1
+            break
+    start = doc[left].idx
+    end = doc[right].idx + len(doc[right])
+    start, end = _trimmed(view.text, start, end)
+    return start, end, description
+
+
+def _group_antecedent(doc: Doc, pron: Token, book: NameBook, view: _DocView) -> str | None:
+    """"they" in "an army of supporters … against what they call": the group that is the
+    subject earlier in the same sentence (a plural noun or an organisation), if there is one."""
+    for i in range(pron.i - 1, int(view.sent_start[pron.i]) - 1, -1):
+        tok = doc[i]
+        if tok.dep_ != "nsubj" or view.in_quote[i] or tok.pos_ == "PRON":
+            continue
+        if tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ in ("ORG", "NORP"):
+            start, end, _ = _mention(doc, tok, view)
+            return _name(doc, tok, start, end, book, view)
+    return None
+
+
+def _name(doc: Doc, head: Token, start: int, end: int, book: NameBook, view: _DocView) -> str | None:
+    low = head.lower_
+    if low == "they":
+        return _group_antecedent(doc, head, book, view)
+    if head.pos_ == "PRON" or low in PRONOUNS:
+        return book.resolve_pronoun(low, head.idx)
+    if head.pos_ != "PROPN":
+        for child in head.rights:  # "the engineer Ada Brandt"
+            if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.idx < end:
+                head = child
+                break
+    if head.pos_ == "PROPN" or (head.text[:1].isupper() and head.i > view.sent_start[head.i]):
+        # the run of proper nouns around the head ("President Donald Trump")
+        i, j = head.i, head.i
+        while i - 1 >= 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].idx >= start:
+            i -= 1
+        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].idx < end:
+            j += 1
+        i = min(office_trim(doc, i, j + 1), head.i)
+        name = book.canonical(list(doc[i : j + 1]))
+        if name:
+            return name
+    return view.text[start:end] or None
+
+
+@dataclass
+class _Found:
+    cue: Token
+    subject: Token | None
+
+
+_STOP = {".", "?", "!"}
+
+
+def _can_speak(tok: Token, lex: Lexicon) -> bool:
+    """Whether a subject can be a source: a name, a pronoun, or a common noun that heads sources in news."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if not lex.source_nouns or tok.lemma_.lower() in lex.source_nouns:
+        return True
+    # "83% of respondents", "a majority of voters": the part speaks for the whole
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        o.dep_ == "pobj" and (o.pos_ != "NOUN" or o.lemma_.lower() in lex.source_nouns) for o in c.children
+    ) for c in tok.children)
+
+
+def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
+    """The noun phrase just before a subjectless cue ("…,” Ramos, 58, told AFP): a misparse fallback."""
+    before = doc[cue.i - 1] if cue.i > 0 else cue
+    if before.tag_ == "MD" and before.text[:1].isupper() and before.i > view.sent_start[before.i] and \
+            not view.in_quote[before.i] and before.head.i == cue.i:
+        return before  # "…,” Will wrote.": a name the parser took for a modal
+    if cue.tag_ == "VBN" and cue.dep_ == "amod" and cue.i > 0 and doc[cue.i - 1].pos_ == "PROPN" \
+            and not view.in_quote[cue.i - 1]:
+        return doc[cue.i - 1]  # "Trump blasted Disney": a past tense the parser read as an adjective
+    if cue.lower_ == "according" or cue.tag_ in ("VBG", "VBN"):
+        return None  # participles are handled by climbing to their clause
+    i = cue.i - 1
+    reach = 8
+    while i >= 0 and cue.i - i <= reach and not view.in_quote[i]:
+        tok = doc[i]
+        if tok.text in _STOP or "\n" in tok.text:
+            return None
+        if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            while tok.dep_ in ("compound", "flat") and tok.head.i < cue.i and tok.head.i > tok.i:
+                tok = tok.head
+            aside = _aside_start(doc, tok, cue, view.in_quote)
+            if aside is not None:  # "Trump, in Kentucky, said": step over the aside
+                i = aside - 1
+                reach = cue.i - i + 3
+                continue
+            return tok
+        if not (tok.is_punct or tok.pos_ in ("NUM", "ADV", "AUX", "PART")):
+            return None
+        i -= 1
+    return None
+
+
+def _aside_start(doc: Doc, tok: Token, cue: Token, in_quote: np.ndarray | None = None) -> int | None:
+    """Where the aside ``tok`` sits in opens (", in Kentucky,", "who … strategy"), if it is in one.
+
+    A noun the parser hung from the quote before it (“…” the paper's editor Ann Ruiz responded)
+    is in no aside: the quote is not part of the sentence around the cue.
+    """
+    head = tok
+    for _ in range(6):
+        if head.head.i == head.i or head.head.i >= cue.i or (in_quote is not None and in_quote[head.head.i]):
+            return None
+        if head.dep_ in ("prep", "relcl", "acl") and head.head.pos_ in ("PROPN", "NOUN", "PRON") \
+                and head.left_edge.i > 0 and doc[head.left_edge.i - 1].text == "," \
+                and head.head.i < head.left_edge.i:
+            return head.left_edge.i - 1
+        if head.dep_ == "relcl" and head.head.i < head.i:
+            return head.left_edge.i
+        head = head.head
+    return None
+
+
+def _person(tok: Token) -> bool:
+    """A name or a personal pronoun: someone who may go on to speak in the next quote."""
+    return tok.lower_ in ("he", "she") or (tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", ""))
+
+
+def _antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("Obama, who said …" → Obama), else the token itself."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
+        return tok.head.head
+    return tok
+
+
+def _speaker_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dict[str, Any]:
+    if head.lower_ in RELATIVE and head.head.dep_ == "relcl" and head.head.head.i < head.i:
+        # "Obama, who called him …": the mention is "who", the name is Obama's
+        antecedent = head.head.head
+        a_start, a_end, description = _mention(doc, antecedent, view)
+        name = _name(doc, antecedent, a_start, a_end, book, view)
+        # the mention runs from the antecedent to the relative word ("a sign that"): either may be
+        # read as the source, and a thing that speaks ("a headline that said") has no name
+        start = min(a_start, head.idx)
+        return {"name": name, "mention": _span_dict(view.text, start, head.idx + len(head)),
+                "description": description}
+    start, end, description = _mention(doc, head, view)
+    name = _name(doc, head, start, end, book, view)
+    if head.pos_ == "NOUN":
+        # "the minister, Ana Lopez, told …": the appositive names whom the noun describes
+        for child in head.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and not view.in_quote[child.i]:
+                i, j = child.i, child.i
+                while i - 1 > head.i and doc[i - 1].pos_ == "PROPN":
+                    i -= 1
+                while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
+                    j += 1
+                proper = book.canonical(list(doc[i : j + 1]))
+                if proper:
+                    name, description = proper, view.text[start:end]
+                break
+    if name and head.pos_ != "PRON" and head.lower_ not in PRONOUNS and (
+        head.pos_ == "PROPN" or name != view.text[start:end]
+    ):
+        book.note_person(start, name)
+    elif name and head.lower_ in ("he", "she"):
+        book.learn_gender(name, head.lower_)
+    return {"name": name, "mention": _span_dict(view.text, start, end), "description": description}
