@@ -28,7 +28,7 @@ with the bare spaCy model and counts the lemmas of the verbs inside cue spans:
   fewer than ``--min-sole-ratio`` of at least ``--min-sole`` uses and match at all in fewer
   than ``--max-redundant-ratio``;
 * ``frames`` / ``noun_frames``: per verb / noun lemma, the reporting shapes
-  (``attribution._frame_span`` / ``_noun_frame_span``) whose paraphrases match an annotated
+  (``reported_speech._frame_span`` / ``_noun_frame_span``) whose paraphrases match an annotated
   content in at least ``--min-frame-ratio`` of at least ``--min-frame`` uses the cue-verb
   path leaves alone. These are judged by running the components with the lexicon derived
   above; ``--docbin`` reuses a parse (a DocBin of the gold texts, in order, with entities).
@@ -113,7 +113,7 @@ def _overlaps(contents: list[tuple[list, int]], a: int, b: int) -> bool:
 
 
 def count_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
-    """For every verb lemma and reporting shape (``attribution._frame_span``): how often the
+    """For every verb lemma and reporting shape (``reported_speech._frame_span``): how often the
     paraphrase the shape would give matches an annotated content, over the verb's uses that
     the cue-verb rules have not already reported: {"lemma frame": [uses, matches]}."""
     from claimcheck.components import reported_speech as A
@@ -146,9 +146,10 @@ def count_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
 
 def count_routes(records: list[dict], docs, lex) -> dict[str, list[int]]:
     """How often the cue-verb path's paraphrases match an annotated content, per verb lemma and the
-    shape their content was read from (``attribution._content``), and how often they match one
+    shape their content was read from (``reported_speech._content``), and how often they match one
     that no other record of the document matches: {"lemma shape": [uses, matches, sole matches]}."""
     from claimcheck.components import reported_speech as A
+    from claimcheck.components.attribution import attribute
     from claimcheck.components.quotes import find_quotes
 
     counts: dict[str, list[int]] = {}
@@ -156,7 +157,7 @@ def count_routes(records: list[dict], docs, lex) -> dict[str, list[int]]:
         text = doc.text
         contents = [(a["content"], sum(e - s for s, e in a["content"])) for a in rec["attributions"]]
         starts = {doc[i].idx: doc[i] for i in range(len(doc))}
-        out = A.attribute(doc, find_quotes(text), lex)
+        out = attribute(doc, find_quotes(text), lex)
         covered = [[k for k, c in enumerate(contents) if _overlaps([c], r["start"], r["end"])] for r in out]
         times = Counter(k for ks in covered for k in ks)
         for r, ks in zip(out, covered):  # noqa: B905
@@ -176,7 +177,7 @@ def count_routes(records: list[dict], docs, lex) -> dict[str, list[int]]:
 
 
 def count_noun_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
-    """As :func:`count_frames` for reporting nouns (``attribution._noun_frame_span``):
+    """As :func:`count_frames` for reporting nouns (``reported_speech._noun_frame_span``):
     {"lemma frame": [uses, matches]}."""
     from claimcheck.components import reported_speech as A
     from claimcheck.components.names import NameBook
@@ -300,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         and c / max(total[w], 1) >= args.min_object_ratio
     )
     old = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
+    draft = args.out.with_name(args.out.stem + ".draft.json")  # the components read the lexicon from a file
     data = {
         "about": "Speech-cue lemmas counted in the cue spans of the PolNeAR v1.0.0 train split "
                  f"(quote_cues: cue of >= {args.min_quote} direct quotes and a cue in >= "
@@ -342,44 +344,42 @@ def main(argv: list[str] | None = None) -> int:
         "phrases": old.get("phrases", ["according to"]),
         "titles": old.get("titles", []),
     }
-    args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    draft.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     # the cue-verb path, judged per verb and shape: the shapes that seldom match are left out
     from claimcheck.components.lexicon import load_lexicon
 
-    load_lexicon.cache_clear()
-    route_counts = count_routes(records, docs(), load_lexicon(str(args.out)))
+    def written_lexicon():
+        """The lexicon as just written (the components read the file, not ``data``)."""
+        load_lexicon.cache_clear()
+        return load_lexicon(str(draft))
+
+    route_counts = count_routes(records, docs(), written_lexicon())
     data["weak_routes"] = sorted(k for k, (n, hit, _sole) in route_counts.items()
                                  if n >= args.min_weak and hit / n < args.max_weak_ratio)
-    args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    draft.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     # reporting shapes are judged with the lexicon above: the paraphrases its cue verbs find are left out
     if args.frame_counts and args.frame_counts.exists():
         frame_counts = json.loads(args.frame_counts.read_text())
     else:
-        from claimcheck.components.lexicon import load_lexicon
-
-        load_lexicon.cache_clear()
-        frame_counts = count_frames(records, docs(), load_lexicon(str(args.out)))
+        frame_counts = count_frames(records, docs(), written_lexicon())
         if args.frame_counts:
             args.frame_counts.write_text(json.dumps(frame_counts))
     data["frames"] = select_frames(frame_counts, args.min_frame, args.min_frame_ratio)
     if args.noun_frame_counts and args.noun_frame_counts.exists():
         noun_counts = json.loads(args.noun_frame_counts.read_text())
     else:
-        from claimcheck.components.lexicon import load_lexicon
-
-        load_lexicon.cache_clear()
-        noun_counts = count_noun_frames(records, docs(), load_lexicon(str(args.out)))
+        noun_counts = count_noun_frames(records, docs(), written_lexicon())
         if args.noun_frame_counts:
             args.noun_frame_counts.write_text(json.dumps(noun_counts))
     data["noun_frames"] = select_frames(noun_counts, args.min_frame, args.min_frame_ratio)
-    args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    draft.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     # with the reporting shapes in place: cue-verb shapes whose matches the other records make anyway
-    load_lexicon.cache_clear()
-    route_counts = count_routes(records, docs(), load_lexicon(str(args.out)))
+    route_counts = count_routes(records, docs(), written_lexicon())
     data["weak_routes"] = sorted(set(data["weak_routes"]) | {
         k for k, (n, hit, sole) in route_counts.items()
         if n >= args.min_sole and sole / n < args.min_sole_ratio and hit / n < args.max_redundant_ratio})
-    args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    draft.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    draft.replace(args.out)  # the lexicon in use is never a half-derived one
     print(f"wrote {args.out}: {len(quote)} quote cues, {len(para)} paraphrase cues, "
           f"{len(data['frames'])} verbs with reporting shapes")
     return 0

@@ -508,6 +508,13 @@ def _noun_frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, t
     cs, ce = _same_paragraph(doc, tok, cs, ce, view.text)
     if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
         return None
+    return _content_record(doc, view, tok, cs, ce, _source_record(doc, view, src, book))
+
+
+def _content_record(doc: Doc, view: _DocView, cue: Token, cs: int, ce: int,
+                    speaker: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The paraphrase record for content tokens [cs, ce) of a one-word cue: no trailing
+    relative clause, no leading "that", no sentence-final punctuation."""
     ce = _nonrestrictive_cut(doc, cs, ce)
     while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
         cs += 1
@@ -519,8 +526,7 @@ def _noun_frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, t
     if b <= a:
         return None
     return {"kind": "paraphrase", "start": a, "end": b, "group": None,
-            "cue": _span_dict(view.text, tok.idx, tok.idx + len(tok)),
-            "speaker": _source_record(doc, view, src, book)}
+            "cue": _span_dict(view.text, cue.idx, cue.idx + len(cue)), "speaker": speaker}
 
 
 def _in_source_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
@@ -709,18 +715,7 @@ def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: T
         holder = _holder(tok, view, lex)
         if holder is not None:
             speaker = _source_record(doc, view, holder, book)
-    ce = _nonrestrictive_cut(doc, cs, ce)
-    while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
-        cs += 1
-    if cs >= ce:
-        return None
-    a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
-    while b > a and view.text[b - 1] in ".!?":
-        b -= 1
-    if b <= a:
-        return None
-    return {"kind": "paraphrase", "start": a, "end": b, "group": None,
-            "cue": _span_dict(view.text, tok.idx, tok.idx + len(tok)), "speaker": speaker}
+    return _content_record(doc, view, tok, cs, ce, speaker)
 
 
 # verbs whose subject is what is reported on, not who holds the view ("the plan seems doomed")
