@@ -1,8 +1,9 @@
 """A guard on extraction quality over real news: a slice of PolNeAR dev, scored by its scorer.
 
 The floors sit a few points under what this slice measures (direct F1 0.92, speaker accuracy
-0.87, attribution recall 0.74, with the speaker right 0.68), so a regression in quote finding or attribution fails here
-long before anyone runs the benchmark. Skips where the PolNeAR files are absent.
+0.87, attribution recall 0.74, with the speaker right 0.68), so a regression in quote finding
+or attribution fails here long before anyone runs the benchmark. Skips where the PolNeAR
+files are absent.
 """
 
 from __future__ import annotations
