@@ -156,7 +156,7 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
     time stamp the parse made a second subject ("9:30 p.m. / Ruiz says …") does not hide the speaker."""
     subj = _subject(cue, view, lex.cues)
     if subj is not None:
-        return subj
+        return _outer_pronoun(cue, subj, view, lex) or subj
     near = [c for c in cue.lefts
             if c.dep_ in SUBJECTS and not view.in_quote[c.i] and not _newline_between(c, cue)]
     if near:
@@ -173,6 +173,23 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
                 and not view.in_quote[tok.i] and not _newline_between(tok, cue):
             return tok
     return None
+
+
+def _outer_pronoun(cue: Token, subj: Token, view: _DocView, lex: Lexicon) -> Token | None:
+    """"He said that he would … but did not suggest …": a verb joined to a reported clause,
+    with no subject of its own, whose clause subject repeats the reporter's pronoun, is the
+    reporter's: the outer pronoun is its source."""
+    if subj.pos_ != "PRON" or any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    tok = cue
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is cue or subj.head.i != tok.i or tok.dep_ != "ccomp" or tok.head.lemma_ not in lex.cues:
+        return None
+    outer = next((c for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if outer is None or outer.lower_ != subj.lower_ or view.in_quote[outer.i] or _newline_between(outer, cue):
+        return None
+    return outer
 
 
 _NOUN_PREPS = {"of", "for", "on", "about", "against", "to"}
