@@ -191,3 +191,13 @@ def test_a_speech_verb_reports_a_one_word_answer(nlp, text, cue, word):
 def test_content_stays_in_the_cues_paragraph(nlp):
     doc = nlp("Ann Ruiz spoke at the rally.\n\nThe plan is too costly, Ann Ruiz said.")
     assert content(doc, reported(doc, "said")) == "The plan is too costly"
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("She said that she would back the budget but did not promise it would pass.", "promise", "She"),
+    ("He announced that he was leaving the party and vowed to fight the plan.", "vowed", "He"),
+])
+def test_a_verb_joined_to_a_reported_clause_is_the_reporters(nlp, text, cue, source):
+    a = reported(nlp(text), cue)
+    assert mention(a) == source
+    assert a["speaker"]["mention"]["start"] == 0
