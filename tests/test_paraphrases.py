@@ -201,3 +201,11 @@ def test_a_verb_joined_to_a_reported_clause_is_the_reporters(nlp, text, cue, sou
     a = reported(nlp(text), cue)
     assert mention(a) == source
     assert a["speaker"]["mention"]["start"] == 0
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("Rural voters are far more likely to say that the mayor represents their views.", "say", "Rural voters"),
+    ("But Ann Ruiz is convinced that the bridge will be rebuilt.", "convinced", "Ann Ruiz"),
+])
+def test_a_cue_completing_an_adjective_reports_for_the_copulas_subject(nlp, text, cue, source):
+    assert mention(reported(nlp(text), cue)) == source

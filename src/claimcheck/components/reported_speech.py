@@ -157,6 +157,9 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
     subj = _subject(cue, view, lex.cues)
     if subj is not None:
         return _outer_pronoun(cue, subj, view, lex) or subj
+    held = _adjective_subject(cue, view)
+    if held is not None:
+        return held
     near = [c for c in cue.lefts
             if c.dep_ in SUBJECTS and not view.in_quote[c.i] and not _newline_between(c, cue)]
     if near:
@@ -173,6 +176,24 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
                 and not view.in_quote[tok.i] and not _newline_between(tok, cue):
             return tok
     return None
+
+
+def _adjective_subject(cue: Token, view: _DocView) -> Token | None:
+    """"Voters are more likely to say …", "Ruiz is convinced that …", "aides were quick to point out …":
+    the subject of the copula whose adjective the cue completes."""
+    tok, seen = cue, False
+    for _ in range(3):
+        if tok.dep_ not in ("xcomp", "acomp") or tok.head.i == tok.i:
+            break
+        seen = seen or tok.dep_ == "acomp"
+        tok = tok.head
+    if not seen:
+        return None
+    subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
+    if subj is None or view.in_quote[subj.i] or _newline_between(subj, cue) or \
+            subj.pos_ not in ("PROPN", "PRON", "NOUN"):
+        return None
+    return subj
 
 
 def _outer_pronoun(cue: Token, subj: Token, view: _DocView, lex: Lexicon) -> Token | None:
