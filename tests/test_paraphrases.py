@@ -209,3 +209,8 @@ def test_a_verb_joined_to_a_reported_clause_is_the_reporters(nlp, text, cue, sou
 ])
 def test_a_cue_completing_an_adjective_reports_for_the_copulas_subject(nlp, text, cue, source):
     assert mention(reported(nlp(text), cue)) == source
+
+
+def test_a_document_holds_the_view_of_its_active_verb(nlp):
+    assert mention(reported(nlp("Her economic plan promises to lift wages for teachers."), "promises")) \
+        == "Her economic plan"

@@ -750,7 +750,7 @@ def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: T
             return None
         speaker = _source_record(doc, view, subj, book)
     else:
-        holder = _holder(tok, view, lex)
+        holder = _holder(tok, view)
         if holder is not None:
             speaker = _source_record(doc, view, holder, book)
     return _content_record(doc, view, tok, cs, ce, speaker)
@@ -761,14 +761,15 @@ _RAISING = {"seem", "appear", "become", "look", "sound", "prove", "tend", "happe
             "end", "exist", "cost", "lead", "mean", "bind", "design", "combine", "bring", "register"}
 
 
-def _holder(verb: Token, view: _DocView, lex: Lexicon) -> Token | None:
+def _holder(verb: Token, view: _DocView) -> Token | None:
     """The subject of an active verb of wanting or planning ("who wanted to …", "Ruiz plans to …"):
-    whose view the complement is. A passive ("is expected to") or a raising verb has none."""
+    whose view the complement is, also a document's or a body's ("her plan promises to …", "the
+    rules require …"). A passive ("is expected to") or a raising verb has none."""
     if verb.lemma_.lower() in _RAISING or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None
     subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
     if subj is None or view.in_quote[subj.i] or _newline_between(subj, verb) or \
-            subj.pos_ not in ("PROPN", "PRON", "NOUN") or not _can_speak(_antecedent(subj), lex):
+            subj.pos_ not in ("PROPN", "PRON", "NOUN"):
         return None
     return subj
 
