@@ -214,3 +214,12 @@ def test_a_cue_completing_an_adjective_reports_for_the_copulas_subject(nlp, text
 def test_a_document_holds_the_view_of_its_active_verb(nlp):
     assert mention(reported(nlp("Her economic plan promises to lift wages for teachers."), "promises")) \
         == "Her economic plan"
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("The decisive victory led Senator Ann Ruiz to declare that the race was over.", "declare",
+     "Senator Ann Ruiz"),
+    ("That prompted Ann Ruiz to say the plan was a mistake.", "say", "Ann Ruiz"),
+])
+def test_a_cue_completing_a_causative_reports_for_its_object(nlp, text, cue, source):
+    assert mention(reported(nlp(text), cue)) == source

@@ -154,6 +154,9 @@ def _reports_clause(cue: Token, cs: int) -> bool:
 def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
     """:func:`_subject`, else the verb's own subject nearest before it on its line: a dateline or a
     time stamp the parse made a second subject ("9:30 p.m. / Ruiz says …") does not hide the speaker."""
+    controller = _object_controller(cue, view)
+    if controller is not None:
+        return controller
     subj = _subject(cue, view, lex.cues)
     if subj is not None:
         return _outer_pronoun(cue, subj, view, lex) or subj
@@ -176,6 +179,24 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
                 and not view.in_quote[tok.i] and not _newline_between(tok, cue):
             return tok
     return None
+
+
+# verbs that bring their object to do something ("led Ruiz to say"); "asked Kim to …" is the asker's
+_CAUSING = {"lead", "prompt", "cause", "drive", "spur", "push", "force", "inspire", "provoke", "move"}
+
+
+def _object_controller(cue: Token, view: _DocView) -> Token | None:
+    """"The win led Ruiz to declare …", "That prompted Kim to call …": a cue completing a verb
+    with an object before it reports for that object, not for the verb's subject."""
+    tok = cue
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head  # "prompted Kim to make a joke and call …"
+    if tok.dep_ != "xcomp" or tok.head.i == tok.i or tok.head.i > tok.i or tok.head.lemma_ not in _CAUSING:
+        return None
+    obj = next((c for c in tok.head.children if c.dep_ == "dobj" and tok.head.i < c.i < tok.i), None)
+    if obj is None or obj.pos_ not in ("PROPN", "PRON", "NOUN") or view.in_quote[obj.i]:
+        return None
+    return obj
 
 
 def _adjective_subject(cue: Token, view: _DocView) -> Token | None:
