@@ -223,3 +223,20 @@ def test_a_document_holds_the_view_of_its_active_verb(nlp):
 ])
 def test_a_cue_completing_a_causative_reports_for_its_object(nlp, text, cue, source):
     assert mention(reported(nlp(text), cue)) == source
+
+
+def test_a_name_the_parse_hung_on_a_preposition_is_the_stranded_verbs_subject():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimcheck.components.reported_speech import _stranded_subject
+    from claimcheck.components.sources import _DocView
+
+    words = ["In", "an", "interview", "with", "Ruiz", "has", "not", "said", "whether", "she", "will", "run"]
+    heads = [7, 2, 0, 2, 3, 7, 7, 7, 11, 11, 11, 7]
+    deps = ["prep", "det", "pobj", "prep", "pobj", "aux", "neg", "ROOT", "mark", "nsubj", "aux", "ccomp"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "PROPN", "AUX", "PART", "VERB", "SCONJ", "PRON", "AUX", "VERB"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    view = _DocView(doc, [], doc.text)
+    assert _stranded_subject(doc, doc[7], view).text == "Ruiz"
+    assert _stranded_subject(doc, doc[11], view) is None  # "run" has its own subject

@@ -799,9 +799,31 @@ def _unparsed_source(doc: Doc, view: _DocView, lex: Lexicon, cue: Token, cs: int
     """A cue the parse left without a subject ("Shaw said Clinton …" misread): the noun phrase
     just before it on its line, when it can speak and is not part of the content."""
     near = _nearby_subject(doc, cue, view)
+    if near is None:
+        near = _stranded_subject(doc, cue, view)
     if near is None or cs <= near.i < ce or not _can_speak(_antecedent(near), lex):
         return None
     return near
+
+
+def _stranded_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
+    """"In an interview with the Post, Lewandowski continued to assert …": a name just before the
+    subjectless verb the cue hangs from, that the parse hung on a preposition before it."""
+    tok = cue
+    for _ in range(4):
+        if any(c.dep_ in SUBJECTS or c.dep_ == "nsubjpass" for c in tok.children):
+            return None
+        if tok.dep_ not in ("xcomp", "advcl", "conj") or tok.head.i == tok.i or tok.head.i > tok.i:
+            break
+        tok = tok.head
+    first = min([c.i for c in tok.lefts if c.dep_ in ("aux", "neg", "advmod", "auxpass")] + [tok.i])
+    if first == 0:
+        return None
+    name = doc[first - 1]
+    if name.pos_ != "PROPN" or name.dep_ not in ("pobj", "compound", "appos", "dobj") or \
+            view.in_quote[name.i] or _newline_between(name, cue):
+        return None
+    return name
 
 
 # a pronoun subject of a reported clause -> the reporters it can stand for
