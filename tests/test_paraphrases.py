@@ -240,3 +240,9 @@ def test_a_name_the_parse_hung_on_a_preposition_is_the_stranded_verbs_subject():
     view = _DocView(doc, [], doc.text)
     assert _stranded_subject(doc, doc[7], view).text == "Ruiz"
     assert _stranded_subject(doc, doc[11], view) is None  # "run" has its own subject
+
+
+def test_a_participle_under_a_headline_reports_for_the_subject_on_its_line(nlp):
+    doc = nlp("Ruiz says voters want change\n"
+              "Democrats are drawing up plans to win back the suburbs, saying the seat is within reach.")
+    assert mention(reported(doc, "saying")) == "Democrats"

@@ -167,6 +167,19 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
             if c.dep_ in SUBJECTS and not view.in_quote[c.i] and not _newline_between(c, cue)]
     if near:
         return near[-1]
+    if cue.tag_ == "VBG":
+        # "Democrats are drawing plans …, saying …" under a headline the parse made its main clause:
+        # the nearest clause up from the participle with a subject on its line
+        tok = cue
+        for _ in range(3):
+            if tok.head.i == tok.i or tok.dep_ not in ("advcl", "conj", "xcomp", "ccomp"):
+                break
+            tok = tok.head
+            up = next((c for c in tok.lefts if c.dep_ in SUBJECTS), None)
+            if up is not None:
+                if view.in_quote[up.i] or _newline_between(up, cue):
+                    break
+                return up
     if cue.dep_ != "ROOT" or not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
         return None
     # "Ann Ruiz, a Fresno teacher active in the union, said …" that the parse took for a clause:
