@@ -220,6 +220,8 @@ def test_a_document_holds_the_view_of_its_active_verb(nlp):
     ("The decisive victory led Senator Ann Ruiz to declare that the race was over.", "declare",
      "Senator Ann Ruiz"),
     ("That prompted Ann Ruiz to say the plan was a mistake.", "say", "Ann Ruiz"),
+    ("The results came only after the mayor left, leaving some analysts to question whether she deserved "
+     "the credit.", "question", "some analysts"),
 ])
 def test_a_cue_completing_a_causative_reports_for_its_object(nlp, text, cue, source):
     assert mention(reported(nlp(text), cue)) == source
