@@ -195,8 +195,8 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
 
 
 # verbs that bring their object to do something ("led Ruiz to say"); "asked Kim to …" is the asker's
-_CAUSING = {"lead", "prompt", "cause", "drive", "spur", "push", "force", "inspire", "provoke", "move", "leave",
-            "send"}
+_CAUSING = {"lead", "prompt", "cause", "drive", "spur", "push", "force", "inspire", "provoke", "move",
+            "leave", "send"}
 
 
 def _object_controller(cue: Token, view: _DocView) -> Token | None:
