@@ -12,7 +12,13 @@
   does one set off by commas, and a one-word answer ("said yes");
 * a strong cue verb with a clause and no source in view ("it was announced that …")
   reports with no speaker; one the parse left without a subject takes the noun phrase just
-  before it; a pronoun reporting inside a report is named after the reporter;
+  before it (also a name hung on a preposition: "In an interview with the Post, Ruiz has not
+  said …"); a pronoun reporting inside a report is named after the reporter;
+* whose view: a verb joined to a reported clause that repeats the reporter's pronoun is the
+  reporter's ("He said he would … but did not suggest …"); a cue completing a causative reports
+  for its object ("led Ruiz to declare"), one completing an adjective for the copula's subject
+  ("voters are more likely to say"); a participle whose climb ends across a line break takes
+  the nearest subject on its line;
 * shapes derived from train counts (``frames``, ``noun_frames``, ``weak_routes`` in
   ``models/cues.json``): a verb or noun reports through the shapes that often carry an
   attribution in annotated news ("backs tougher rules", "plans to …", "was rejected by …",
