@@ -112,6 +112,15 @@ def _overlaps(contents: list[tuple[list, int]], a: int, b: int) -> bool:
     return False
 
 
+
+def _tally(counts: dict[str, list[int]], tok, frame: str, contents, found: dict | None) -> None:
+    """One use of ``frame`` by ``tok``'s lemma, and whether its paraphrase matches a gold content."""
+    if found is None:
+        return
+    c = counts.setdefault(f"{tok.lemma_.lower()} {frame}", [0, 0])
+    c[0] += 1
+    c[1] += _overlaps(contents, found["start"], found["end"])
+
 def count_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
     """For every verb lemma and reporting shape (``reported_speech._frame_span``): how often the
     paraphrase the shape would give matches an annotated content, over the verb's uses that
@@ -134,13 +143,7 @@ def count_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
             shapes = list(A.FRAMES) + ["prep_" + c.lower_ for c in tok.children
                                        if c.dep_ == "prep" and c.i > tok.i and c.lower_.isalpha()]
             for frame in shapes:
-                found = A._frame_record(doc, view, lex, book, tok, frame)
-                if found is None:
-                    continue
-                key = f"{tok.lemma_.lower()} {frame}"
-                c = counts.setdefault(key, [0, 0])
-                c[0] += 1
-                c[1] += _overlaps(contents, found["start"], found["end"])
+                _tally(counts, tok, frame, contents, A._frame_record(doc, view, lex, book, tok, frame))
     return counts
 
 
@@ -199,12 +202,7 @@ def count_noun_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
                 for comp in comps:
                     frame = f"{src}:{comp}"
                     found = A._noun_frame_record(doc, view, lex, book, tok, frame)
-                    if found is None:
-                        continue
-                    key = f"{tok.lemma_.lower()} {frame}"
-                    c = counts.setdefault(key, [0, 0])
-                    c[0] += 1
-                    c[1] += _overlaps(contents, found["start"], found["end"])
+                    _tally(counts, tok, frame, contents, found)
     return counts
 
 

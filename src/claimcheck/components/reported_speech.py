@@ -102,11 +102,10 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
             cs += 1
         if cs >= ce:
             continue
-        a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
-        while b > a and view.text[b - 1] in ".!?":
-            b -= 1
-        if b <= a:
+        chars = _content_chars(doc, view, cs, ce)
+        if chars is None:
             continue
+        a, b = chars
         cue_end = tok.idx + len(tok)
         if tok.lower_ == "according" and tok.i + 1 < len(doc):
             cue_end = doc[tok.i + 1].idx + len(doc[tok.i + 1])
@@ -590,6 +589,14 @@ def _noun_frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, t
     return _content_record(doc, view, tok, cs, ce, _source_record(doc, view, src, book))
 
 
+
+def _content_chars(doc: Doc, view: _DocView, cs: int, ce: int) -> tuple[int, int] | None:
+    """Character span of content tokens [cs, ce): no edge punctuation, no sentence-final stop."""
+    a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
+    while b > a and view.text[b - 1] in ".!?":
+        b -= 1
+    return (a, b) if b > a else None
+
 def _content_record(doc: Doc, view: _DocView, cue: Token, cs: int, ce: int,
                     speaker: dict[str, Any] | None) -> dict[str, Any] | None:
     """The paraphrase record for content tokens [cs, ce) of a one-word cue: no trailing
@@ -599,11 +606,10 @@ def _content_record(doc: Doc, view: _DocView, cue: Token, cs: int, ce: int,
         cs += 1
     if cs >= ce:
         return None
-    a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
-    while b > a and view.text[b - 1] in ".!?":
-        b -= 1
-    if b <= a:
+    chars = _content_chars(doc, view, cs, ce)
+    if chars is None:
         return None
+    a, b = chars
     return {"kind": "paraphrase", "start": a, "end": b, "group": None,
             "cue": _span_dict(view.text, cue.idx, cue.idx + len(cue)), "speaker": speaker}
 
@@ -628,11 +634,10 @@ def _in_source_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBoo
             continue
         if ce - cs < 3 or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
             continue
-        s, e = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
-        while e > s and view.text[e - 1] in ".!?":
-            e -= 1
-        if e <= s:
+        chars = _content_chars(doc, view, cs, ce)
+        if chars is None:
             continue
+        s, e = chars
         out.append({"kind": "paraphrase", "start": s, "end": e, "group": None,
                     "cue": _span_dict(view.text, prep.idx, prep.idx + len(prep)),
                     "speaker": _source_record(doc, view, tok, book)})
