@@ -455,7 +455,8 @@ def _scan(conn: sqlite3.Connection) -> list[int]:
     return [r[0] for r in conn.execute("SELECT rowid FROM claims")]
 
 
-def _speaker_matches(wanted: list[str], name: str | None) -> bool:
+def speaker_matches(wanted: list[str], name: str | None) -> bool:
+    """Whether the speaker ``name`` holds every word of ``wanted`` (normalised): "king" finds Robert King."""
     if not wanted:
         return True
     have = set(normalize(name or "").split())
@@ -508,7 +509,7 @@ def find(
         for score, rowid in batch:
             claim = claims.get(rowid)
             name = (claim or {}).get("speaker") or {}
-            if claim is None or not _speaker_matches(wanted_speaker, name.get("name")):
+            if claim is None or not speaker_matches(wanted_speaker, name.get("name")):
                 continue
             results.append(Citation(round(min(100.0, score), 1), claim))
             if len(results) >= limit:

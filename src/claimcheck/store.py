@@ -698,15 +698,16 @@ class Store:
         ``speaker`` keeps claims whose resolved name holds all its words, ignoring case and
         accents ("king" finds Robert King, as ``find --speaker`` does).
         """
-        from claimcheck.search import normalize  # light: rapidfuzz and the stdlib only
+        from claimcheck.search import normalize, speaker_matches  # light: rapidfuzz and the stdlib only
 
         where, params = [], []
-        wanted: set[str] = set()
+        wanted: list[str] = []
+        matches: dict[str, bool] = {}  # per distinct name: a speaker has many claims
         if kind is not None:
             where.append("kind = ?")
             params.append(kind)
         if speaker is not None:
-            wanted = set(normalize(speaker).split())
+            wanted = normalize(speaker).split()
             if not wanted:
                 return
             where.append("speaker IS NOT NULL")
@@ -719,8 +720,11 @@ class Store:
         try:
             while rows := cur.fetchmany(1000):
                 for text, name in rows:
-                    if wanted and not wanted <= set(normalize(name).split()):
-                        continue
+                    if wanted:
+                        if name not in matches:
+                            matches[name] = speaker_matches(wanted, name)
+                        if not matches[name]:
+                            continue
                     yield text if raw else json.loads(text)
         finally:
             cur.close()
