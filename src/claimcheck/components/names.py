@@ -78,10 +78,11 @@ class NameBook:
         person_edges = {k for e in doc.ents if e.label_ == "PERSON" for k in (e.start, e.end - 1)}
         first = [r for r in runs if any(k in person_edges for k in range(r[0], r[1]))]
         chosen = set(first)
-        for a, b in first + [r for r in runs if r not in chosen]:
-            book._register(doc[office_trim(doc, a, b) : b])
-        for a, b in first:
-            name = book.canonical(list(doc[office_trim(doc, a, b) : b]))
+        names = {(a, b): doc[office_trim(doc, a, b) : b] for a, b in runs}
+        for run in first + [r for r in runs if r not in chosen]:
+            book._register(names[run])
+        for run in first:
+            name = book.canonical(list(names[run]))
             if name:
                 book.persons.add(name)
         return book
