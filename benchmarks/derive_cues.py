@@ -356,19 +356,18 @@ def main(argv: list[str] | None = None) -> int:
                                  if n >= args.min_weak and hit / n < args.max_weak_ratio)
     draft.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     # reporting shapes are judged with the lexicon above: the paraphrases its cue verbs find are left out
-    if args.frame_counts and args.frame_counts.exists():
-        frame_counts = json.loads(args.frame_counts.read_text())
-    else:
-        frame_counts = count_frames(records, docs(), written_lexicon())
-        if args.frame_counts:
-            args.frame_counts.write_text(json.dumps(frame_counts))
+    def cached(path: Path | None, count) -> dict:
+        """Counts read from ``path`` when it exists, else counted (and kept there when asked)."""
+        if path and path.exists():
+            return json.loads(path.read_text())
+        counts = count(records, docs(), written_lexicon())
+        if path:
+            path.write_text(json.dumps(counts))
+        return counts
+
+    frame_counts = cached(args.frame_counts, count_frames)
     data["frames"] = select_frames(frame_counts, args.min_frame, args.min_frame_ratio)
-    if args.noun_frame_counts and args.noun_frame_counts.exists():
-        noun_counts = json.loads(args.noun_frame_counts.read_text())
-    else:
-        noun_counts = count_noun_frames(records, docs(), written_lexicon())
-        if args.noun_frame_counts:
-            args.noun_frame_counts.write_text(json.dumps(noun_counts))
+    noun_counts = cached(args.noun_frame_counts, count_noun_frames)
     data["noun_frames"] = select_frames(noun_counts, args.min_frame, args.min_frame_ratio)
     draft.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     # with the reporting shapes in place: cue-verb shapes whose matches the other records make anyway
