@@ -54,6 +54,7 @@ from claimcheck.components.sources import (
     RELATIVE,
     _antecedent,
     _can_speak,
+    _cue_span,
     _DocView,
     _Found,
     _nearby_subject,
@@ -489,10 +490,7 @@ def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int, lex: Lexicon | None =
     i = ts - 1
     while i >= 0 and doc[i].is_space:
         i -= 1
-    if i > 0 and doc[i].text == ":" and not view.in_quote[i]:
-        label = _label_speaker(doc, view, i)
-        if label is not None:
-            return _Found(doc[i], label)
+    if i > 0 and doc[i].text == ":" and not view.in_quote[i]:  # (a label there was _colon_label's)
         root = doc[int(view.sent_start[i - 1])].sent.root
         verb = doc[i - 1]
         while verb.head.i != verb.i and verb.head.i < i:
@@ -579,11 +577,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                     not _acts_on(found.cue, owned.cue) and not (ts > 0 and doc[ts - 1].lower_ == "as"):
                 found = owned  # "worries expressed by X go beyond Ruiz's pledge to stay “neutral”"
             if found is not None:
-                c = found.cue
-                cue_end = c.idx + len(c)
-                if c.lower_ == "according" and c.i + 1 < len(doc):
-                    cue_end = doc[c.i + 1].idx + len(doc[c.i + 1])
-                rec["cue"] = _span_dict(view.text, c.idx, cue_end)
+                rec["cue"] = _cue_span(doc, view.text, found.cue)
                 if found.subject is not None:
                     rec["speaker"] = _speaker_record(doc, view, found.subject, book)
             else:

@@ -45,6 +45,7 @@ from claimcheck.components.sources import (
     SUBJECTS,
     _antecedent,
     _can_speak,
+    _cue_span,
     _DocView,
     _mention,
     _name,
@@ -106,13 +107,10 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         if chars is None:
             continue
         a, b = chars
-        cue_end = tok.idx + len(tok)
-        if tok.lower_ == "according" and tok.i + 1 < len(doc):
-            cue_end = doc[tok.i + 1].idx + len(doc[tok.i + 1])
         if subj is None:
             subj = _unparsed_source(doc, view, lex, tok, cs, ce)
         out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
-                    "cue": _span_dict(view.text, tok.idx, cue_end),
+                    "cue": _cue_span(doc, view.text, tok),
                     "speaker": _source_record(doc, view, subj, book) if subj is not None else None})
         done.add(tok.i)
     if lex.noun_cues:
@@ -661,11 +659,9 @@ def _hearsay_paraphrases(doc: Doc, view: _DocView) -> list[dict[str, Any]]:
         cs, ce = max(head.left_edge.i, sent_start), head.right_edge.i + 1
         if ce - cs < 3 or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
             continue
-        a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
-        while b > a and view.text[b - 1] in ".!?":
-            b -= 1
-        if b > a:
-            out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
+        chars = _content_chars(doc, view, cs, ce)
+        if chars is not None:
+            out.append({"kind": "paraphrase", "start": chars[0], "end": chars[1], "group": None,
                         "cue": _span_dict(view.text, tok.idx, tok.idx + len(tok)), "speaker": None})
     return out
 

@@ -50,6 +50,14 @@ def _span_dict(text: str, start: int, end: int) -> dict[str, Any]:
     return {"text": text[start:end], "start": start, "end": end}
 
 
+def _cue_span(doc: Doc, text: str, cue: Token) -> dict[str, Any]:
+    """The cue's words: one token, or "according to"."""
+    end = cue.idx + len(cue)
+    if cue.lower_ == "according" and cue.i + 1 < len(doc):
+        end = doc[cue.i + 1].idx + len(doc[cue.i + 1])
+    return _span_dict(text, cue.idx, end)
+
+
 def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s] in _PUNCT_TRIM:
         s += 1
@@ -424,9 +432,9 @@ def _antecedent(tok: Token) -> Token:
 
 
 def _speaker_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dict[str, Any]:
-    if head.lower_ in RELATIVE and head.head.dep_ == "relcl" and head.head.head.i < head.i:
+    antecedent = _antecedent(head)
+    if antecedent.i != head.i:
         # "Obama, who called him …": the mention is "who", the name is Obama's
-        antecedent = head.head.head
         a_start, a_end, description = _mention(doc, antecedent, view)
         name = _name(doc, antecedent, a_start, a_end, book, view)
         # the mention runs from the antecedent to the relative word ("a sign that"): either may be
