@@ -37,6 +37,7 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -114,6 +115,13 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         i -= 1
     best: tuple[tuple, _Found] | None = None
     linked: set[int] | None = None
+    outers: dict[int, _Found | None] = {}  # _outer_cue depends on the cue alone: one climb per cue
+
+    def outer_of(found: _Found) -> _Found | None:
+        if found.cue.i not in outers:
+            outers[found.cue.i] = _outer_cue(found, view, lex)
+        return outers[found.cue.i]
+
     for dist, i in candidates:
         tok = doc[i]
         according = tok.lower_ == "according"
@@ -133,12 +141,13 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         if subj is not None:
             subj = _poll_source(tok, subj)
         found = _Found(tok, subj)
-        score = _cue_key(found, view, lex, share, dist, i >= te, i in linked, according, i in governing)
+        score = _cue_key(found, view, lex, share, dist, i >= te, i in linked, according, i in governing,
+                         outer_of)
         if best is None or score > best[0]:
             best = (score, found)
     if best is None:
         return None
-    return _outer_cue(best[1], view, lex) or best[1]
+    return outer_of(best[1]) or best[1]
 
 
 def _as_put_it(tok: Token) -> bool:
@@ -178,7 +187,8 @@ _PERSONAL = {"he", "she", "i", "we", "they", "you", "it"}
 
 
 def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: int, after: bool,
-             linked: bool, according: bool, governs: bool = False) -> tuple:
+             linked: bool, according: bool, governs: bool = False,
+             outer_of: Callable[[_Found], _Found | None] | None = None) -> tuple:
     """How likely a candidate cue is the quote's own, as a sort key: evidence in order of weight.
 
     A cue with a source first, "according to X" above all (it names the source of the whole
@@ -202,7 +212,8 @@ def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: in
         who = 1  # no nouns known to head sources: any common noun may
     else:
         who = 0
-    embedded = tok.dep_ in ("ccomp", "relcl") and not according and _outer_cue(found, view, lex) is None
+    outer = outer_of or (lambda f: _outer_cue(f, view, lex))
+    embedded = tok.dep_ in ("ccomp", "relcl") and not according and outer(found) is None
     # a clause that holds the quote is its own cue when it is a relative clause ("Beck, who said
     # there were “…”") or no speech verb reports it ("he hopes voters will call it “…”")
     if embedded and governs:
