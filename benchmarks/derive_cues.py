@@ -339,7 +339,6 @@ def main(argv: list[str] | None = None) -> int:
             if c >= args.min_noun and w.isalpha()
             and c / max(counts["in_source"][w], c) >= args.min_noun_ratio
         },
-        "phrases": old.get("phrases", ["according to"]),
         "titles": old.get("titles", []),
     }
     draft.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -297,7 +297,7 @@ def _linked_tokens(doc: Doc, ts: int, te: int) -> set[int]:
     return out
 
 
-def _dash_speaker(doc: Doc, view: _DocView, te: int) -> Token | None:
+def _dash_speaker(doc: Doc, te: int) -> Token | None:
     """“…” — Robert King: a name right after a dash that follows the quote (or opens the next line)."""
     i, n = te, len(doc)
     while i < n and doc[i].is_space:
@@ -592,7 +592,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                 if found.subject is not None:
                     rec["speaker"] = _speaker_record(doc, view, found.subject, book)
             else:
-                dash = _dash_speaker(doc, view, min(te, len(doc)))
+                dash = _dash_speaker(doc, min(te, len(doc)))
                 framed = _frame_cue(doc, view, ts, min(te, len(doc)), lex) if dash is None else None
                 if dash is not None:
                     rec["speaker"] = _speaker_record(doc, view, dash, book)

@@ -36,9 +36,10 @@ from typing import Any
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from claimcheck.components.lexicon import STRONG, WEAK, Lexicon, lemma_hashes
+from claimcheck.components.lexicon import STRONG, WEAK, Lexicon
 from claimcheck.components.names import NameBook
 from claimcheck.components.sources import (
     _STOP,
@@ -509,7 +510,7 @@ def _nonrestrictive_cut(doc: Doc, a: int, b: int) -> int:
     return b
 
 
-def _noun_frame_span(doc: Doc, noun: Token, frame: str, view: _DocView, lex: Lexicon
+def _noun_frame_span(noun: Token, frame: str, view: _DocView, lex: Lexicon
                      ) -> tuple[Token, int, int] | None:
     """Source and content range of a reporting noun in one shape "SOURCE:COMPLEMENT".
 
@@ -577,7 +578,7 @@ NOUN_SOURCES = ("poss", "by", "verb", "pverb", "mod")
 
 def _noun_frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: Token,
                        frame: str) -> dict[str, Any] | None:
-    found = _noun_frame_span(doc, tok, frame, view, lex)
+    found = _noun_frame_span(tok, frame, view, lex)
     if found is None:
         return None
     src, cs, ce = found
@@ -643,7 +644,7 @@ def _in_source_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBoo
 
 
 _HEARSAY = ("reportedly", "allegedly", "purportedly", "reputedly", "supposedly")
-_HEARSAY_HASHES = lemma_hashes(_HEARSAY)
+_HEARSAY_HASHES = np.array(sorted(hash_string(w) for w in _HEARSAY), dtype=np.uint64)  # lower case
 
 
 def _hearsay_paraphrases(doc: Doc, view: _DocView) -> list[dict[str, Any]]:
@@ -699,7 +700,7 @@ def _label_paraphrases(doc: Doc, view: _DocView, book: NameBook) -> list[dict[st
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
-def _frame_span(doc: Doc, cue: Token, frame: str) -> tuple[int, int] | None:
+def _frame_span(cue: Token, frame: str) -> tuple[int, int] | None:
     """Token range a verb reports through one shape (``frame``), or None when the verb lacks it.
 
     ``ccomp``/``xcomp``/``advcl``/``oprd``/``acomp``: that complement ("plans to …", "seen as …");
@@ -778,7 +779,7 @@ FRAMES = ("ccomp", "ccomp_before", "xcomp", "advcl", "oprd", "acomp", "dobj", "d
 def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: Token,
                   frame: str) -> dict[str, Any] | None:
     """The paraphrase ``tok`` reports through ``frame``, with its source, or None."""
-    span = _frame_span(doc, tok, frame)
+    span = _frame_span(tok, frame)
     if span is None:
         return None
     cs, ce = _same_paragraph(doc, tok, *span, view.text)
