@@ -248,3 +248,36 @@ def test_a_participle_under_a_headline_reports_for_the_subject_on_its_line(nlp):
     doc = nlp("Ruiz says voters want change\n"
               "Democrats are drawing up plans to win back the suburbs, saying the seat is within reach.")
     assert mention(reported(doc, "saying")) == "Democrats"
+
+
+@pytest.mark.parametrize(("text", "cue", "words", "source"), [
+    ("The new bridge, Ann Ruiz said, will be finished by the spring.", "said",
+     "The new bridge, Ann Ruiz said, will be finished by the spring", "Ann Ruiz"),
+    ("Most of the ferries, Ann Ruiz says, will keep running through the winter.", "says",
+     "Most of the ferries, Ann Ruiz says, will keep running through the winter", "Ann Ruiz"),
+])
+def test_aside_splitting_one_clause_reports_both_sides(nlp, text, cue, words, source):
+    doc = nlp(text)
+    a = reported(doc, cue)
+    assert content(doc, a) == words
+    assert speaker(a) == source
+
+
+def test_aside_after_a_whole_clause_reports_only_that_clause(nlp):
+    doc = nlp("Otherwise, she said, the ferries will stop running in the winter.")
+    assert content(doc, reported(doc, "said")) == "the ferries will stop running in the winter"
+
+
+def test_inverted_cue_closing_the_sentence_reports_all_before_it(nlp):
+    doc = nlp("Across the valley, the old mill is still running, but it is losing money every month, "
+              "said the plant's manager, Ann Ruiz.")
+    a = reported(doc, "said")
+    assert content(doc, a) == (
+        "Across the valley, the old mill is still running, but it is losing money every month")
+    assert speaker(a) == "Ann Ruiz"
+
+
+def test_reason_clause_after_an_object_is_not_part_of_it(nlp):
+    doc = nlp("Ann Ruiz backs the mayor because she thinks the budget is sound.")
+    assert content(doc, reported(doc, "backs")) == "the mayor"
+    assert content(doc, reported(doc, "thinks")) == "the budget is sound"

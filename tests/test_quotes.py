@@ -75,6 +75,16 @@ def test_interrupted_quote_shares_a_group():
     assert c["group"] != d["group"]
 
 
+def test_quote_interrupted_by_a_long_description_of_its_speaker_shares_a_group():
+    text = (
+        "\u201cThe river is rising,\u201d said Ann Ruiz, who ran the county's water board for a decade "
+        "before she retired to a farm upstream last spring. \u201cThe levee will not hold.\u201d"
+    )
+    a, b = find_quotes(text)
+    assert len(text[a["end"] + 1 : b["start"] - 1]) > 90
+    assert a["group"] == b["group"]
+
+
 def test_quote_running_over_paragraphs():
     text = (
         "The engineer was blunt. \u201cThe river is rising. We have sandbags for two days.\n\n"

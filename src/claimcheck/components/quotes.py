@@ -32,7 +32,7 @@ CLOSERS = {"\u201d", "\u00bb"}
 _OPEN_BEFORE = set(" \t\n\r([{\u2014\u2013-/:;") | {""}
 # characters before which a mark reads as a closer
 _CLOSE_AFTER = set(" \t\n\r)]}.,;:!?\u2014\u2013-/") | {""}
-_MAX_INTERRUPTION = 90  # characters of attribution between two parts of one quotation
+_MAX_INTERRUPTION = 200  # characters of attribution between two parts of one quotation
 _PARA = re.compile(r"[^\n]+")
 _TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,400}>")  # markup left in scraped text: <tweet id="…">
 

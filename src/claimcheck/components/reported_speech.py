@@ -94,7 +94,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         if subj is None:
             if lex.share.get(tok.lemma_, 0.0) < _UNNAMED_SHARE or not _reports_clause(tok, cs):
                 continue
-        elif subj.i in range(cs, ce) or view.in_quote[_antecedent(subj).i]:
+        elif (subj.i in range(cs, ce) and tok.i not in range(cs, ce)) or view.in_quote[_antecedent(subj).i]:
             continue  # a source inside quote marks is a quoted word (the many “defectors” who …)
         elif lex.strength.get(tok.lemma_, 0.0) < WEAK and (
             subj.pos_ in ("VERB", "AUX") or not _can_speak(_antecedent(subj), lex)
@@ -378,12 +378,16 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             route.append("tail")
         return tail
     if cue.dep_ == "parataxis":
-        # "Otherwise, she said, countries may …": the clause around the parenthetical
+        # "Otherwise, she said, countries may …": the clause around the parenthetical; when the aside
+        # splits a clause ("This plan, she said, is doomed") the content spans both sides of it
         head = cue.head
         a, b = cue.left_edge.i, cue.right_edge.i + 1
         lo, hi = head.left_edge.i, head.right_edge.i + 1
         if route is not None:
             route.append("parataxis")
+        if lo < a < b < hi and doc[a].text == "," and doc[b - 1].text == "," and head.i >= b and \
+                any(c.dep_ in _SUBJECT_DEPS and c.i < a for c in head.children):
+            return (lo, hi)  # the aside stands between the clause's subject and its verb
         return (lo, a) if a - lo >= hi - b else (b, hi)
     return None
 
@@ -392,8 +396,13 @@ def _tail_report(doc: Doc, cue: Token, strength: float) -> tuple[int, int] | Non
     """"Taxes will rise, she said." and "… changed, as Ruiz has acknowledged": a cue the parse hung
     as an adverbial clause after what it reports; the content is its host clause up to the cue."""
     head = cue.head
+    if strength < STRONG or head.i >= cue.i:
+        return None
+    inverted = _inverted_tail(doc, cue)
+    if inverted is not None:
+        return inverted
     subj = next((c for c in cue.lefts if c.dep_ in SUBJECTS), None)
-    if cue.dep_ != "advcl" or head.i >= cue.i or subj is None or strength < STRONG:
+    if cue.dep_ != "advcl" or subj is None:
         return None  # "as the party looks to …", "as it goes": a time, not a report
     a = cue.left_edge.i
     marked = doc[a].dep_ == "mark" and doc[a].lower_ == "as" and doc[a].head.i == cue.i
@@ -414,6 +423,25 @@ def _tail_report(doc: Doc, cue: Token, strength: float) -> tuple[int, int] | Non
     if a - lo < 3:
         return None
     return (lo, a)
+
+
+def _inverted_tail(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """"Plants are struggling, said the chief executive.": a cue right after a comma whose subject
+    follows it and closes the sentence reports everything before the comma. The parse hangs such a
+    verb on the host clause in several ways (conj, advcl, parataxis)."""
+    if cue.dep_ not in ("conj", "advcl", "parataxis") or cue.i == 0 or doc[cue.i - 1].text != ",":
+        return None
+    if any(c.i < cue.i for c in cue.children if c.dep_ not in ("punct", "advmod")):
+        return None
+    subj = next((c for c in cue.rights if c.dep_ in SUBJECTS), None)
+    if subj is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.rights):
+        return None
+    end = subj.right_edge.i + 1
+    if end < len(doc) and doc[end].text not in _STOP and "\n" not in doc[end].text:
+        return None  # the sentence must end with the source
+    lo = cue.sent.start
+    a = cue.left_edge.i - 1 if doc[cue.left_edge.i].text != "," else cue.left_edge.i
+    return (lo, a) if a - lo >= 3 else None
 
 
 def _aside_cue(doc: Doc, cue: Token, child: Token) -> bool:
@@ -471,6 +499,11 @@ def _token_at(doc: Doc, char: int) -> int:
 _PREDICATE_DEPS = {"oprd", "xcomp", "ccomp", "acomp", "prep", "advcl"}
 
 
+def _subordinate(clause: Token) -> bool:
+    """A clause opened by a subordinating word ("because …", "while …", "as …")."""
+    return any(c.dep_ == "mark" and c.pos_ == "SCONJ" and c.i < clause.i for c in clause.children)
+
+
 def _predicate_end(cue: Token, obj: Token, b: int) -> int:
     """End of "called the lines “unacceptable”", "described X as Y": what the verb says of its object.
 
@@ -481,6 +514,8 @@ def _predicate_end(cue: Token, obj: Token, b: int) -> int:
             continue
         if child.left_edge.i != b or child.dep_ not in _PREDICATE_DEPS:
             break  # the complement must start right after the object ("call it the enforcement of …")
+        if child.dep_ == "advcl" and _subordinate(child):
+            break  # "backs Ruiz because he …", "praised it as she left": why or when, not what
         b = child.right_edge.i + 1
     return b
 
