@@ -142,8 +142,9 @@ def count_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
                 continue
             shapes = list(A.FRAMES) + ["prep_" + c.lower_ for c in tok.children
                                        if c.dep_ == "prep" and c.i > tok.i and c.lower_.isalpha()]
+            parts = A._frame_parts(tok)
             for frame in shapes:
-                _tally(counts, tok, frame, contents, A._frame_record(doc, view, lex, book, tok, frame))
+                _tally(counts, tok, frame, contents, A._frame_record(doc, view, lex, book, tok, frame, parts))
     return counts
 
 

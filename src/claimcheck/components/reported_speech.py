@@ -735,17 +735,9 @@ def _label_paraphrases(doc: Doc, view: _DocView, book: NameBook) -> list[dict[st
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
-def _frame_span(cue: Token, frame: str) -> tuple[int, int] | None:
-    """Token range a verb reports through one shape (``frame``), or None when the verb lacks it.
-
-    ``ccomp``/``xcomp``/``advcl``/``oprd``/``acomp``: that complement ("plans to …", "seen as …");
-    ``ccomp_before``: a clause before the verb ("Taxes will rise, Ruiz predicted");
-    ``dobj``: the object with what the verb says of it; ``dobj_xcomp``: "urged them to …";
-    ``prep_P``: the object of preposition P right after the verb ("spoke about …", "called for …");
-    ``subjpass``: the subject of a passive verb whose agent is the source ("was denounced by …");
-    ``subj_X``: the subject through complement X, for verbs whose subject is part of what is
-    reported, by nobody named ("Ruiz is expected to win", "the plan seemed doomed").
-    """
+def _frame_parts(cue: Token) -> tuple[Token | None, dict[str, Token]]:
+    """A verb's subject before it and its dependents keyed by shape ("dobj", "prep_about",
+    "ccomp_before"): what :func:`_frame_span` reads."""
     kids: dict[str, Token] = {}
     subj = None
     for child in cue.children:
@@ -756,6 +748,23 @@ def _frame_span(cue: Token, frame: str) -> tuple[int, int] | None:
         elif child.i > cue.i:
             key = "prep_" + child.lower_ if child.dep_ == "prep" else child.dep_
             kids.setdefault(key, child)
+    return subj, kids
+
+
+def _frame_span(cue: Token, frame: str,
+                parts: tuple[Token | None, dict[str, Token]] | None = None) -> tuple[int, int] | None:
+    """Token range a verb reports through one shape (``frame``), or None when the verb lacks it.
+
+    ``ccomp``/``xcomp``/``advcl``/``oprd``/``acomp``: that complement ("plans to …", "seen as …");
+    ``ccomp_before``: a clause before the verb ("Taxes will rise, Ruiz predicted");
+    ``dobj``: the object with what the verb says of it; ``dobj_xcomp``: "urged them to …";
+    ``prep_P``: the object of preposition P right after the verb ("spoke about …", "called for …");
+    ``subjpass``: the subject of a passive verb whose agent is the source ("was denounced by …");
+    ``subj_X``: the subject through complement X, for verbs whose subject is part of what is
+    reported, by nobody named ("Ruiz is expected to win", "the plan seemed doomed").
+    ``parts`` is :func:`_frame_parts` of the cue, read once for all the shapes tried on it.
+    """
+    subj, kids = parts if parts is not None else _frame_parts(cue)
     if frame == "subjpass":  # "the plan was denounced by the mayor": the agent speaks of the subject
         if subj is None or subj.dep_ != "nsubjpass" or _newline_between(subj, cue):
             return None
@@ -799,8 +808,9 @@ def _frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
         shapes = frames.get(tok.lemma_.lower())
         if not shapes:
             continue
+        parts = _frame_parts(tok)
         for frame in shapes:
-            rec = _frame_record(doc, view, lex, book, tok, frame)
+            rec = _frame_record(doc, view, lex, book, tok, frame, parts)
             if rec is not None:
                 out.append(rec)
                 break
@@ -811,10 +821,10 @@ FRAMES = ("ccomp", "ccomp_before", "xcomp", "advcl", "oprd", "acomp", "dobj", "d
           "subj_xcomp", "subj_oprd", "subj_acomp")
 
 
-def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: Token,
-                  frame: str) -> dict[str, Any] | None:
+def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: Token, frame: str,
+                  parts: tuple[Token | None, dict[str, Token]] | None = None) -> dict[str, Any] | None:
     """The paraphrase ``tok`` reports through ``frame``, with its source, or None."""
-    span = _frame_span(tok, frame)
+    span = _frame_span(tok, frame, parts)
     if span is None:
         return None
     cs, ce = _same_paragraph(doc, tok, *span, view.text)
