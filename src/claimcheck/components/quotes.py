@@ -10,7 +10,8 @@ backwards), so quotes are found on the raw text, paragraph by paragraph:
 * a quote still open at a paragraph end stays open (``close`` None) and, when the next
   paragraph opens with a mark, the two paragraphs share a ``group`` (the news
   convention for a quotation running over paragraphs);
-* parts interrupted by a short attribution (“X,” he said, “Y.”) share a ``group``.
+* parts interrupted by an attribution (“X,” he said, “Y.”, or a cue with a long description
+  of its speaker) share a ``group``.
 
 ``doc._.quotes`` is a list of plain dicts (see :func:`find_quotes`).
 """
@@ -32,7 +33,7 @@ CLOSERS = {"\u201d", "\u00bb"}
 _OPEN_BEFORE = set(" \t\n\r([{\u2014\u2013-/:;") | {""}
 # characters before which a mark reads as a closer
 _CLOSE_AFTER = set(" \t\n\r)]}.,;:!?\u2014\u2013-/") | {""}
-_MAX_INTERRUPTION = 200  # characters of attribution between two parts of one quotation
+_MAX_INTERRUPTION = 200  # characters between two parts of one quotation: a cue, its speaker described
 _PARA = re.compile(r"[^\n]+")
 _TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,400}>")  # markup left in scraped text: <tweet id="…">
 

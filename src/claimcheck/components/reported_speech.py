@@ -431,7 +431,7 @@ def _inverted_tail(doc: Doc, cue: Token) -> tuple[int, int] | None:
     verb on the host clause in several ways (conj, advcl, parataxis)."""
     if cue.dep_ not in ("conj", "advcl", "parataxis") or cue.i == 0 or doc[cue.i - 1].text != ",":
         return None
-    if any(c.i < cue.i for c in cue.children if c.dep_ not in ("punct", "advmod")):
+    if any(c.i < cue.i - 1 for c in cue.children):
         return None
     subj = next((c for c in cue.rights if c.dep_ in SUBJECTS), None)
     if subj is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.rights):
@@ -440,8 +440,7 @@ def _inverted_tail(doc: Doc, cue: Token) -> tuple[int, int] | None:
     if end < len(doc) and doc[end].text not in _STOP and "\n" not in doc[end].text:
         return None  # the sentence must end with the source
     lo = cue.sent.start
-    a = cue.left_edge.i - 1 if doc[cue.left_edge.i].text != "," else cue.left_edge.i
-    return (lo, a) if a - lo >= 3 else None
+    return (lo, cue.i - 1) if cue.i - 1 - lo >= 3 else None
 
 
 def _aside_cue(doc: Doc, cue: Token, child: Token) -> bool:
