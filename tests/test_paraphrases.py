@@ -281,3 +281,17 @@ def test_reason_clause_after_an_object_is_not_part_of_it(nlp):
     doc = nlp("Ann Ruiz backs the mayor because she thinks the budget is sound.")
     assert content(doc, reported(doc, "backs")) == "the mayor"
     assert content(doc, reported(doc, "thinks")) == "the budget is sound"
+
+
+@pytest.mark.parametrize(("text", "cue", "words"), [
+    ("Ann Ruiz said the two plans “fell apart.”", "said", "the two plans “fell apart.”"),
+    ("Ann Ruiz called the lines “unacceptable” in a letter.", "called", "the lines “unacceptable”"),
+])
+def test_paraphrase_never_cuts_a_quotation_at_its_mark(nlp, text, cue, words):
+    doc = nlp(text)
+    assert content(doc, reported(doc, cue)) == words
+
+
+def test_active_verb_with_an_object_does_not_report_its_own_subject(nlp):
+    doc = nlp("Voters met the mayor, whom Ann Ruiz once called “the best in the state”, at the fair.")
+    assert all(not content(doc, a).startswith("Ann Ruiz") for a in paraphrases(doc))

@@ -624,11 +624,36 @@ def _noun_frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, t
 
 
 def _content_chars(doc: Doc, view: _DocView, cs: int, ce: int) -> tuple[int, int] | None:
-    """Character span of content tokens [cs, ce): no edge punctuation, no sentence-final stop."""
+    """Character span of content tokens [cs, ce): no edge punctuation, no sentence-final stop, and
+    no quotation cut at its mark (the content "called it “a disgrace”" keeps both marks)."""
     a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
     while b > a and view.text[b - 1] in ".!?":
         b -= 1
-    return (a, b) if b > a else None
+    if b <= a:
+        return None
+    return _balanced(view.text, a, b)
+
+
+_OPENING_MARKS = "\u201c"
+_CLOSING_MARKS = "\u201d"
+
+
+def _balanced(text: str, a: int, b: int) -> tuple[int, int]:
+    """Widen [a, b) over the quote mark that trimming took off one end while its partner is inside:
+    a claim's text never opens a quotation it does not close."""
+    inside = text[a:b]
+    opened = sum(inside.count(m) for m in _OPENING_MARKS) - sum(inside.count(m) for m in _CLOSING_MARKS)
+    straight = inside.count('"') % 2
+    if opened > 0 or straight:
+        j = b
+        while j < len(text) and j - b < 2 and text[j] in ".,!?;:":
+            j += 1  # "… “fell in love.”": the stop inside the quotation belongs to it
+        if j < len(text) and (text[j] in _CLOSING_MARKS or (straight and text[j] == '"')):
+            return a, j + 1
+    if (opened < 0 or straight) and a > 0 and (
+            text[a - 1] in _OPENING_MARKS or (straight and text[a - 1] == '"')):
+        return a - 1, b
+    return a, b
 
 def _content_record(doc: Doc, view: _DocView, cue: Token, cs: int, ce: int,
                     speaker: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -770,8 +795,9 @@ def _frame_span(cue: Token, frame: str,
         return (subj.left_edge.i, subj.right_edge.i + 1)
     if frame.startswith("subj_"):
         comp = kids.get(frame[5:])
-        if subj is None or comp is None or _newline_between(subj, cue):
-            return None
+        if subj is None or comp is None or _newline_between(subj, cue) or \
+                any(c.dep_ == "dobj" for c in cue.children):
+            return None  # a verb with an object ("whom he called “X”") has an agent for a subject
         return (subj.left_edge.i, comp.right_edge.i + 1)
     if frame == "dobj_xcomp":
         obj, comp = kids.get("dobj"), kids.get("xcomp")
