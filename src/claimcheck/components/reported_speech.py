@@ -626,6 +626,8 @@ def _noun_frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, t
 def _content_chars(doc: Doc, view: _DocView, cs: int, ce: int) -> tuple[int, int] | None:
     """Character span of content tokens [cs, ce): no edge punctuation, no sentence-final stop, and
     no quotation cut at its mark (the content "called it “a disgrace”" keeps both marks)."""
+    while ce - cs > 1 and (doc[ce - 1].dep_ == "cc" or doc[ce - 1].is_punct):
+        ce -= 1  # "… is “very important” and": a conjunction whose conjunct the parse hung elsewhere
     a, b = _trimmed(view.text, doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1]))
     while b > a and view.text[b - 1] in ".!?":
         b -= 1
