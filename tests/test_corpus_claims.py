@@ -48,6 +48,15 @@ def test_robert_king_keeps_his_description(corpus_claims):
     assert mention and "King" in mention["text"]
 
 
+def test_paraphrase_texts_read_as_whole_phrases(corpus_claims):
+    """No reported content ends on a dangling conjunction or opens a quotation it does not close."""
+    texts = [c["text"] for c in corpus_claims if c["kind"] == "paraphrase"]
+    assert texts
+    for text in texts:
+        assert not text.endswith((" and", " or", " but")), text
+        assert text.count("\u201c") == text.count("\u201d"), text
+
+
 def test_spans_slice_the_files(corpus_claims, corpus_dir):
     texts = {p.name: p.read_text(encoding="utf-8") for p in corpus_dir.glob("*.txt")}
     for claim in corpus_claims:
