@@ -65,19 +65,29 @@ def test_common_noun_with_a_named_appositive(nlp):
     assert a["speaker"]["description"] == "the treasurer"
 
 
-def test_aside_between_speaker_and_cue(nlp):
-    doc = nlp(
+@pytest.mark.parametrize(("text", "words", "name"), [
+    pytest.param(
         "Lena Ostrova, who replaced Marc Duval as treasurer last spring, said the audit was "
-        "\u201ccareless from start to finish.\u201d"
-    )
-    assert speaker(quote_of(doc, "careless")) == "Lena Ostrova"
-
-
-def test_participle_takes_the_subject_of_the_main_clause(nlp):
-    doc = nlp(
-        "Rafael Ortiz defended the contract on Monday, adding, \u201cEvery dollar is accounted for.\u201d"
-    )
-    assert speaker(quote_of(doc, "Every dollar")) == "Rafael Ortiz"
+        "\u201ccareless from start to finish.\u201d", "careless", "Lena Ostrova",
+        id="aside between speaker and cue"),
+    pytest.param(
+        "Rafael Ortiz defended the contract on Monday, adding, \u201cEvery dollar is accounted for.\u201d",
+        "Every dollar", "Rafael Ortiz", id="participle takes the subject of the main clause"),
+    pytest.param(
+        "Senator Gwen Halloway opened the hearing. Later, Ms. Halloway said, \u201cThis is not over.\u201d",
+        "not over", "Gwen Halloway", id="title and surname map to the first full name"),
+    pytest.param(
+        "\u201cWe lost the east field in an hour,\u201d said Joan Merrick, who farms near the river.\n\n"
+        "\u201cThe insurance will not cover it. Nobody told us the levee was that weak.\u201d\n\n"
+        "The county has not commented.", "insurance", "Joan Merrick",
+        id="quote paragraphs continue the speaker"),
+    pytest.param(
+        "Omar Haddad said the vote had been rushed. \u201cNobody read the bill,\u201d he said. "
+        "\u201cNot one member.\u201d", "Not one member", "Omar Haddad",
+        id="previous sentence speaker for a following quote"),
+])
+def test_quote_speaker(nlp, text, words, name):
+    assert speaker(quote_of(nlp(text), words)) == name
 
 
 def test_pronoun_resolves_to_the_last_person(nlp):
@@ -90,13 +100,6 @@ def test_pronoun_resolves_to_the_last_person(nlp):
     assert speaker(a) == "Clara Benning"
 
 
-def test_title_and_surname_map_to_the_first_full_name(nlp):
-    doc = nlp(
-        "Senator Gwen Halloway opened the hearing. Later, Ms. Halloway said, \u201cThis is not over.\u201d"
-    )
-    assert speaker(quote_of(doc, "not over")) == "Gwen Halloway"
-
-
 def test_interrupted_quote_shares_speaker_and_group(nlp):
     doc = nlp(
         "\u201cThe river is rising,\u201d the engineer Ada Brandt said, "
@@ -105,23 +108,6 @@ def test_interrupted_quote_shares_speaker_and_group(nlp):
     a, b = quote_of(doc, "river"), quote_of(doc, "levee")
     assert a["group"] == b["group"]
     assert speaker(a) == speaker(b) == "Ada Brandt"
-
-
-def test_quote_paragraphs_continue_the_speaker(nlp):
-    doc = nlp(
-        "\u201cWe lost the east field in an hour,\u201d said Joan Merrick, who farms near the river.\n\n"
-        "\u201cThe insurance will not cover it. Nobody told us the levee was that weak.\u201d\n\n"
-        "The county has not commented."
-    )
-    assert speaker(quote_of(doc, "insurance")) == "Joan Merrick"
-
-
-def test_previous_sentence_speaker_for_a_following_quote(nlp):
-    doc = nlp(
-        "Omar Haddad said the vote had been rushed. \u201cNobody read the bill,\u201d he said. "
-        "\u201cNot one member.\u201d"
-    )
-    assert speaker(quote_of(doc, "Not one member")) == "Omar Haddad"
 
 
 def test_scare_quotes_and_titles_have_no_speaker(nlp):
