@@ -281,3 +281,14 @@ def test_reason_clause_after_an_object_is_not_part_of_it(nlp):
     doc = nlp("Ann Ruiz backs the mayor because she thinks the budget is sound.")
     assert content(doc, reported(doc, "backs")) == "the mayor"
     assert content(doc, reported(doc, "thinks")) == "the budget is sound"
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("The hearing ended with Senator Ann Ruiz saying the agency had misled the public.", "saying",
+     "Senator Ann Ruiz"),
+    ("The long delays have left many farmers saying the program has failed them.", "saying",
+     "many farmers"),
+])
+def test_participle_reports_for_the_noun_it_is_predicated_of(nlp, text, cue, who):
+    doc = nlp(text)
+    assert mention(reported(doc, cue)) == who

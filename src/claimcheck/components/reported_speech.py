@@ -158,7 +158,7 @@ def _reports_clause(cue: Token, cs: int) -> bool:
 def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
     """:func:`_subject`, else the verb's own subject nearest before it on its line: a dateline or a
     time stamp the parse made a second subject ("9:30 p.m. / Ruiz says …") does not hide the speaker."""
-    controller = _object_controller(cue, view)
+    controller = _object_controller(cue, view) or _participle_holder(cue, view)
     if controller is not None:
         return controller
     subj = _subject(cue, view, lex.cues)
@@ -215,6 +215,37 @@ def _object_controller(cue: Token, view: _DocView) -> Token | None:
     if obj is None or obj.pos_ not in ("PROPN", "PRON", "NOUN") or view.in_quote[obj.i]:
         return None
     return obj
+
+
+# "with Ruiz saying …", "despite critics warning …": the noun before the participle is its subject
+_ABSOLUTE = {"with", "without", "despite"}
+# "left voters wondering …", "found most saying …": the verb's object holds the participle's view
+_LEAVING = {"leave", "have", "keep", "find", "send", "set", "get"}
+
+
+def _participle_holder(cue: Token, view: _DocView) -> Token | None:
+    """The noun a subjectless participle is predicated of, not the clause it hangs on: the object of
+    "with" in an absolute phrase, or the object of a verb that leaves it in a state ("left 60% saying")."""
+    if cue.tag_ != "VBG" or any(c.dep_ in SUBJECTS for c in cue.children) or cue.head.i == cue.i:
+        return None
+    head = cue.head
+    if cue.dep_ == "pcomp" and head.lower_ in _ABSOLUTE:
+        # "with about three in 10 saying": the parse hung the noun on the participle
+        noun = next((c for c in cue.lefts if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)
+    elif cue.dep_ in ("advcl", "ccomp", "xcomp", "dep"):
+        objs = [c for c in head.children if c.i < cue.i and (
+            (c.dep_ == "dobj" and head.lemma_ in _LEAVING)
+            or (c.dep_ == "prep" and c.lower_ in _ABSOLUTE and c.i > head.i))]
+        last = objs[-1] if objs else None
+        noun = last if last is None or last.dep_ == "dobj" else next(
+            (o for o in last.children if o.dep_ == "pobj"), None)
+        if noun is not None and noun.right_edge.i != cue.i - 1:
+            noun = None  # "responded with vitriol, promoting …": after a comma, the clause subject holds it
+    else:
+        return None
+    if noun is None or view.in_quote[noun.i] or _newline_between(noun, cue):
+        return None
+    return noun
 
 
 def _adjective_subject(cue: Token, view: _DocView) -> Token | None:
