@@ -292,3 +292,14 @@ def test_reason_clause_after_an_object_is_not_part_of_it(nlp):
 def test_participle_reports_for_the_noun_it_is_predicated_of(nlp, text, cue, who):
     doc = nlp(text)
     assert mention(reported(doc, cue)) == who
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("The protest began an hour after the mayor walked onto the stage, saying the budget would pass.",
+     "saying", "the mayor"),
+    ("Ann Ruiz rejected the idea that the tax would hurt farmers, saying the data showed otherwise.",
+     "saying", "Ann Ruiz"),
+])
+def test_participle_reports_for_the_nearest_clause_not_reported(nlp, text, cue, who):
+    doc = nlp(text)
+    assert mention(reported(doc, cue)) == who

@@ -161,7 +161,7 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
     controller = _object_controller(cue, view) or _participle_holder(cue, view)
     if controller is not None:
         return controller
-    subj = _subject(cue, view, lex.cues)
+    subj = _participle_clause_subject(cue, view) or _subject(cue, view, lex.cues)
     if subj is not None:
         return _outer_pronoun(cue, subj, view, lex) or subj
     held = _adjective_subject(cue, view)
@@ -246,6 +246,43 @@ def _participle_holder(cue: Token, view: _DocView) -> Token | None:
     if noun is None or view.in_quote[noun.i] or _newline_between(noun, cue):
         return None
     return noun
+
+
+_PARTICIPLE_CLIMB = {"advcl", "conj", "xcomp", "pcomp", "prep", "pobj"}
+
+
+def _participle_clause_subject(cue: Token, view: _DocView) -> Token | None:
+    """A subjectless participle reports for the nearest clause up from it with a subject, unless that
+    clause is itself reported ("Ruiz argued the plan would fail, saying …": Ruiz, not the plan), also
+    when its verb is a cue ("after Ruiz entered the race, calling …", "Ruiz walked in, saying …")."""
+    if cue.tag_ != "VBG" or cue.lower_ == "according" or cue.dep_ not in _PARTICIPLE_CLIMB or \
+            any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    tok = cue
+    for _ in range(5):
+        if tok.dep_ not in _PARTICIPLE_CLIMB or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in reversed(list(tok.lefts)) if c.dep_ in SUBJECTS), None)
+        if subj is None or _reported_clause(tok, view):
+            continue
+        if view.in_quote[subj.i] or _newline_between(subj, cue):
+            return None
+        return subj
+    return None
+
+
+def _reported_clause(verb: Token, view: _DocView) -> bool:
+    """The verb heads (or is joined to) a clause that is another's content or describes a noun: the
+    complement of a verb or noun ("said the plan would …", "the idea that he would …"), a relative clause."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ in ("acl", "relcl") or any(c.dep_ == "mark" and c.lower_ in ("that", "whether")
+                                             for c in verb.children):
+        return True
+    return verb.dep_ == "ccomp" and not view.in_quote[verb.head.i]
 
 
 def _adjective_subject(cue: Token, view: _DocView) -> Token | None:
