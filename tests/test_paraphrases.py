@@ -303,3 +303,14 @@ def test_participle_reports_for_the_noun_it_is_predicated_of(nlp, text, cue, who
 def test_participle_reports_for_the_nearest_clause_not_reported(nlp, text, cue, who):
     doc = nlp(text)
     assert mention(reported(doc, cue)) == who
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("The governor spent much of the hearing defending the new water rules.", "defending", "The governor"),
+    ("The mayor argued with the council for hours, at one point calling the budget a disgrace.", "calling",
+     "The mayor"),
+])
+def test_participle_on_a_scene_noun_reports_for_the_clause_subject(nlp, text, cue, who):
+    doc = nlp(text)
+    assert mention(reported(doc, cue)) == who
+

@@ -158,7 +158,8 @@ def _reports_clause(cue: Token, cs: int) -> bool:
 def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
     """:func:`_subject`, else the verb's own subject nearest before it on its line: a dateline or a
     time stamp the parse made a second subject ("9:30 p.m. / Ruiz says …") does not hide the speaker."""
-    controller = _object_controller(cue, view) or _participle_holder(cue, view)
+    controller = _object_controller(cue, view) or _participle_holder(cue, view) or \
+        _setting_subject(cue, view, lex)
     if controller is not None:
         return controller
     subj = _participle_clause_subject(cue, view) or _subject(cue, view, lex.cues)
@@ -272,6 +273,33 @@ def _participle_clause_subject(cue: Token, view: _DocView) -> Token | None:
             return None
         return subj
     return None
+
+
+# prepositions that set a scene, not a party: "at one point", "in much of the hour", "over the data"
+_SETTING_PREPS = {"in", "at", "on", "of", "over", "during", "throughout"}
+
+
+def _setting_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
+    """"spent much of the debate defending …", "at one point calling …": a participle on a common noun
+    under a preposition that sets the scene reports for the subject of the clause; a noun that can be a
+    source ("in a statement saying …", "groups backing …") reports itself."""
+    noun = cue.head
+    if cue.tag_ != "VBG" or cue.dep_ != "acl" or noun.i >= cue.i or noun.pos_ != "NOUN" or \
+            noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.lemma_.lower() in lex.source_nouns:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ not in _SETTING_PREPS:
+        return None
+    tok, hops = noun, 0
+    while tok.dep_ in ("pobj", "prep") and tok.head.i != tok.i and hops < 6:
+        tok, hops = tok.head, hops + 1
+        if tok.dep_ == "dobj" and hops > 1:
+            tok = tok.head  # "spent much of the hour praising …"
+    if tok is noun or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in reversed(list(tok.lefts)) if c.dep_ in SUBJECTS), None)
+    if subj is None or view.in_quote[subj.i] or _newline_between(subj, cue):
+        return None
+    return subj
 
 
 def _reported_clause(verb: Token, view: _DocView) -> bool:
