@@ -314,3 +314,15 @@ def test_participle_on_a_scene_noun_reports_for_the_clause_subject(nlp, text, cu
     doc = nlp(text)
     assert mention(reported(doc, cue)) == who
 
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("Ann Ruiz predicted that the new tax would hurt exports and urged lawmakers to repeal it.", "urged",
+     "Ann Ruiz"),
+    ("The senator said the agency had ignored the warnings and said its director should resign.", "said",
+     "The senator"),
+])
+def test_verb_joined_inside_a_report_belongs_to_the_main_clause(nlp, text, cue, who):
+    doc = nlp(text)
+    a = [p for p in paraphrases(doc) if p["cue"]["text"] == cue][-1]
+    assert mention(a) == who

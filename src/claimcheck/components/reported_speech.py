@@ -159,7 +159,7 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
     """:func:`_subject`, else the verb's own subject nearest before it on its line: a dateline or a
     time stamp the parse made a second subject ("9:30 p.m. / Ruiz says …") does not hide the speaker."""
     controller = _object_controller(cue, view) or _participle_holder(cue, view) or \
-        _setting_subject(cue, view, lex)
+        _setting_subject(cue, view, lex) or _outer_conjunct_subject(cue, view, lex)
     if controller is not None:
         return controller
     subj = _participle_clause_subject(cue, view) or _subject(cue, view, lex.cues)
@@ -297,6 +297,41 @@ def _setting_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
     if tok is noun or tok.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in reversed(list(tok.lefts)) if c.dep_ in SUBJECTS), None)
+    if subj is None or view.in_quote[subj.i] or _newline_between(subj, cue):
+        return None
+    return subj
+
+
+_FINITE = {"VBD", "VBZ", "VBP"}
+_EMBEDDED = {"ccomp", "acl", "xcomp"}
+
+
+def _outer_conjunct_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
+    """"Ruiz said the plan had failed and urged …", "Kim forecast that prices would fall and praised …":
+    a verb with no subject the parse joined to a verb inside a reported clause belongs to the main
+    clause when it cannot share that verb's tense (its own tense against an auxiliary or another tense),
+    or is a speech verb: the main clause's subject holds it."""
+    if cue.dep_ != "conj" or cue.tag_ not in _FINITE or any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    first = cue
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ not in _EMBEDDED or first.head.i > first.i or first.pos_ not in ("VERB", "AUX") or \
+            not any(c.dep_ in SUBJECTS for c in first.children):
+        return None
+    apart = first.tag_ != cue.tag_ or any(c.dep_ in ("aux", "auxpass") for c in first.children) or \
+        lex.strength.get(cue.lemma_, 0.0) >= STRONG
+    if not apart:
+        return None
+    main = first
+    for _ in range(8):
+        if main.head.i == main.i or (main is not first and main.pos_ in ("VERB", "AUX")
+                                     and main.dep_ not in _EMBEDDED and main.dep_ != "conj"):
+            break
+        main = main.head
+    if main.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in reversed(list(main.lefts)) if c.dep_ in SUBJECTS), None)
     if subj is None or view.in_quote[subj.i] or _newline_between(subj, cue):
         return None
     return subj
