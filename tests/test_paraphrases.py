@@ -326,3 +326,14 @@ def test_verb_joined_inside_a_report_belongs_to_the_main_clause(nlp, text, cue, 
     doc = nlp(text)
     a = [p for p in paraphrases(doc) if p["cue"]["text"] == cue][-1]
     assert mention(a) == who
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("Ann Ruiz argued that the new law would keep prices low, saying the data supported her.", "saying",
+     "Ann Ruiz"),
+    ("Critics say the mayor cannot promise that “the money is there,” Ruiz added, saying the council must "
+     "vote first.", "saying", "Ruiz"),
+])
+def test_participle_climbs_past_a_reported_clause(nlp, text, cue, who):
+    doc = nlp(text)
+    assert mention(reported(doc, cue)) == who

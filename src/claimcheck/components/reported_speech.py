@@ -162,7 +162,7 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
         _setting_subject(cue, view, lex) or _outer_conjunct_subject(cue, view, lex)
     if controller is not None:
         return controller
-    subj = _participle_clause_subject(cue, view) or _subject(cue, view, lex.cues)
+    subj = _participle_clause_subject(cue, view, lex) or _subject(cue, view, lex.cues)
     if subj is not None:
         return _outer_pronoun(cue, subj, view, lex) or subj
     held = _adjective_subject(cue, view)
@@ -250,9 +250,10 @@ def _participle_holder(cue: Token, view: _DocView) -> Token | None:
 
 
 _PARTICIPLE_CLIMB = {"advcl", "conj", "xcomp", "pcomp", "prep", "pobj"}
+_CLAUSE_CLIMB = {"ccomp", "acl", "relcl", "dobj"}  # past a reported or relative clause to the one it is in
 
 
-def _participle_clause_subject(cue: Token, view: _DocView) -> Token | None:
+def _participle_clause_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
     """A subjectless participle reports for the nearest clause up from it with a subject, unless that
     clause is itself reported ("Ruiz argued the plan would fail, saying …": Ruiz, not the plan), also
     when its verb is a cue ("after Ruiz entered the race, calling …", "Ruiz walked in, saying …")."""
@@ -260,15 +261,18 @@ def _participle_clause_subject(cue: Token, view: _DocView) -> Token | None:
             any(c.dep_ in SUBJECTS for c in cue.children):
         return None
     tok = cue
-    for _ in range(5):
-        if tok.dep_ not in _PARTICIPLE_CLIMB or tok.head.i == tok.i:
+    for _ in range(6):
+        if tok.dep_ not in _PARTICIPLE_CLIMB | _CLAUSE_CLIMB or tok.head.i == tok.i:
             return None
         tok = tok.head
-        if tok.pos_ not in ("VERB", "AUX"):
-            continue
-        subj = next((c for c in reversed(list(tok.lefts)) if c.dep_ in SUBJECTS), None)
-        if subj is None or _reported_clause(tok, view):
-            continue
+        if tok.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue  # (an adjective with a subject is a clause too: "Ruiz, who was quick …")
+        subj = next((c for c in reversed(list(tok.lefts)) if c.dep_ in SUBJECTS), None) or \
+            next((c for c in tok.rights if c.dep_ in SUBJECTS), None)  # "…, Ruiz added, saying …"
+        if subj is None and tok.dep_ == "acl":
+            return None  # "voters with … speaking and talking …": the noun the first participle is on
+        if subj is None or (_reported_clause(tok, subj, view) and lex.strength.get(tok.lemma_, 0.0) < STRONG):
+            continue  # (a speech verb reports itself: "… that “…,” Ruiz added, saying …")
         if view.in_quote[subj.i] or _newline_between(subj, cue):
             return None
         return subj
@@ -337,15 +341,19 @@ def _outer_conjunct_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token |
     return subj
 
 
-def _reported_clause(verb: Token, view: _DocView) -> bool:
-    """The verb heads (or is joined to) a clause that is another's content or describes a noun: the
-    complement of a verb or noun ("said the plan would …", "the idea that he would …"), a relative clause."""
+def _reported_clause(verb: Token, subj: Token, view: _DocView) -> bool:
+    """The verb heads (or is joined to) a clause that is another's content or describes a thing: the
+    complement of a verb or noun ("said the plan would …", "the idea that he would …"), a relative
+    clause on a thing ("a moment that could …"; not "in which he …", "Ruiz, who …")."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
-    if verb.dep_ in ("acl", "relcl") or any(c.dep_ == "mark" and c.lower_ in ("that", "whether")
-                                             for c in verb.children):
+    if verb.dep_ == "relcl":
+        return subj.lower_ in ("that", "which")
+    if verb.dep_ == "acl" or any(c.dep_ == "mark" and c.lower_ in ("that", "whether")
+                                 for c in verb.children):
         return True
-    return verb.dep_ == "ccomp" and not view.in_quote[verb.head.i]
+    return verb.dep_ == "ccomp" and verb.head.i < verb.i and verb.head.is_alpha and \
+        not view.in_quote[verb.head.i]
 
 
 def _adjective_subject(cue: Token, view: _DocView) -> Token | None:
