@@ -337,3 +337,19 @@ def test_verb_joined_inside_a_report_belongs_to_the_main_clause(nlp, text, cue, 
 def test_participle_climbs_past_a_reported_clause(nlp, text, cue, who):
     doc = nlp(text)
     assert mention(reported(doc, cue)) == who
+
+
+def test_a_dateline_the_parse_made_the_subject_gives_way_to_the_name_after_its_dash():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimcheck.components.reported_speech import _past_dateline
+
+    words = ["DENVER", "(", "AP", ")", "—", "Governor", "Ann", "Ruiz", "vetoed", "the", "bill"]
+    heads = [8, 0, 0, 0, 0, 7, 7, 0, 8, 10, 8]
+    deps = ["nsubj", "punct", "appos", "punct", "punct", "compound", "compound", "appos", "ROOT", "det",
+            "dobj"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert _past_dateline(doc[0]).text == "Ruiz"
+    assert _past_dateline(doc[7]).text == "Ruiz"  # a subject with no dateline stays

@@ -164,7 +164,7 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
         return controller
     subj = _participle_clause_subject(cue, view, lex) or _subject(cue, view, lex.cues)
     if subj is not None:
-        return _outer_pronoun(cue, subj, view, lex) or subj
+        return _outer_pronoun(cue, subj, view, lex) or _past_dateline(subj)
     held = _adjective_subject(cue, view)
     if held is not None:
         return held
@@ -197,6 +197,20 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
                 and not view.in_quote[tok.i] and not _newline_between(tok, cue):
             return tok
     return None
+
+
+_DASHES = {"-", "–", "—", "―", "--"}
+
+
+def _past_dateline(subj: Token) -> Token:
+    """"CLEVELAND, July 19 (UPI) — Ann Ruiz told …": the parse made the dateline's place the subject
+    and hung the speaker on it after the dash; the name after the dash speaks."""
+    if subj.pos_ != "PROPN":
+        return subj
+    dash = next((c for c in subj.rights if c.text in _DASHES and c.dep_ == "punct"), None)
+    if dash is None:
+        return subj
+    return next((c for c in subj.rights if c.dep_ == "appos" and c.i > dash.i and c.pos_ == "PROPN"), subj)
 
 
 # verbs that bring their object to do something ("led Ruiz to say"); "asked Kim to …" is the asker's
