@@ -353,3 +353,10 @@ def test_a_dateline_the_parse_made_the_subject_gives_way_to_the_name_after_its_d
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
     assert _past_dateline(doc[0]).text == "Ruiz"
     assert _past_dateline(doc[7]).text == "Ruiz"  # a subject with no dateline stays
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("The mayor found ways to argue that the tax was unfair.", "argue", "The mayor"),
+])
+def test_infinitive_on_a_thing_reports_for_the_subject_of_its_verb(nlp, text, cue, who):
+    assert mention(reported(nlp(text), cue)) == who

@@ -159,7 +159,8 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
     """:func:`_subject`, else the verb's own subject nearest before it on its line: a dateline or a
     time stamp the parse made a second subject ("9:30 p.m. / Ruiz says …") does not hide the speaker."""
     controller = _object_controller(cue, view) or _participle_holder(cue, view) or \
-        _setting_subject(cue, view, lex) or _outer_conjunct_subject(cue, view, lex)
+        _setting_subject(cue, view, lex) or _outer_conjunct_subject(cue, view, lex) or \
+        _infinitive_user(cue, view, lex)
     if controller is not None:
         return controller
     subj = _participle_clause_subject(cue, view, lex) or _subject(cue, view, lex.cues)
@@ -350,6 +351,25 @@ def _outer_conjunct_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token |
     if main.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in reversed(list(main.lefts)) if c.dep_ in SUBJECTS), None)
+    if subj is None or view.in_quote[subj.i] or _newline_between(subj, cue):
+        return None
+    return subj
+
+
+def _infinitive_user(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
+    """"has nothing but praise to offer", "went out of his way to say …", "used the bill to portray …":
+    an infinitive on a thing that cannot speak, object of a verb, reports for that verb's subject."""
+    if cue.tag_ != "VB" or cue.dep_ not in ("relcl", "acl") or cue.head.i > cue.i or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children) or \
+            any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    noun = cue.head
+    if noun.dep_ not in ("dobj", "pobj") or noun.pos_ != "NOUN" or _can_speak(noun, lex):
+        return None
+    tok = noun.head if noun.dep_ == "dobj" else noun.head.head  # "in a bid to …": up past the preposition
+    if tok.pos_ not in ("VERB", "AUX") or (noun.dep_ == "pobj" and noun.head.dep_ != "prep"):
+        return None
+    subj = next((c for c in reversed(list(tok.lefts)) if c.dep_ in SUBJECTS), None)
     if subj is None or view.in_quote[subj.i] or _newline_between(subj, cue):
         return None
     return subj
