@@ -321,6 +321,8 @@ def test_participle_on_a_scene_noun_reports_for_the_clause_subject(nlp, text, cu
      "Ann Ruiz"),
     ("The senator said the agency had ignored the warnings and said its director should resign.", "said",
      "The senator"),
+    ("Local officials believe the company has broken the rules and admit that they cannot stop it.", "admit",
+     "Local officials"),
 ])
 def test_verb_joined_inside_a_report_belongs_to_the_main_clause(nlp, text, cue, who):
     doc = nlp(text)
