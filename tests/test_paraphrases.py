@@ -362,3 +362,12 @@ def test_a_dateline_the_parse_made_the_subject_gives_way_to_the_name_after_its_d
 ])
 def test_infinitive_on_a_thing_reports_for_the_subject_of_its_verb(nlp, text, cue, who):
     assert mention(reported(nlp(text), cue)) == who
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("Local Republicans have been blunt in their criticism of the new tax plan.", "criticism",
+     "Local Republicans"),
+    ("Ann Ruiz stepped up her attacks on the transit board this week.", "attacks", "Ann Ruiz"),
+])
+def test_possessive_owner_of_a_reporting_noun_is_named_by_the_clause_subject(nlp, text, cue, who):
+    assert mention(reported(nlp(text), cue)) == who

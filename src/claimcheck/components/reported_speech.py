@@ -470,8 +470,39 @@ def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
             continue
         out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
                     "cue": _span_dict(view.text, tok.idx, tok.idx + len(tok)),
-                    "speaker": _speaker_record(doc, view, owner, book)})
+                    "speaker": _speaker_record(doc, view, _owner_subject(owner, tok, view) or owner, book)})
     return out
+
+
+_POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
+
+
+def _owner_subject(owner: Token, noun: Token, view: _DocView) -> Token | None:
+    """"Republicans were unsparing in their criticism of …", "she stepped up her attacks on …": a
+    possessive pronoun owning a reporting noun stands for the subject of the clause the noun is in,
+    when that subject can be what the pronoun stands for; the subject names the source."""
+    pron = _POSSESSIVE.get(owner.lower_)
+    if pron is None:
+        return None
+    tok = noun
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i or tok.dep_ not in ("dobj", "pobj", "prep",
+                                                                                  "acomp"):
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "nsubj"), None)
+    if subj is None or view.in_quote[subj.i] or _newline_between(subj, noun):
+        return None
+    if subj.pos_ == "PRON":
+        return subj if subj.lower_ == pron else None
+    if pron not in _AGREEING or not _fits(_AGREEING[pron], subj):
+        return None
+    # another name in between the pronoun could stand for ("Ruiz faulted Kim's plans, in particular his …")
+    between = view.doc[subj.right_edge.i + 1 : owner.i]
+    rival = any(t.pos_ == "PROPN" and (t.dep_ == "poss" or _fits(_AGREEING[pron], t)) for t in between)
+    return None if rival else subj
 
 
 # one-word answers a speech verb reports ("said yes", "would not say so", "said that")
@@ -1076,7 +1107,11 @@ _AGREEING = {"he": "person", "she": "person", "it": "thing", "they": "group", "w
 
 
 def _agrees(pron: Token, noun: Token) -> bool:
-    kind = _AGREEING[pron.lower_]
+    return _fits(_AGREEING[pron.lower_], noun)
+
+
+def _fits(kind: str, noun: Token) -> bool:
+    """Whether ``noun`` can be what a pronoun of ``kind`` (person, thing, group) stands for."""
     if kind == "person":
         return noun.pos_ == "PROPN" and noun.tag_ == "NNP" and noun.ent_type_ in ("PERSON", "")
     if kind == "thing":
