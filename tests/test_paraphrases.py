@@ -371,3 +371,11 @@ def test_infinitive_on_a_thing_reports_for_the_subject_of_its_verb(nlp, text, cu
 ])
 def test_possessive_owner_of_a_reporting_noun_is_named_by_the_clause_subject(nlp, text, cue, who):
     assert mention(reported(nlp(text), cue)) == who
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Ruiz, a top aide said, is very confident about the vote.", "a top aide"),
+    ("Ann Ruiz, a city engineer, said the new bridge will open next spring.", "Ann Ruiz"),
+])
+def test_speech_verb_in_an_aside_after_a_noun_phrase_reports_for_that_phrase(nlp, text, who):
+    assert mention(reported(nlp(text), "said")) == who

@@ -160,7 +160,7 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
     time stamp the parse made a second subject ("9:30 p.m. / Ruiz says …") does not hide the speaker."""
     controller = _object_controller(cue, view) or _participle_holder(cue, view) or \
         _setting_subject(cue, view, lex) or _outer_conjunct_subject(cue, view, lex) or \
-        _infinitive_user(cue, view, lex)
+        _infinitive_user(cue, view, lex) or _aside_speaker(cue, view)
     if controller is not None:
         return controller
     subj = _participle_clause_subject(cue, view, lex) or _subject(cue, view, lex.cues)
@@ -378,6 +378,22 @@ def _infinitive_user(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
     if subj is None or view.in_quote[subj.i] or _newline_between(subj, cue):
         return None
     return subj
+
+
+def _aside_speaker(cue: Token, view: _DocView) -> Token | None:
+    """"Clinton, a top aide said, “is …”": a speech verb set off by commas right after a noun phrase
+    with no comma of its own, which the parse made an apposition of the verb's subject, is an aside:
+    that noun phrase is its speaker ("Ruiz, a top aide, said …" keeps Ruiz)."""
+    subj = next((c for c in cue.lefts if c.dep_ in SUBJECTS), None)
+    if subj is None or cue.i + 1 >= len(view.doc) or view.doc[cue.i + 1].text != ",":
+        return None
+    tok = view.doc[cue.i - 1]
+    while tok.dep_ in ("compound", "amod", "det", "poss", "nummod") and tok.head.i > tok.i:
+        tok = tok.head
+    if tok.dep_ != "appos" or tok.head.i != subj.i or tok.right_edge.i != cue.i - 1 or \
+            view.doc[tok.left_edge.i - 1].text != "," or view.in_quote[tok.i]:
+        return None
+    return tok
 
 
 def _reported_clause(verb: Token, subj: Token, view: _DocView) -> bool:
