@@ -379,3 +379,22 @@ def test_possessive_owner_of_a_reporting_noun_is_named_by_the_clause_subject(nlp
 ])
 def test_speech_verb_in_an_aside_after_a_noun_phrase_reports_for_that_phrase(nlp, text, who):
     assert mention(reported(nlp(text), "said")) == who
+
+
+def test_a_subjectless_cue_after_a_participle_aside_takes_the_name_before_the_aside():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimcheck.components.reported_speech import _aside_subject
+    from claimcheck.components.sources import _DocView
+
+    words = ["Ruiz", ",", "opening", "the", "museum", "on", "Saturday", ",", "said", "it", "would", "last"]
+    heads = [8, 2, 8, 4, 2, 2, 5, 8, 8, 11, 11, 8]
+    deps = ["dep", "punct", "advcl", "det", "dobj", "prep", "pobj", "punct", "ROOT", "nsubj", "aux",
+            "ccomp"]
+    pos = ["PROPN", "PUNCT", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "PRON", "AUX", "VERB"]
+    tags = ["NNP", ",", "VBG", "DT", "NN", "IN", "NNP", ",", "VBD", "PRP", "MD", "VB"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, [], doc.text)
+    assert _aside_subject(doc, view, doc[8]).text == "Ruiz"  # not "Saturday", inside the aside
+    assert _aside_subject(doc, view, doc[11]) is None

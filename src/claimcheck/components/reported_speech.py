@@ -1090,12 +1090,29 @@ def _holder(verb: Token, view: _DocView) -> Token | None:
 def _unparsed_source(doc: Doc, view: _DocView, lex: Lexicon, cue: Token, cs: int, ce: int) -> Token | None:
     """A cue the parse left without a subject ("Shaw said Clinton …" misread): the noun phrase
     just before it on its line, when it can speak and is not part of the content."""
-    near = _nearby_subject(doc, cue, view)
-    if near is None:
-        near = _stranded_subject(doc, cue, view)
+    near = _aside_subject(doc, view, cue) or _nearby_subject(doc, cue, view) or \
+        _stranded_subject(doc, cue, view)
     if near is None or cs <= near.i < ce or not _can_speak(_antecedent(near), lex):
         return None
     return near
+
+
+def _aside_subject(doc: Doc, view: _DocView, cue: Token) -> Token | None:
+    """"Sen. Ann Ruiz, facing a challenge in Iowa, a swing state, said …": the name before a participle
+    aside set off by commas just before the cue (not a noun inside the aside)."""
+    if cue.i < 4 or doc[cue.i - 1].text != ",":
+        return None
+    for i in range(cue.i - 2, max(int(view.sent_start[cue.i]), cue.i - 25), -1):
+        part = doc[i]
+        if part.tag_ == "VBG" and doc[i - 1].text == "," and part.right_edge.i == cue.i - 2:
+            name = doc[i - 2]
+            while name.dep_ in ("compound", "flat") and name.head.i > name.i and name.head.i < i:
+                name = name.head
+            if name.pos_ not in ("PROPN", "NOUN", "PRON") or view.in_quote[name.i] or \
+                    _newline_between(name, cue):
+                return None
+            return name
+    return None
 
 
 def _stranded_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
