@@ -266,6 +266,7 @@ def _participle_holder(cue: Token, view: _DocView) -> Token | None:
 
 _PARTICIPLE_CLIMB = {"advcl", "conj", "xcomp", "pcomp", "prep", "pobj"}
 _CLAUSE_CLIMB = {"ccomp", "acl", "relcl", "dobj"}  # past a reported or relative clause to the one it is in
+_CLIMB_SUBJECTS = SUBJECTS | {"nsubjpass"}
 
 
 def _participle_clause_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
@@ -275,18 +276,23 @@ def _participle_clause_subject(cue: Token, view: _DocView, lex: Lexicon) -> Toke
     if cue.tag_ != "VBG" or cue.lower_ == "according" or cue.dep_ not in _PARTICIPLE_CLIMB or \
             any(c.dep_ in SUBJECTS for c in cue.children):
         return None
-    tok = cue
+    tok, reason = cue, False
     for _ in range(6):
         if tok.dep_ not in _PARTICIPLE_CLIMB | _CLAUSE_CLIMB or tok.head.i == tok.i:
             return None
+        reason = reason or tok.head.lower_ == "for"
         tok = tok.head
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             continue  # (an adjective with a subject is a clause too: "Ruiz, who was quick …")
-        subj = next((c for c in reversed(list(tok.lefts)) if c.dep_ in SUBJECTS), None) or \
+        # (the subject of a passive too: "Ruiz was booed by the crowd after telling …" — Ruiz told)
+        # (but "Ruiz was criticized by rivals for failing …" is the rivals' claim)
+        subj = next((c for c in reversed(list(tok.lefts))
+                     if c.dep_ in (SUBJECTS if reason else _CLIMB_SUBJECTS)), None) or \
             next((c for c in tok.rights if c.dep_ in SUBJECTS), None)  # "…, Ruiz added, saying …"
         if subj is None and tok.dep_ == "acl":
             return None  # "voters with … speaking and talking …": the noun the first participle is on
-        if subj is None or (_reported_clause(tok, subj, view) and lex.strength.get(tok.lemma_, 0.0) < STRONG):
+        if subj is None or (_reported_clause(tok, subj, view, lex)
+                            and lex.strength.get(tok.lemma_, 0.0) < STRONG):
             continue  # (a speech verb reports itself: "… that “…,” Ruiz added, saying …")
         if view.in_quote[subj.i] or _newline_between(subj, cue):
             return None
@@ -396,14 +402,14 @@ def _aside_speaker(cue: Token, view: _DocView) -> Token | None:
     return tok
 
 
-def _reported_clause(verb: Token, subj: Token, view: _DocView) -> bool:
+def _reported_clause(verb: Token, subj: Token, view: _DocView, lex: Lexicon) -> bool:
     """The verb heads (or is joined to) a clause that is another's content or describes a thing: the
     complement of a verb or noun ("said the plan would …", "the idea that he would …"), a relative
     clause on a thing ("a moment that could …"; not "in which he …", "Ruiz, who …")."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     if verb.dep_ == "relcl":
-        return subj.lower_ in ("that", "which")
+        return subj.lower_ in ("that", "which") and not _can_speak(_antecedent(subj), lex)
     if verb.dep_ == "acl" or any(c.dep_ == "mark" and c.lower_ in ("that", "whether")
                                  for c in verb.children):
         return True
