@@ -406,3 +406,27 @@ def test_a_subjectless_cue_after_a_participle_aside_takes_the_name_before_the_as
 ])
 def test_participle_on_a_passive_clause_reports_for_its_subject_not_for_a_reason_given(nlp, text, cue, who):
     assert mention(reported(nlp(text), cue)) == who
+
+
+def test_participle_climbs_past_an_adjective_to_the_copula_subject(nlp):
+    doc = nlp("The rebels were able to win support by promising that taxes would fall.")
+    assert mention(reported(doc, "promising")) == "The rebels"
+
+
+def test_a_scene_with_a_participle_is_not_a_reported_clause(nlp):
+    from spacy.tokens import Doc
+
+    from claimcheck.components.lexicon import load_lexicon
+    from claimcheck.components.reported_speech import _reported_clause
+    from claimcheck.components.sources import _DocView
+
+    words = ["I", "remember", "Ruiz", "going", "on", "TV"]
+    heads = [1, 1, 3, 1, 3, 4]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "prep", "pobj"]
+    pos = ["PRON", "VERB", "PROPN", "VERB", "ADP", "PROPN"]
+    tags = ["PRP", "VBP", "NNP", "VBG", "IN", "NNP"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, [], doc.text)
+    assert not _reported_clause(doc[3], doc[2], view, load_lexicon())
+    doc[3].tag_ = "VBD"  # "remember Ruiz went on TV": a clause of its own
+    assert _reported_clause(doc[3], doc[2], view, load_lexicon())

@@ -265,7 +265,8 @@ def _participle_holder(cue: Token, view: _DocView) -> Token | None:
 
 
 _PARTICIPLE_CLIMB = {"advcl", "conj", "xcomp", "pcomp", "prep", "pobj"}
-_CLAUSE_CLIMB = {"ccomp", "acl", "relcl", "dobj"}  # past a reported or relative clause to the one it is in
+# past a reported or relative clause to the one it is in, or an adjective to its copula ("able to …")
+_CLAUSE_CLIMB = {"ccomp", "acl", "relcl", "dobj", "acomp"}
 _CLIMB_SUBJECTS = SUBJECTS | {"nsubjpass"}
 
 
@@ -413,6 +414,8 @@ def _reported_clause(verb: Token, subj: Token, view: _DocView, lex: Lexicon) -> 
     if verb.dep_ == "acl" or any(c.dep_ == "mark" and c.lower_ in ("that", "whether")
                                  for c in verb.children):
         return True
+    if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+        return False  # a scene, not a report: "remember Carter going on TV, declaring …"
     return verb.dep_ == "ccomp" and verb.head.i < verb.i and verb.head.is_alpha and \
         not view.in_quote[verb.head.i]
 
