@@ -337,8 +337,7 @@ def _outer_conjunct_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token |
     a verb with no subject the parse joined to a verb inside a reported clause belongs to the main
     clause when it cannot share that verb's tense (its own tense against an auxiliary or another tense),
     or is a speech verb: the main clause's subject holds it."""
-    if cue.dep_ != "conj" or cue.tag_ not in _FINITE | {"VB"} or any(c.dep_ in SUBJECTS or c.dep_ == "aux"
-                                                                     for c in cue.children):
+    if cue.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in cue.children):
         return None
     first = cue
     while first.dep_ == "conj" and first.head.i != first.i:
@@ -346,7 +345,13 @@ def _outer_conjunct_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token |
     if first.dep_ not in _EMBEDDED or first.head.i > first.i or first.pos_ not in ("VERB", "AUX") or \
             not any(c.dep_ in SUBJECTS for c in first.children):
         return None
-    if cue.tag_ == "VB":
+    own = {c.lemma_ for c in cue.children if c.dep_ == "aux" and c.lower_ != "to"}
+    if own:
+        # its own auxiliary against another (or none): "… the party must be …, and has championed …"
+        apart = own != {c.lemma_ for c in first.children if c.dep_ == "aux"}
+    elif cue.tag_ not in _FINITE | {"VB"}:
+        return None
+    elif cue.tag_ == "VB":
         # a bare verb shares a modal ("would fall and rise") but not a tense ("has joined … and admit")
         apart = first.tag_ in ("VBN", "VBG", "VBD", "VBZ")
     else:
