@@ -325,6 +325,8 @@ def test_participle_on_a_scene_noun_reports_for_the_clause_subject(nlp, text, cu
      "Local officials"),
     ("Ann Ruiz insists the city must be a place of ideas, and has championed a plan to cut fares.",
      "championed", "Ann Ruiz"),
+    ("Ann Ruiz said Tom Kim was wrong about the budget and criticized him for ignoring the deficit.",
+     "criticized", "Ann Ruiz"),
 ])
 def test_verb_joined_inside_a_report_belongs_to_the_main_clause(nlp, text, cue, who):
     doc = nlp(text)

@@ -357,7 +357,7 @@ def _outer_conjunct_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token |
     else:
         apart = first.tag_ != cue.tag_ or any(c.dep_ in ("aux", "auxpass") for c in first.children) or \
             lex.strength.get(cue.lemma_, 0.0) >= STRONG
-    if not apart:
+    if not (apart or _names_as_object(cue, first)):
         return None
     main = first
     for _ in range(8):
@@ -406,6 +406,20 @@ def _aside_speaker(cue: Token, view: _DocView) -> Token | None:
             view.doc[tok.left_edge.i - 1].text != "," or view.in_quote[tok.i]:
         return None
     return tok
+
+
+_OBJECT_PRONOUNS = {"him": "person", "her": "person", "them": "group"}
+
+
+def _names_as_object(verb: Token, clause: Token) -> bool:
+    """"Khan said Trump was ignorant and criticized him": a verb whose object pronoun can stand for the
+    clause's subject does not have that subject (it would say "himself")."""
+    subj = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS), None)
+    if subj is None or obj is None:
+        return False
+    kind = _OBJECT_PRONOUNS[obj.lower_]
+    return _fits(kind, subj) if subj.pos_ != "PRON" else _AGREEING.get(subj.lower_) == kind
 
 
 def _reported_clause(verb: Token, subj: Token, view: _DocView, lex: Lexicon) -> bool:
