@@ -434,3 +434,12 @@ def test_a_scene_with_a_participle_is_not_a_reported_clause(nlp):
     assert not _reported_clause(doc[3], doc[2], view, load_lexicon())
     doc[3].tag_ = "VBD"  # "remember Ruiz went on TV": a clause of its own
     assert _reported_clause(doc[3], doc[2], view, load_lexicon())
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("The scandal has renewed Republican calls for a special prosecutor.", "calls", "Republican"),
+    ("The slow recovery could blunt the unions' demands for higher wages.", "demands", "the unions"),
+    ("The IMF pointed to Britain's decision to leave the union.", "decision", "The IMF"),
+])
+def test_reporting_noun_owner_it_marks_itself_comes_before_the_verb_subject(nlp, text, cue, who):
+    assert mention(reported(nlp(text), cue)) == who

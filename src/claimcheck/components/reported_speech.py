@@ -829,9 +829,11 @@ def _noun_frame_span(noun: Token, frame: str, view: _DocView, lex: Lexicon
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         src = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
     elif src_kind == "verb" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-        src = _subject(noun.head, view, lex.cues)
+        # (an owner the noun marks itself comes first: "blunted Republicans' demands for …")
+        src = _marked_owner(noun, view, lex) or _subject(noun.head, view, lex.cues)
     elif src_kind == "pverb" and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
-        src = _subject(noun.head.head, view, lex.cues)  # "came out in support of …"
+        # "came out in support of …"
+        src = _marked_owner(noun, view, lex) or _subject(noun.head.head, view, lex.cues)
     elif src_kind == "mod":  # "Republican criticism of …", "the Senate vote on …"
         src = next((c for c in noun.lefts if c.dep_ in ("compound", "amod")
                     and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "ORG", "PERSON", "GPE"))), None)
@@ -842,6 +844,22 @@ def _noun_frame_span(noun: Token, frame: str, view: _DocView, lex: Lexicon
     if src.i in range(a, b):
         return None
     return src, a, b
+
+
+def _marked_owner(noun: Token, view: _DocView, lex: Lexicon) -> Token | None:
+    """The owner a reporting noun marks itself: a possessor that is not a pronoun ("Republicans' demands")
+    or a name or group before it ("Republican calls for …"), unless the verb over the noun is itself
+    one of speech: "the IMF pointed to Britain's decision …" is the IMF's."""
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    if verb.lemma_ in lex.cues:
+        return None
+    for c in noun.lefts:
+        if view.in_quote[c.i]:
+            continue
+        if (c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ in ("compound", "amod") and (
+                c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "ORG", "PERSON", "GPE"))):
+            return c
+    return None
 
 
 def _noun_frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
