@@ -443,3 +443,18 @@ def test_a_scene_with_a_participle_is_not_a_reported_clause(nlp):
 ])
 def test_reporting_noun_owner_it_marks_itself_comes_before_the_verb_subject(nlp, text, cue, who):
     assert mention(reported(nlp(text), cue)) == who
+
+
+def test_a_subject_the_parse_hung_on_the_auxiliary_is_the_verbs_subject(nlp):
+    from spacy.tokens import Doc
+
+    from claimcheck.components.reported_speech import _auxiliary_subject
+    from claimcheck.components.sources import _DocView
+
+    words = ["Ruiz", "was", "not", "so", "much", "saying", "that", "taxes", "would", "rise"]
+    heads = [1, 5, 1, 4, 5, 5, 9, 9, 9, 5]
+    deps = ["nsubj", "aux", "neg", "advmod", "amod", "ROOT", "mark", "nsubj", "aux", "ccomp"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    view = _DocView(doc, [], doc.text)
+    assert _auxiliary_subject(doc[5], view).text == "Ruiz"
+    assert _auxiliary_subject(doc[9], view) is None  # "would" has no subject of its own

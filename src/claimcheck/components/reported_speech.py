@@ -163,7 +163,8 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
         _infinitive_user(cue, view, lex) or _aside_speaker(cue, view)
     if controller is not None:
         return controller
-    subj = _participle_clause_subject(cue, view, lex) or _subject(cue, view, lex.cues)
+    subj = _participle_clause_subject(cue, view, lex) or _subject(cue, view, lex.cues) or \
+        _auxiliary_subject(cue, view)
     if subj is not None:
         return _outer_pronoun(cue, subj, view, lex) or _past_dateline(subj)
     held = _adjective_subject(cue, view)
@@ -197,6 +198,16 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
         if tok.dep_ in SUBJECTS and tok.left_edge.i == i and tok.pos_ in ("PROPN", "PRON", "NOUN") \
                 and not view.in_quote[tok.i] and not _newline_between(tok, cue):
             return tok
+    return None
+
+
+def _auxiliary_subject(cue: Token, view: _DocView) -> Token | None:
+    """"Trump wasn't so much saying that …": a subject the parse hung on the verb's auxiliary."""
+    for aux in cue.lefts:
+        if aux.dep_ in ("aux", "auxpass"):
+            subj = next((c for c in aux.children if c.dep_ in SUBJECTS and c.i < aux.i), None)
+            if subj is not None and not view.in_quote[subj.i] and not _newline_between(subj, cue):
+                return subj
     return None
 
 
