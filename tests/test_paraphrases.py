@@ -458,3 +458,8 @@ def test_a_subject_the_parse_hung_on_the_auxiliary_is_the_verbs_subject(nlp):
     view = _DocView(doc, [], doc.text)
     assert _auxiliary_subject(doc[5], view).text == "Ruiz"
     assert _auxiliary_subject(doc[9], view) is None  # "would" has no subject of its own
+
+
+def test_relative_pronoun_tied_to_a_time_stands_for_the_object_before_it(nlp):
+    doc = nlp("Ruiz released her tax returns in April, which showed she paid little.")
+    assert mention(reported(doc, "showed")) == "her tax returns"

@@ -166,7 +166,7 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
     subj = _participle_clause_subject(cue, view, lex) or _subject(cue, view, lex.cues) or \
         _auxiliary_subject(cue, view)
     if subj is not None:
-        return _outer_pronoun(cue, subj, view, lex) or _past_dateline(subj)
+        return _outer_pronoun(cue, subj, view, lex) or _past_time(subj) or _past_dateline(subj)
     held = _adjective_subject(cue, view)
     if held is not None:
         return held
@@ -209,6 +209,24 @@ def _auxiliary_subject(cue: Token, view: _DocView) -> Token | None:
             if subj is not None and not view.in_quote[subj.i] and not _newline_between(subj, cue):
                 return subj
     return None
+
+
+def _past_time(subj: Token) -> Token | None:
+    """"released her records in July, which showed …": a relative pronoun the parse tied to a time
+    stands for the noun the time phrase follows."""
+    clause = subj.head
+    if subj.lower_ not in ("which", "that") or clause.dep_ != "relcl" or \
+            clause.head.ent_type_ not in ("DATE", "TIME"):
+        return None
+    when = clause.head
+    if when.dep_ != "pobj" or when.head.dep_ != "prep":
+        return None
+    owner = when.head.head
+    if owner.pos_ in ("NOUN", "PROPN") and owner.i < when.i:
+        return owner
+    # "released her records in July": the time phrase hangs on the verb; its object is meant
+    return next((c for c in owner.children if c.dep_ == "dobj" and c.i < when.i), None) \
+        if owner.pos_ == "VERB" else None
 
 
 _DASHES = {"-", "–", "—", "―", "--"}
