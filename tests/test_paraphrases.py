@@ -463,3 +463,13 @@ def test_a_subject_the_parse_hung_on_the_auxiliary_is_the_verbs_subject(nlp):
 def test_relative_pronoun_tied_to_a_time_stands_for_the_object_before_it(nlp):
     doc = nlp("Ruiz released her tax returns in April, which showed she paid little.")
     assert mention(reported(doc, "showed")) == "her tax returns"
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("The protests grew louder as Ann Ruiz, the mayor's sister, attacked the plan for its cost.", "attacked",
+     "Ann Ruiz"),
+    ("The council adjourned after Chairman Tom Kim earlier in the day praised the budget deal.", "praised",
+     "Chairman Tom Kim"),
+])
+def test_subject_read_as_the_object_of_a_conjunction_is_the_verbs_subject(nlp, text, cue, who):
+    assert mention(reported(nlp(text), cue)) == who

@@ -160,7 +160,7 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
     time stamp the parse made a second subject ("9:30 p.m. / Ruiz says …") does not hide the speaker."""
     controller = _object_controller(cue, view) or _participle_holder(cue, view) or \
         _setting_subject(cue, view, lex) or _outer_conjunct_subject(cue, view, lex) or \
-        _infinitive_user(cue, view, lex) or _aside_speaker(cue, view)
+        _infinitive_user(cue, view, lex) or _aside_speaker(cue, view) or _subordinated_subject(cue, view)
     if controller is not None:
         return controller
     subj = _participle_clause_subject(cue, view, lex) or _subject(cue, view, lex.cues) or \
@@ -199,6 +199,24 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
                 and not view.in_quote[tok.i] and not _newline_between(tok, cue):
             return tok
     return None
+
+
+_SUBORDINATORS = {"after", "before", "since", "until", "as", "while", "because", "when", "once"}
+
+
+def _subordinated_subject(cue: Token, view: _DocView) -> Token | None:
+    """"… after Chairman Ann Ruiz earlier in the day touted …": a finite verb with no subject, after a
+    conjunction the parse read as a preposition with the verb's subject for its object."""
+    if cue.tag_ not in _FINITE or cue.dep_ != "advcl" or any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    conj = next((c for c in reversed(list(cue.head.children)) if c.dep_ == "prep" and c.i < cue.i), None)
+    if conj is None or conj.lower_ not in _SUBORDINATORS:
+        return None
+    obj = next((o for o in conj.children if o.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ not in ("PROPN", "NOUN", "PRON") or view.in_quote[obj.i] or \
+            any(t.pos_ in ("VERB", "AUX") for t in view.doc[obj.i + 1 : cue.i]):
+        return None
+    return obj
 
 
 def _auxiliary_subject(cue: Token, view: _DocView) -> Token | None:
