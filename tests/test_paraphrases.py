@@ -473,3 +473,28 @@ def test_relative_pronoun_tied_to_a_time_stands_for_the_object_before_it(nlp):
 ])
 def test_subject_read_as_the_object_of_a_conjunction_is_the_verbs_subject(nlp, text, cue, who):
     assert mention(reported(nlp(text), cue)) == who
+
+
+def test_infinitive_on_a_thing_past_two_prepositions_or_given_to_someone(nlp):
+    from spacy.tokens import Doc
+
+    from claimcheck.components.lexicon import load_lexicon
+    from claimcheck.components.reported_speech import _infinitive_user
+    from claimcheck.components.sources import _DocView
+
+    lex = load_lexicon()
+    words = ["Kim", "went", "out", "of", "his", "way", "to", "say", "it"]
+    heads = [1, 1, 1, 2, 5, 3, 7, 5, 7]
+    deps = ["nsubj", "ROOT", "prep", "prep", "poss", "pobj", "aux", "relcl", "dobj"]
+    pos = ["PROPN", "VERB", "ADP", "ADP", "PRON", "NOUN", "PART", "VERB", "PRON"]
+    tags = ["NNP", "VBD", "IN", "IN", "PRP$", "NN", "TO", "VB", "PRP"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert _infinitive_user(doc[7], _DocView(doc, [], doc.text), lex).text == "Kim"
+
+    words = ["The", "rise", "gave", "Ruiz", "new", "impetus", "to", "oppose", "it"]
+    heads = [1, 2, 2, 2, 5, 2, 7, 5, 7]
+    deps = ["det", "nsubj", "ROOT", "dative", "amod", "dobj", "aux", "relcl", "dobj"]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "ADJ", "NOUN", "PART", "VERB", "PRON"]
+    tags = ["DT", "NN", "VBD", "NNP", "JJ", "NN", "TO", "VB", "PRP"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert _infinitive_user(doc[7], _DocView(doc, [], doc.text), lex).text == "Ruiz"

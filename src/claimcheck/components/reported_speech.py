@@ -422,7 +422,8 @@ def _outer_conjunct_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token |
 
 def _infinitive_user(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
     """"has nothing but praise to offer", "went out of his way to say …", "used the bill to portray …":
-    an infinitive on a thing that cannot speak, object of a verb, reports for that verb's subject."""
+    an infinitive on a thing that cannot speak, object of a verb, reports for that verb's subject, or
+    for the one the verb gives the thing to ("gave Kim new reason to oppose …")."""
     if cue.tag_ != "VB" or cue.dep_ not in ("relcl", "acl") or cue.head.i > cue.i or \
             not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children) or \
             any(c.dep_ in SUBJECTS for c in cue.children):
@@ -431,9 +432,14 @@ def _infinitive_user(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
     if noun.dep_ not in ("dobj", "pobj") or noun.pos_ != "NOUN" or _can_speak(noun, lex):
         return None
     tok = noun.head if noun.dep_ == "dobj" else noun.head.head  # "in a bid to …": up past the preposition
+    if noun.dep_ == "pobj" and tok.dep_ == "prep" and noun.head.dep_ == "prep":
+        tok = tok.head  # "went out of his way to …"
     if tok.pos_ not in ("VERB", "AUX") or (noun.dep_ == "pobj" and noun.head.dep_ != "prep"):
         return None
-    subj = next((c for c in reversed(list(tok.lefts)) if c.dep_ in SUBJECTS), None)
+    # "gave Beck new impetus to oppose …": the one given it
+    given = next((c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "PRON", "NOUN")),
+                 None)
+    subj = given or next((c for c in reversed(list(tok.lefts)) if c.dep_ in SUBJECTS), None)
     if subj is None or view.in_quote[subj.i] or _newline_between(subj, cue):
         return None
     return subj
