@@ -498,3 +498,8 @@ def test_infinitive_on_a_thing_past_two_prepositions_or_given_to_someone(nlp):
     tags = ["DT", "NN", "VBD", "NNP", "JJ", "NN", "TO", "VB", "PRP"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     assert _infinitive_user(doc[7], _DocView(doc, [], doc.text), lex).text == "Ruiz"
+
+
+def test_a_causative_with_a_quantifier_object_reports_for_it(nlp):
+    doc = nlp("The ruling left many to wonder whether the law would survive.")
+    assert mention(reported(doc, "wonder")) == "many"

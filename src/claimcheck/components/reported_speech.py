@@ -266,6 +266,9 @@ _CAUSING = {"lead", "prompt", "cause", "drive", "spur", "push", "force", "inspir
             "leave", "send"}
 
 
+_QUANTIFIERS = {"many", "some", "most", "few", "several", "others", "all", "both"}  # "left many to wonder"
+
+
 def _object_controller(cue: Token, view: _DocView) -> Token | None:
     """"The win led Ruiz to declare …", "That prompted Kim to call …": a cue completing a verb
     with an object before it reports for that object, not for the verb's subject."""
@@ -275,7 +278,8 @@ def _object_controller(cue: Token, view: _DocView) -> Token | None:
     if tok.dep_ != "xcomp" or tok.head.i == tok.i or tok.head.i > tok.i or tok.head.lemma_ not in _CAUSING:
         return None
     obj = next((c for c in tok.head.children if c.dep_ == "dobj" and tok.head.i < c.i < tok.i), None)
-    if obj is None or obj.pos_ not in ("PROPN", "PRON", "NOUN") or view.in_quote[obj.i]:
+    if obj is None or view.in_quote[obj.i] or (obj.pos_ not in ("PROPN", "PRON", "NOUN") and
+                                               obj.lower_ not in _QUANTIFIERS):
         return None
     return obj
 
