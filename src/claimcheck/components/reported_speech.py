@@ -19,6 +19,13 @@
   for its object ("led Ruiz to declare"), one completing an adjective for the copula's subject
   ("voters are more likely to say"); a participle whose climb ends across a line break takes
   the nearest subject on its line;
+* a participle with no subject reports for the nearest clause up from it that is not itself
+  reported ("argued the law would …, saying" is the arguer's), for the noun it is predicated of
+  ("ended with Ruiz saying", "left voters wondering"), or for the clause subject past a scene
+  noun ("spent much of the hearing defending"); a verb joined inside a reported clause that
+  cannot share its verb's tense, auxiliary or subject is the main clause's ("said the plan had
+  failed and urged …"); an aside "X, a top aide said, …" and a name before a participle aside
+  are the speaker; a reporting noun's own owner comes before the subject of the verb over it;
 * shapes derived from train counts (``frames``, ``noun_frames``, ``weak_routes`` in
   ``models/cues.json``): a verb or noun reports through the shapes that often carry an
   attribution in annotated news ("backs tougher rules", "plans to …", "was rejected by …",
