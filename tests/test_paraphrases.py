@@ -288,6 +288,7 @@ def test_reason_clause_after_an_object_is_not_part_of_it(nlp):
      "Senator Ann Ruiz"),
     ("The long delays have left many farmers saying the program has failed them.", "saying",
      "many farmers"),
+    ("The bishop was asked about Pope Francis calling the plan a mistake.", "calling", "Pope Francis"),
 ])
 def test_participle_reports_for_the_noun_it_is_predicated_of(nlp, text, cue, who):
     doc = nlp(text)

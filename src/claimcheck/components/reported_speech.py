@@ -291,8 +291,9 @@ def _object_controller(cue: Token, view: _DocView) -> Token | None:
     return obj
 
 
-# "with Ruiz saying …", "despite critics warning …": the noun before the participle is its subject
-_ABSOLUTE = {"with", "without", "despite"}
+# "with Ruiz saying …", "despite critics warning …", "asked about Ruiz calling …": the noun before the
+# participle is its subject
+_ABSOLUTE = {"with", "without", "despite", "about", "of"}
 # "left voters wondering …", "found most saying …": the verb's object holds the participle's view
 _LEAVING = {"leave", "have", "keep", "find", "send", "set", "get"}
 
