@@ -504,3 +504,20 @@ def test_infinitive_on_a_thing_past_two_prepositions_or_given_to_someone(nlp):
 def test_a_causative_with_a_quantifier_object_reports_for_it(nlp):
     doc = nlp("The ruling left many to wonder whether the law would survive.")
     assert mention(reported(doc, "wonder")) == "many"
+
+
+def test_participle_on_an_existential_clause_reports_for_what_there_is(nlp):
+    from spacy.tokens import Doc
+
+    from claimcheck.components.lexicon import load_lexicon
+    from claimcheck.components.reported_speech import _participle_clause_subject
+    from claimcheck.components.sources import _DocView
+
+    words = ["There", "were", "memos", "that", "week", "showing", "that", "officials", "knew"]
+    heads = [1, 1, 1, 4, 1, 1, 8, 8, 5]
+    deps = ["expl", "ROOT", "attr", "det", "npadvmod", "advcl", "mark", "nsubj", "ccomp"]
+    pos = ["PRON", "VERB", "NOUN", "DET", "NOUN", "VERB", "SCONJ", "NOUN", "VERB"]
+    tags = ["EX", "VBD", "NNS", "DT", "NN", "VBG", "IN", "NNS", "VBD"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, [], doc.text)
+    assert _participle_clause_subject(doc[5], view, load_lexicon()).text == "memos"

@@ -349,6 +349,8 @@ def _participle_clause_subject(cue: Token, view: _DocView, lex: Lexicon) -> Toke
         subj = next((c for c in reversed(list(tok.lefts))
                      if c.dep_ in (SUBJECTS if reason else _CLIMB_SUBJECTS)), None) or \
             next((c for c in tok.rights if c.dep_ in SUBJECTS), None)  # "…, Ruiz added, saying …"
+        if subj is None and any(c.dep_ == "expl" for c in tok.lefts):
+            subj = next((c for c in tok.rights if c.dep_ == "attr"), None)  # "there were emails showing …"
         if subj is None and tok.dep_ == "acl":
             return None  # "voters with … speaking and talking …": the noun the first participle is on
         if subj is None or (_reported_clause(tok, subj, view, lex)
