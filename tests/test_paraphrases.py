@@ -521,3 +521,18 @@ def test_participle_on_an_existential_clause_reports_for_what_there_is(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     view = _DocView(doc, [], doc.text)
     assert _participle_clause_subject(doc[5], view, load_lexicon()).text == "memos"
+
+
+def test_an_opening_participle_the_parse_made_the_subject_gives_way_to_the_noun_after_its_comma(nlp):
+    from spacy.tokens import Doc
+
+    from claimcheck.components.reported_speech import _past_opening_participle
+
+    words = ["Making", "her", "way", "around", "the", "diner", ",", "Ruiz", ",", "thanked", "a", "cook"]
+    heads = [9, 2, 0, 2, 5, 3, 5, 5, 5, 9, 11, 9]
+    deps = ["csubj", "poss", "dobj", "prep", "det", "pobj", "punct", "conj", "punct", "ROOT", "det", "dobj"]
+    pos = ["VERB", "PRON", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB", "DET", "NOUN"]
+    tags = ["VBG", "PRP$", "NN", "IN", "DT", "NN", ",", "NNP", ",", "VBD", "DT", "NN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert _past_opening_participle(doc[0], doc[9]).text == "Ruiz"
+    assert _past_opening_participle(doc[7], doc[9]) is None

@@ -173,7 +173,8 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
     subj = _participle_clause_subject(cue, view, lex) or _subject(cue, view, lex.cues) or \
         _auxiliary_subject(cue, view)
     if subj is not None:
-        return _outer_pronoun(cue, subj, view, lex) or _past_time(subj) or _past_dateline(subj)
+        return _outer_pronoun(cue, subj, view, lex) or _past_time(subj) or \
+            _past_opening_participle(subj, cue) or _past_dateline(subj)
     held = _adjective_subject(cue, view)
     if held is not None:
         return held
@@ -252,6 +253,21 @@ def _past_time(subj: Token) -> Token | None:
     # "released her records in July": the time phrase hangs on the verb; its object is meant
     return next((c for c in owner.children if c.dep_ == "dobj" and c.i < when.i), None) \
         if owner.pos_ == "VERB" else None
+
+
+def _past_opening_participle(subj: Token, cue: Token) -> Token | None:
+    """"Making her way around the diner, Ruiz thanked …": a sentence-opening participle the parse made
+    the subject, with the real one after its comma hung inside it; the noun after the comma speaks."""
+    if subj.dep_ != "csubj" or subj.tag_ != "VBG" or subj.left_edge.i != subj.i:
+        return None
+    doc = subj.doc
+    comma = next((t.i for t in doc[subj.i : cue.i] if t.text == ","), None)
+    if comma is None or comma + 1 >= cue.i:
+        return None
+    tok = doc[comma + 1]
+    while tok.dep_ in ("compound", "flat", "amod", "det") and subj.i < tok.head.i < cue.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
 _DASHES = {"-", "–", "—", "―", "--"}
