@@ -163,8 +163,12 @@ def _reports_clause(cue: Token, cs: int) -> bool:
 
 
 def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
-    """:func:`_subject`, else the verb's own subject nearest before it on its line: a dateline or a
-    time stamp the parse made a second subject ("9:30 p.m. / Ruiz says …") does not hide the speaker."""
+    """Who holds the view a cue reports: first the shapes where that is not the subject the parse gives
+    (a causative's object, the noun a participle is predicated of, a main clause past a reported one,
+    an aside), then :func:`_subject` with a participle's own climb, corrected for a dateline, a time or
+    an opening participle the parse made the subject; else the verb's own subject nearest before it on
+    its line: a time stamp the parse made a second subject ("9:30 p.m. / Ruiz says …") does not hide
+    the speaker."""
     controller = _object_controller(cue, view) or _participle_holder(cue, view) or \
         _setting_subject(cue, view, lex) or _outer_conjunct_subject(cue, view, lex) or \
         _infinitive_user(cue, view, lex) or _aside_speaker(cue, view) or _subordinated_subject(cue, view)
