@@ -296,3 +296,257 @@ def test_active_verb_with_an_object_does_not_report_its_own_subject(nlp):
     doc = nlp("Voters met the mayor, whom Ann Ruiz once called “the best in the state”, at the fair.")
     assert all(not content(doc, a).startswith("Ann Ruiz") for a in paraphrases(doc))
 
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("The hearing ended with Senator Ann Ruiz saying the agency had misled the public.", "saying",
+     "Senator Ann Ruiz"),
+    ("The long delays have left many farmers saying the program has failed them.", "saying",
+     "many farmers"),
+    ("The bishop was asked about Pope Francis calling the plan a mistake.", "calling", "Pope Francis"),
+])
+def test_participle_reports_for_the_noun_it_is_predicated_of(nlp, text, cue, who):
+    doc = nlp(text)
+    assert mention(reported(doc, cue)) == who
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("The protest began an hour after the mayor walked onto the stage, saying the budget would pass.",
+     "saying", "the mayor"),
+    ("Ann Ruiz rejected the idea that the tax would hurt farmers, saying the data showed otherwise.",
+     "saying", "Ann Ruiz"),
+])
+def test_participle_reports_for_the_nearest_clause_not_reported(nlp, text, cue, who):
+    doc = nlp(text)
+    assert mention(reported(doc, cue)) == who
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("The governor spent much of the hearing defending the new water rules.", "defending", "The governor"),
+    ("The mayor argued with the council for hours, at one point calling the budget a disgrace.", "calling",
+     "The mayor"),
+])
+def test_participle_on_a_scene_noun_reports_for_the_clause_subject(nlp, text, cue, who):
+    doc = nlp(text)
+    assert mention(reported(doc, cue)) == who
+
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("Ann Ruiz predicted that the new tax would hurt exports and urged lawmakers to repeal it.", "urged",
+     "Ann Ruiz"),
+    ("The senator said the agency had ignored the warnings and said its director should resign.", "said",
+     "The senator"),
+    ("Local officials believe the company has broken the rules and admit that they cannot stop it.", "admit",
+     "Local officials"),
+    ("Ann Ruiz insists the city must be a place of ideas, and has championed a plan to cut fares.",
+     "championed", "Ann Ruiz"),
+    ("Ann Ruiz said Tom Kim was wrong about the budget and criticized him for ignoring the deficit.",
+     "criticized", "Ann Ruiz"),
+])
+def test_verb_joined_inside_a_report_belongs_to_the_main_clause(nlp, text, cue, who):
+    doc = nlp(text)
+    a = [p for p in paraphrases(doc) if p["cue"]["text"] == cue][-1]
+    assert mention(a) == who
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("Ann Ruiz argued that the new law would keep prices low, saying the data supported her.", "saying",
+     "Ann Ruiz"),
+    ("Critics say the mayor cannot promise that “the money is there,” Ruiz added, saying the council must "
+     "vote first.", "saying", "Ruiz"),
+])
+def test_participle_climbs_past_a_reported_clause(nlp, text, cue, who):
+    doc = nlp(text)
+    assert mention(reported(doc, cue)) == who
+
+
+def test_a_dateline_the_parse_made_the_subject_gives_way_to_the_name_after_its_dash():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimcheck.components.reported_speech import _past_dateline
+
+    words = ["DENVER", "(", "AP", ")", "—", "Governor", "Ann", "Ruiz", "vetoed", "the", "bill"]
+    heads = [8, 0, 0, 0, 0, 7, 7, 0, 8, 10, 8]
+    deps = ["nsubj", "punct", "appos", "punct", "punct", "compound", "compound", "appos", "ROOT", "det",
+            "dobj"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert _past_dateline(doc[0]).text == "Ruiz"
+    assert _past_dateline(doc[7]).text == "Ruiz"  # a subject with no dateline stays
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("The mayor found ways to argue that the tax was unfair.", "argue", "The mayor"),
+])
+def test_infinitive_on_a_thing_reports_for_the_subject_of_its_verb(nlp, text, cue, who):
+    assert mention(reported(nlp(text), cue)) == who
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("Local Republicans have been blunt in their criticism of the new tax plan.", "criticism",
+     "Local Republicans"),
+    ("Ann Ruiz stepped up her attacks on the transit board this week.", "attacks", "Ann Ruiz"),
+])
+def test_possessive_owner_of_a_reporting_noun_is_named_by_the_clause_subject(nlp, text, cue, who):
+    assert mention(reported(nlp(text), cue)) == who
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Ruiz, a top aide said, is very confident about the vote.", "a top aide"),
+    ("Ann Ruiz, a city engineer, said the new bridge will open next spring.", "Ann Ruiz"),
+])
+def test_speech_verb_in_an_aside_after_a_noun_phrase_reports_for_that_phrase(nlp, text, who):
+    assert mention(reported(nlp(text), "said")) == who
+
+
+def test_a_subjectless_cue_after_a_participle_aside_takes_the_name_before_the_aside():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimcheck.components.reported_speech import _aside_subject
+    from claimcheck.components.sources import _DocView
+
+    words = ["Ruiz", ",", "opening", "the", "museum", "on", "Saturday", ",", "said", "it", "would", "last"]
+    heads = [8, 2, 8, 4, 2, 2, 5, 8, 8, 11, 11, 8]
+    deps = ["dep", "punct", "advcl", "det", "dobj", "prep", "pobj", "punct", "ROOT", "nsubj", "aux",
+            "ccomp"]
+    pos = ["PROPN", "PUNCT", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "PRON", "AUX", "VERB"]
+    tags = ["NNP", ",", "VBG", "DT", "NN", "IN", "NNP", ",", "VBD", "PRP", "MD", "VB"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, [], doc.text)
+    assert _aside_subject(doc, view, doc[8]).text == "Ruiz"  # not "Saturday", inside the aside
+    assert _aside_subject(doc, view, doc[11]) is None
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("The senator was booed by the crowd after saying the war was over.", "saying", "The senator"),
+    ("The mayor was criticized by her rivals for claiming that crime had fallen.", "claiming", "her rivals"),
+])
+def test_participle_on_a_passive_clause_reports_for_its_subject_not_for_a_reason_given(nlp, text, cue, who):
+    assert mention(reported(nlp(text), cue)) == who
+
+
+def test_participle_climbs_past_an_adjective_to_the_copula_subject(nlp):
+    doc = nlp("The rebels were able to win support by promising that taxes would fall.")
+    assert mention(reported(doc, "promising")) == "The rebels"
+
+
+def test_a_scene_with_a_participle_is_not_a_reported_clause(nlp):
+    from spacy.tokens import Doc
+
+    from claimcheck.components.lexicon import load_lexicon
+    from claimcheck.components.reported_speech import _reported_clause
+    from claimcheck.components.sources import _DocView
+
+    words = ["I", "remember", "Ruiz", "going", "on", "TV"]
+    heads = [1, 1, 3, 1, 3, 4]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "prep", "pobj"]
+    pos = ["PRON", "VERB", "PROPN", "VERB", "ADP", "PROPN"]
+    tags = ["PRP", "VBP", "NNP", "VBG", "IN", "NNP"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, [], doc.text)
+    assert not _reported_clause(doc[3], doc[2], view, load_lexicon())
+    doc[3].tag_ = "VBD"  # "remember Ruiz went on TV": a clause of its own
+    assert _reported_clause(doc[3], doc[2], view, load_lexicon())
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("The scandal has renewed Republican calls for a special prosecutor.", "calls", "Republican"),
+    ("The slow recovery could blunt the unions' demands for higher wages.", "demands", "the unions"),
+    ("The IMF pointed to Britain's decision to leave the union.", "decision", "The IMF"),
+])
+def test_reporting_noun_owner_it_marks_itself_comes_before_the_verb_subject(nlp, text, cue, who):
+    assert mention(reported(nlp(text), cue)) == who
+
+
+def test_a_subject_the_parse_hung_on_the_auxiliary_is_the_verbs_subject(nlp):
+    from spacy.tokens import Doc
+
+    from claimcheck.components.reported_speech import _auxiliary_subject
+    from claimcheck.components.sources import _DocView
+
+    words = ["Ruiz", "was", "not", "so", "much", "saying", "that", "taxes", "would", "rise"]
+    heads = [1, 5, 1, 4, 5, 5, 9, 9, 9, 5]
+    deps = ["nsubj", "aux", "neg", "advmod", "amod", "ROOT", "mark", "nsubj", "aux", "ccomp"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    view = _DocView(doc, [], doc.text)
+    assert _auxiliary_subject(doc[5], view).text == "Ruiz"
+    assert _auxiliary_subject(doc[9], view) is None  # "would" has no subject of its own
+
+
+def test_relative_pronoun_tied_to_a_time_stands_for_the_object_before_it(nlp):
+    doc = nlp("Ruiz released her tax returns in April, which showed she paid little.")
+    assert mention(reported(doc, "showed")) == "her tax returns"
+
+
+@pytest.mark.parametrize(("text", "cue", "who"), [
+    ("The protests grew louder as Ann Ruiz, the mayor's sister, attacked the plan for its cost.", "attacked",
+     "Ann Ruiz"),
+    ("The council adjourned after Chairman Tom Kim earlier in the day praised the budget deal.", "praised",
+     "Chairman Tom Kim"),
+])
+def test_subject_read_as_the_object_of_a_conjunction_is_the_verbs_subject(nlp, text, cue, who):
+    assert mention(reported(nlp(text), cue)) == who
+
+
+def test_infinitive_on_a_thing_past_two_prepositions_or_given_to_someone(nlp):
+    from spacy.tokens import Doc
+
+    from claimcheck.components.lexicon import load_lexicon
+    from claimcheck.components.reported_speech import _infinitive_user
+    from claimcheck.components.sources import _DocView
+
+    lex = load_lexicon()
+    words = ["Kim", "went", "out", "of", "his", "way", "to", "say", "it"]
+    heads = [1, 1, 1, 2, 5, 3, 7, 5, 7]
+    deps = ["nsubj", "ROOT", "prep", "prep", "poss", "pobj", "aux", "relcl", "dobj"]
+    pos = ["PROPN", "VERB", "ADP", "ADP", "PRON", "NOUN", "PART", "VERB", "PRON"]
+    tags = ["NNP", "VBD", "IN", "IN", "PRP$", "NN", "TO", "VB", "PRP"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert _infinitive_user(doc[7], _DocView(doc, [], doc.text), lex).text == "Kim"
+
+    words = ["The", "rise", "gave", "Ruiz", "new", "impetus", "to", "oppose", "it"]
+    heads = [1, 2, 2, 2, 5, 2, 7, 5, 7]
+    deps = ["det", "nsubj", "ROOT", "dative", "amod", "dobj", "aux", "relcl", "dobj"]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "ADJ", "NOUN", "PART", "VERB", "PRON"]
+    tags = ["DT", "NN", "VBD", "NNP", "JJ", "NN", "TO", "VB", "PRP"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert _infinitive_user(doc[7], _DocView(doc, [], doc.text), lex).text == "Ruiz"
+
+
+def test_a_causative_with_a_quantifier_object_reports_for_it(nlp):
+    doc = nlp("The ruling left many to wonder whether the law would survive.")
+    assert mention(reported(doc, "wonder")) == "many"
+
+
+def test_participle_on_an_existential_clause_reports_for_what_there_is(nlp):
+    from spacy.tokens import Doc
+
+    from claimcheck.components.lexicon import load_lexicon
+    from claimcheck.components.reported_speech import _participle_clause_subject
+    from claimcheck.components.sources import _DocView
+
+    words = ["There", "were", "memos", "that", "week", "showing", "that", "officials", "knew"]
+    heads = [1, 1, 1, 4, 1, 1, 8, 8, 5]
+    deps = ["expl", "ROOT", "attr", "det", "npadvmod", "advcl", "mark", "nsubj", "ccomp"]
+    pos = ["PRON", "VERB", "NOUN", "DET", "NOUN", "VERB", "SCONJ", "NOUN", "VERB"]
+    tags = ["EX", "VBD", "NNS", "DT", "NN", "VBG", "IN", "NNS", "VBD"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, [], doc.text)
+    assert _participle_clause_subject(doc[5], view, load_lexicon()).text == "memos"
+
+
+def test_an_opening_participle_the_parse_made_the_subject_gives_way_to_the_noun_after_its_comma(nlp):
+    from spacy.tokens import Doc
+
+    from claimcheck.components.reported_speech import _past_opening_participle
+
+    words = ["Making", "her", "way", "around", "the", "diner", ",", "Ruiz", ",", "thanked", "a", "cook"]
+    heads = [9, 2, 0, 2, 5, 3, 5, 5, 5, 9, 11, 9]
+    deps = ["csubj", "poss", "dobj", "prep", "det", "pobj", "punct", "conj", "punct", "ROOT", "det", "dobj"]
+    pos = ["VERB", "PRON", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB", "DET", "NOUN"]
+    tags = ["VBG", "PRP$", "NN", "IN", "DT", "NN", ",", "NNP", ",", "VBD", "DT", "NN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert _past_opening_participle(doc[0], doc[9]).text == "Ruiz"
+    assert _past_opening_participle(doc[7], doc[9]) is None

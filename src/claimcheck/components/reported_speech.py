@@ -19,6 +19,13 @@
   for its object ("led Ruiz to declare"), one completing an adjective for the copula's subject
   ("voters are more likely to say"); a participle whose climb ends across a line break takes
   the nearest subject on its line;
+* a participle with no subject reports for the nearest clause up from it that is not itself
+  reported ("argued the law would …, saying" is the arguer's), for the noun it is predicated of
+  ("ended with Ruiz saying", "left voters wondering"), or for the clause subject past a scene
+  noun ("spent much of the hearing defending"); a verb joined inside a reported clause that
+  cannot share its verb's tense, auxiliary or subject is the main clause's ("said the plan had
+  failed and urged …"); an aside "X, a top aide said, …" and a name before a participle aside
+  are the speaker; a reporting noun's own owner comes before the subject of the verb over it;
 * shapes derived from train counts (``frames``, ``noun_frames``, ``weak_routes`` in
   ``models/cues.json``): a verb or noun reports through the shapes that often carry an
   attribution in annotated news ("backs tougher rules", "plans to …", "was rejected by …",
@@ -156,14 +163,22 @@ def _reports_clause(cue: Token, cs: int) -> bool:
 
 
 def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
-    """:func:`_subject`, else the verb's own subject nearest before it on its line: a dateline or a
-    time stamp the parse made a second subject ("9:30 p.m. / Ruiz says …") does not hide the speaker."""
-    controller = _object_controller(cue, view)
+    """Who holds the view a cue reports: first the shapes where that is not the subject the parse gives
+    (a causative's object, the noun a participle is predicated of, a main clause past a reported one,
+    an aside), then :func:`_subject` with a participle's own climb, corrected for a dateline, a time or
+    an opening participle the parse made the subject; else the verb's own subject nearest before it on
+    its line: a time stamp the parse made a second subject ("9:30 p.m. / Ruiz says …") does not hide
+    the speaker."""
+    controller = _object_controller(cue, view) or _participle_holder(cue, view) or \
+        _setting_subject(cue, view, lex) or _outer_conjunct_subject(cue, view, lex) or \
+        _infinitive_user(cue, view, lex) or _aside_speaker(cue, view) or _subordinated_subject(cue, view)
     if controller is not None:
         return controller
-    subj = _subject(cue, view, lex.cues)
+    subj = _participle_clause_subject(cue, view, lex) or _subject(cue, view, lex.cues) or \
+        _auxiliary_subject(cue, view)
     if subj is not None:
-        return _outer_pronoun(cue, subj, view, lex) or subj
+        return _outer_pronoun(cue, subj, view, lex) or _past_time(subj) or \
+            _past_opening_participle(subj, cue) or _past_dateline(subj)
     held = _adjective_subject(cue, view)
     if held is not None:
         return held
@@ -198,9 +213,87 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
     return None
 
 
+_SUBORDINATORS = {"after", "before", "since", "until", "as", "while", "because", "when", "once"}
+
+
+def _subordinated_subject(cue: Token, view: _DocView) -> Token | None:
+    """"… after Chairman Ann Ruiz earlier in the day touted …": a finite verb with no subject, after a
+    conjunction the parse read as a preposition with the verb's subject for its object."""
+    if cue.tag_ not in _FINITE or cue.dep_ != "advcl" or any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    conj = next((c for c in reversed(list(cue.head.children)) if c.dep_ == "prep" and c.i < cue.i), None)
+    if conj is None or conj.lower_ not in _SUBORDINATORS:
+        return None
+    obj = next((o for o in conj.children if o.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ not in ("PROPN", "NOUN", "PRON") or view.in_quote[obj.i] or \
+            any(t.pos_ in ("VERB", "AUX") for t in view.doc[obj.i + 1 : cue.i]):
+        return None
+    return obj
+
+
+def _auxiliary_subject(cue: Token, view: _DocView) -> Token | None:
+    """"Trump wasn't so much saying that …": a subject the parse hung on the verb's auxiliary."""
+    for aux in cue.lefts:
+        if aux.dep_ in ("aux", "auxpass"):
+            subj = next((c for c in aux.children if c.dep_ in SUBJECTS and c.i < aux.i), None)
+            if subj is not None and not view.in_quote[subj.i] and not _newline_between(subj, cue):
+                return subj
+    return None
+
+
+def _past_time(subj: Token) -> Token | None:
+    """"released her records in July, which showed …": a relative pronoun the parse tied to a time
+    stands for the noun the time phrase follows."""
+    clause = subj.head
+    if subj.lower_ not in ("which", "that") or clause.dep_ != "relcl" or \
+            clause.head.ent_type_ not in ("DATE", "TIME"):
+        return None
+    when = clause.head
+    if when.dep_ != "pobj" or when.head.dep_ != "prep":
+        return None
+    owner = when.head.head
+    if owner.pos_ in ("NOUN", "PROPN") and owner.i < when.i:
+        return owner
+    # "released her records in July": the time phrase hangs on the verb; its object is meant
+    return next((c for c in owner.children if c.dep_ == "dobj" and c.i < when.i), None) \
+        if owner.pos_ == "VERB" else None
+
+
+def _past_opening_participle(subj: Token, cue: Token) -> Token | None:
+    """"Making her way around the diner, Ruiz thanked …": a sentence-opening participle the parse made
+    the subject, with the real one after its comma hung inside it; the noun after the comma speaks."""
+    if subj.dep_ != "csubj" or subj.tag_ != "VBG" or subj.left_edge.i != subj.i:
+        return None
+    doc = subj.doc
+    comma = next((t.i for t in doc[subj.i : cue.i] if t.text == ","), None)
+    if comma is None or comma + 1 >= cue.i:
+        return None
+    tok = doc[comma + 1]
+    while tok.dep_ in ("compound", "flat", "amod", "det") and subj.i < tok.head.i < cue.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("PROPN", "NOUN", "PRON") else None
+
+
+_DASHES = {"-", "–", "—", "―", "--"}
+
+
+def _past_dateline(subj: Token) -> Token:
+    """"CLEVELAND, July 19 (UPI) — Ann Ruiz told …": the parse made the dateline's place the subject
+    and hung the speaker on it after the dash; the name after the dash speaks."""
+    if subj.pos_ != "PROPN":
+        return subj
+    dash = next((c for c in subj.rights if c.text in _DASHES and c.dep_ == "punct"), None)
+    if dash is None:
+        return subj
+    return next((c for c in subj.rights if c.dep_ == "appos" and c.i > dash.i and c.pos_ == "PROPN"), subj)
+
+
 # verbs that bring their object to do something ("led Ruiz to say"); "asked Kim to …" is the asker's
 _CAUSING = {"lead", "prompt", "cause", "drive", "spur", "push", "force", "inspire", "provoke", "move",
             "leave", "send"}
+
+
+_QUANTIFIERS = {"many", "some", "most", "few", "several", "others", "all", "both"}  # "left many to wonder"
 
 
 def _object_controller(cue: Token, view: _DocView) -> Token | None:
@@ -212,9 +305,225 @@ def _object_controller(cue: Token, view: _DocView) -> Token | None:
     if tok.dep_ != "xcomp" or tok.head.i == tok.i or tok.head.i > tok.i or tok.head.lemma_ not in _CAUSING:
         return None
     obj = next((c for c in tok.head.children if c.dep_ == "dobj" and tok.head.i < c.i < tok.i), None)
-    if obj is None or obj.pos_ not in ("PROPN", "PRON", "NOUN") or view.in_quote[obj.i]:
+    if obj is None or view.in_quote[obj.i] or (obj.pos_ not in ("PROPN", "PRON", "NOUN") and
+                                               obj.lower_ not in _QUANTIFIERS):
         return None
     return obj
+
+
+# "with Ruiz saying …", "despite critics warning …", "asked about Ruiz calling …": the noun before the
+# participle is its subject
+_ABSOLUTE = {"with", "without", "despite", "about", "of"}
+# "left voters wondering …", "found most saying …": the verb's object holds the participle's view
+_LEAVING = {"leave", "have", "keep", "find", "send", "set", "get"}
+
+
+def _participle_holder(cue: Token, view: _DocView) -> Token | None:
+    """The noun a subjectless participle is predicated of, not the clause it hangs on: the object of
+    "with" in an absolute phrase, or the object of a verb that leaves it in a state ("left 60% saying")."""
+    if cue.tag_ != "VBG" or any(c.dep_ in SUBJECTS for c in cue.children) or cue.head.i == cue.i:
+        return None
+    head = cue.head
+    if cue.dep_ == "pcomp" and head.lower_ in _ABSOLUTE:
+        # "with about three in 10 saying": the parse hung the noun on the participle
+        noun = next((c for c in cue.lefts if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)
+    elif cue.dep_ in ("advcl", "ccomp", "xcomp", "dep"):
+        objs = [c for c in head.children if c.i < cue.i and (
+            (c.dep_ == "dobj" and head.lemma_ in _LEAVING)
+            or (c.dep_ == "prep" and c.lower_ in _ABSOLUTE and c.i > head.i))]
+        last = objs[-1] if objs else None
+        noun = last if last is None or last.dep_ == "dobj" else next(
+            (o for o in last.children if o.dep_ == "pobj"), None)
+        if noun is not None and noun.right_edge.i != cue.i - 1:
+            noun = None  # "responded with vitriol, promoting …": after a comma, the clause subject holds it
+    else:
+        return None
+    if noun is None or view.in_quote[noun.i] or _newline_between(noun, cue):
+        return None
+    return noun
+
+
+_PARTICIPLE_CLIMB = {"advcl", "conj", "xcomp", "pcomp", "prep", "pobj"}
+# past a reported or relative clause to the one it is in, or an adjective to its copula ("able to …")
+_CLAUSE_CLIMB = {"ccomp", "acl", "relcl", "dobj", "acomp"}
+_CLIMB_SUBJECTS = SUBJECTS | {"nsubjpass"}
+
+
+def _participle_clause_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
+    """A subjectless participle reports for the nearest clause up from it with a subject, unless that
+    clause is itself reported ("Ruiz argued the plan would fail, saying …": Ruiz, not the plan), also
+    when its verb is a cue ("after Ruiz entered the race, calling …", "Ruiz walked in, saying …")."""
+    if cue.tag_ != "VBG" or cue.lower_ == "according" or cue.dep_ not in _PARTICIPLE_CLIMB or \
+            any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    tok, reason = cue, False
+    for _ in range(6):
+        if tok.dep_ not in _PARTICIPLE_CLIMB | _CLAUSE_CLIMB or tok.head.i == tok.i:
+            return None
+        reason = reason or tok.head.lower_ == "for"
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue  # (an adjective with a subject is a clause too: "Ruiz, who was quick …")
+        # (the subject of a passive too: "Ruiz was booed by the crowd after telling …" — Ruiz told)
+        # (but "Ruiz was criticized by rivals for failing …" is the rivals' claim)
+        subj = next((c for c in reversed(list(tok.lefts))
+                     if c.dep_ in (SUBJECTS if reason else _CLIMB_SUBJECTS)), None) or \
+            next((c for c in tok.rights if c.dep_ in SUBJECTS), None)  # "…, Ruiz added, saying …"
+        if subj is None and any(c.dep_ == "expl" for c in tok.lefts):
+            subj = next((c for c in tok.rights if c.dep_ == "attr"), None)  # "there were emails showing …"
+        if subj is None and tok.dep_ == "acl":
+            return None  # "voters with … speaking and talking …": the noun the first participle is on
+        if subj is None or (_reported_clause(tok, subj, view, lex)
+                            and lex.strength.get(tok.lemma_, 0.0) < STRONG):
+            continue  # (a speech verb reports itself: "… that “…,” Ruiz added, saying …")
+        if view.in_quote[subj.i] or _newline_between(subj, cue):
+            return None
+        return subj
+    return None
+
+
+# prepositions that set a scene, not a party: "at one point", "in much of the hour", "over the data"
+_SETTING_PREPS = {"in", "at", "on", "of", "over", "during", "throughout"}
+
+
+def _setting_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
+    """"spent much of the debate defending …", "at one point calling …": a participle on a common noun
+    under a preposition that sets the scene reports for the subject of the clause; a noun that can be a
+    source ("in a statement saying …", "groups backing …") reports itself."""
+    noun = cue.head
+    if cue.tag_ != "VBG" or cue.dep_ != "acl" or noun.i >= cue.i or noun.pos_ != "NOUN" or \
+            noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.lemma_.lower() in lex.source_nouns:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ not in _SETTING_PREPS:
+        return None
+    tok, hops = noun, 0
+    while tok.dep_ in ("pobj", "prep") and tok.head.i != tok.i and hops < 6:
+        tok, hops = tok.head, hops + 1
+        if tok.dep_ == "dobj" and hops > 1:
+            tok = tok.head  # "spent much of the hour praising …"
+    if tok is noun or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in reversed(list(tok.lefts)) if c.dep_ in SUBJECTS), None)
+    if subj is None or view.in_quote[subj.i] or _newline_between(subj, cue):
+        return None
+    return subj
+
+
+_FINITE = {"VBD", "VBZ", "VBP"}
+_EMBEDDED = {"ccomp", "acl", "xcomp"}
+
+
+def _outer_conjunct_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
+    """"Ruiz said the plan had failed and urged …", "Kim forecast that prices would fall and praised …":
+    a verb with no subject the parse joined to a verb inside a reported clause belongs to the main
+    clause when it cannot share that verb's tense (its own tense against an auxiliary or another tense),
+    or is a speech verb: the main clause's subject holds it."""
+    if cue.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    first = cue
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ not in _EMBEDDED or first.head.i > first.i or first.pos_ not in ("VERB", "AUX") or \
+            not any(c.dep_ in SUBJECTS for c in first.children):
+        return None
+    own = {c.lemma_ for c in cue.children if c.dep_ == "aux" and c.lower_ != "to"}
+    if own:
+        # its own auxiliary against another (or none): "… the party must be …, and has championed …"
+        apart = own != {c.lemma_ for c in first.children if c.dep_ == "aux"}
+    elif cue.tag_ not in _FINITE | {"VB"}:
+        return None
+    elif cue.tag_ == "VB":
+        # a bare verb shares a modal ("would fall and rise") but not a tense ("has joined … and admit")
+        apart = first.tag_ in ("VBN", "VBG", "VBD", "VBZ")
+    else:
+        apart = first.tag_ != cue.tag_ or any(c.dep_ in ("aux", "auxpass") for c in first.children) or \
+            lex.strength.get(cue.lemma_, 0.0) >= STRONG
+    if not (apart or _names_as_object(cue, first)):
+        return None
+    main = first
+    for _ in range(8):
+        if main.head.i == main.i or (main is not first and main.pos_ in ("VERB", "AUX")
+                                     and main.dep_ not in _EMBEDDED and main.dep_ != "conj"):
+            break
+        main = main.head
+    if main.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in reversed(list(main.lefts)) if c.dep_ in SUBJECTS), None)
+    if subj is None or view.in_quote[subj.i] or _newline_between(subj, cue):
+        return None
+    return subj
+
+
+def _infinitive_user(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
+    """"has nothing but praise to offer", "went out of his way to say …", "used the bill to portray …":
+    an infinitive on a thing that cannot speak, object of a verb, reports for that verb's subject, or
+    for the one the verb gives the thing to ("gave Kim new reason to oppose …")."""
+    if cue.tag_ != "VB" or cue.dep_ not in ("relcl", "acl") or cue.head.i > cue.i or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children) or \
+            any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    noun = cue.head
+    if noun.dep_ not in ("dobj", "pobj") or noun.pos_ != "NOUN" or _can_speak(noun, lex):
+        return None
+    tok = noun.head if noun.dep_ == "dobj" else noun.head.head  # "in a bid to …": up past the preposition
+    if noun.dep_ == "pobj" and tok.dep_ == "prep" and noun.head.dep_ == "prep":
+        tok = tok.head  # "went out of his way to …"
+    if tok.pos_ not in ("VERB", "AUX") or (noun.dep_ == "pobj" and noun.head.dep_ != "prep"):
+        return None
+    # "gave Beck new impetus to oppose …": the one given it
+    given = next((c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "PRON", "NOUN")),
+                 None)
+    subj = given or next((c for c in reversed(list(tok.lefts)) if c.dep_ in SUBJECTS), None)
+    if subj is None or view.in_quote[subj.i] or _newline_between(subj, cue):
+        return None
+    return subj
+
+
+def _aside_speaker(cue: Token, view: _DocView) -> Token | None:
+    """"Clinton, a top aide said, “is …”": a speech verb set off by commas right after a noun phrase
+    with no comma of its own, which the parse made an apposition of the verb's subject, is an aside:
+    that noun phrase is its speaker ("Ruiz, a top aide, said …" keeps Ruiz)."""
+    subj = next((c for c in cue.lefts if c.dep_ in SUBJECTS), None)
+    if subj is None or cue.i + 1 >= len(view.doc) or view.doc[cue.i + 1].text != ",":
+        return None
+    tok = view.doc[cue.i - 1]
+    while tok.dep_ in ("compound", "amod", "det", "poss", "nummod") and tok.head.i > tok.i:
+        tok = tok.head
+    if tok.dep_ != "appos" or tok.head.i != subj.i or tok.right_edge.i != cue.i - 1 or \
+            view.doc[tok.left_edge.i - 1].text != "," or view.in_quote[tok.i]:
+        return None
+    return tok
+
+
+_OBJECT_PRONOUNS = {"him": "person", "her": "person", "them": "group"}
+
+
+def _names_as_object(verb: Token, clause: Token) -> bool:
+    """"Khan said Trump was ignorant and criticized him": a verb whose object pronoun can stand for the
+    clause's subject does not have that subject (it would say "himself")."""
+    subj = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _OBJECT_PRONOUNS), None)
+    if subj is None or obj is None:
+        return False
+    kind = _OBJECT_PRONOUNS[obj.lower_]
+    return _fits(kind, subj) if subj.pos_ != "PRON" else _AGREEING.get(subj.lower_) == kind
+
+
+def _reported_clause(verb: Token, subj: Token, view: _DocView, lex: Lexicon) -> bool:
+    """The verb heads (or is joined to) a clause that is another's content or describes a thing: the
+    complement of a verb or noun ("said the plan would …", "the idea that he would …"), a relative
+    clause on a thing ("a moment that could …"; not "in which he …", "Ruiz, who …")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "relcl":
+        return subj.lower_ in ("that", "which") and not _can_speak(_antecedent(subj), lex)
+    if verb.dep_ == "acl" or any(c.dep_ == "mark" and c.lower_ in ("that", "whether")
+                                 for c in verb.children):
+        return True
+    if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+        return False  # a scene, not a report: "remember Carter going on TV, declaring …"
+    return verb.dep_ == "ccomp" and verb.head.i < verb.i and verb.head.is_alpha and \
+        not view.in_quote[verb.head.i]
 
 
 def _adjective_subject(cue: Token, view: _DocView) -> Token | None:
@@ -292,8 +601,39 @@ def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
             continue
         out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
                     "cue": _span_dict(view.text, tok.idx, tok.idx + len(tok)),
-                    "speaker": _speaker_record(doc, view, owner, book)})
+                    "speaker": _speaker_record(doc, view, _owner_subject(owner, tok, view) or owner, book)})
     return out
+
+
+_POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
+
+
+def _owner_subject(owner: Token, noun: Token, view: _DocView) -> Token | None:
+    """"Republicans were unsparing in their criticism of …", "she stepped up her attacks on …": a
+    possessive pronoun owning a reporting noun stands for the subject of the clause the noun is in,
+    when that subject can be what the pronoun stands for; the subject names the source."""
+    pron = _POSSESSIVE.get(owner.lower_)
+    if pron is None:
+        return None
+    tok = noun
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i or tok.dep_ not in ("dobj", "pobj", "prep",
+                                                                                  "acomp"):
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "nsubj"), None)
+    if subj is None or view.in_quote[subj.i] or _newline_between(subj, noun):
+        return None
+    if subj.pos_ == "PRON":
+        return subj if subj.lower_ == pron else None
+    if pron not in _AGREEING or not _fits(_AGREEING[pron], subj):
+        return None
+    # another name in between the pronoun could stand for ("Ruiz faulted Kim's plans, in particular his …")
+    between = view.doc[subj.right_edge.i + 1 : owner.i]
+    rival = any(t.pos_ == "PROPN" and (t.dep_ == "poss" or _fits(_AGREEING[pron], t)) for t in between)
+    return None if rival else subj
 
 
 # one-word answers a speech verb reports ("said yes", "would not say so", "said that")
@@ -575,9 +915,11 @@ def _noun_frame_span(noun: Token, frame: str, view: _DocView, lex: Lexicon
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         src = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
     elif src_kind == "verb" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-        src = _subject(noun.head, view, lex.cues)
+        # (an owner the noun marks itself comes first: "blunted Republicans' demands for …")
+        src = _marked_owner(noun, view, lex) or _subject(noun.head, view, lex.cues)
     elif src_kind == "pverb" and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
-        src = _subject(noun.head.head, view, lex.cues)  # "came out in support of …"
+        # "came out in support of …"
+        src = _marked_owner(noun, view, lex) or _subject(noun.head.head, view, lex.cues)
     elif src_kind == "mod":  # "Republican criticism of …", "the Senate vote on …"
         src = next((c for c in noun.lefts if c.dep_ in ("compound", "amod")
                     and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "ORG", "PERSON", "GPE"))), None)
@@ -588,6 +930,22 @@ def _noun_frame_span(noun: Token, frame: str, view: _DocView, lex: Lexicon
     if src.i in range(a, b):
         return None
     return src, a, b
+
+
+def _marked_owner(noun: Token, view: _DocView, lex: Lexicon) -> Token | None:
+    """The owner a reporting noun marks itself: a possessor that is not a pronoun ("Republicans' demands")
+    or a name or group before it ("Republican calls for …"), unless the verb over the noun is itself
+    one of speech: "the IMF pointed to Britain's decision …" is the IMF's."""
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    if verb.lemma_ in lex.cues:
+        return None
+    for c in noun.lefts:
+        if view.in_quote[c.i]:
+            continue
+        if (c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ in ("compound", "amod") and (
+                c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "ORG", "PERSON", "GPE"))):
+            return c
+    return None
 
 
 def _noun_frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
@@ -892,12 +1250,29 @@ def _holder(verb: Token, view: _DocView) -> Token | None:
 def _unparsed_source(doc: Doc, view: _DocView, lex: Lexicon, cue: Token, cs: int, ce: int) -> Token | None:
     """A cue the parse left without a subject ("Shaw said Clinton …" misread): the noun phrase
     just before it on its line, when it can speak and is not part of the content."""
-    near = _nearby_subject(doc, cue, view)
-    if near is None:
-        near = _stranded_subject(doc, cue, view)
+    near = _aside_subject(doc, view, cue) or _nearby_subject(doc, cue, view) or \
+        _stranded_subject(doc, cue, view)
     if near is None or cs <= near.i < ce or not _can_speak(_antecedent(near), lex):
         return None
     return near
+
+
+def _aside_subject(doc: Doc, view: _DocView, cue: Token) -> Token | None:
+    """"Sen. Ann Ruiz, facing a challenge in Iowa, a swing state, said …": the name before a participle
+    aside set off by commas just before the cue (not a noun inside the aside)."""
+    if cue.i < 4 or doc[cue.i - 1].text != ",":
+        return None
+    for i in range(cue.i - 2, max(int(view.sent_start[cue.i]), cue.i - 25), -1):
+        part = doc[i]
+        if part.tag_ == "VBG" and doc[i - 1].text == "," and part.right_edge.i == cue.i - 2:
+            name = doc[i - 2]
+            while name.dep_ in ("compound", "flat") and name.head.i > name.i and name.head.i < i:
+                name = name.head
+            if name.pos_ not in ("PROPN", "NOUN", "PRON") or view.in_quote[name.i] or \
+                    _newline_between(name, cue):
+                return None
+            return name
+    return None
 
 
 def _stranded_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
@@ -925,7 +1300,11 @@ _AGREEING = {"he": "person", "she": "person", "it": "thing", "they": "group", "w
 
 
 def _agrees(pron: Token, noun: Token) -> bool:
-    kind = _AGREEING[pron.lower_]
+    return _fits(_AGREEING[pron.lower_], noun)
+
+
+def _fits(kind: str, noun: Token) -> bool:
+    """Whether ``noun`` can be what a pronoun of ``kind`` (person, thing, group) stands for."""
     if kind == "person":
         return noun.pos_ == "PROPN" and noun.tag_ == "NNP" and noun.ent_type_ in ("PERSON", "")
     if kind == "thing":
