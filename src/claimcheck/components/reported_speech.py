@@ -356,18 +356,16 @@ def _participle_clause_subject(cue: Token, view: _DocView, lex: Lexicon) -> Toke
     if cue.tag_ != "VBG" or cue.lower_ == "according" or cue.dep_ not in _PARTICIPLE_CLIMB or \
             any(c.dep_ in SUBJECTS for c in cue.children):
         return None
-    tok, reason = cue, False
+    tok = cue
     for _ in range(6):
         if tok.dep_ not in _PARTICIPLE_CLIMB | _CLAUSE_CLIMB or tok.head.i == tok.i:
             return None
-        reason = reason or tok.head.lower_ == "for"
         tok = tok.head
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             continue  # (an adjective with a subject is a clause too: "Ruiz, who was quick …")
-        # (the subject of a passive too: "Ruiz was booed by the crowd after telling …" — Ruiz told)
-        # (but "Ruiz was criticized by rivals for failing …" is the rivals' claim)
-        subj = next((c for c in reversed(list(tok.lefts))
-                     if c.dep_ in (SUBJECTS if reason else _CLIMB_SUBJECTS)), None) or \
+        # (the subject of a passive too: "Ruiz was booed by the crowd after telling …", "Ruiz was
+        # criticized for claiming …": Ruiz told, Ruiz claimed)
+        subj = next((c for c in reversed(list(tok.lefts)) if c.dep_ in _CLIMB_SUBJECTS), None) or \
             next((c for c in tok.rights if c.dep_ in SUBJECTS), None)  # "…, Ruiz added, saying …"
         if subj is None and any(c.dep_ == "expl" for c in tok.lefts):
             subj = next((c for c in tok.rights if c.dep_ == "attr"), None)  # "there were emails showing …"
