@@ -49,6 +49,7 @@ from spacy.tokens import Doc, Token
 from claimcheck.components.lexicon import STRONG, WEAK, Lexicon
 from claimcheck.components.names import NameBook
 from claimcheck.components.sources import (
+    _DASHES,
     _STOP,
     SUBJECTS,
     _antecedent,
@@ -272,9 +273,6 @@ def _past_opening_participle(subj: Token, cue: Token) -> Token | None:
     while tok.dep_ in ("compound", "flat", "amod", "det") and subj.i < tok.head.i < cue.i:
         tok = tok.head
     return tok if tok.pos_ in ("PROPN", "NOUN", "PRON") else None
-
-
-_DASHES = {"-", "–", "—", "―", "--"}
 
 
 def _past_dateline(subj: Token) -> Token:
