@@ -335,3 +335,19 @@ def test_capitalised_words_after_a_dash_before_a_colon_label_the_quote(nlp):
     doc = nlp("Online panels tend to skew young - Pew Research: "
               "\u201cAll the samples include more engaged people than they should.\u201d")
     assert mention(quote_of(doc, "engaged people")) == "Pew Research"
+
+
+def test_participle_clause_hung_from_the_next_paragraph_keeps_its_own_subject(nlp):
+    # the parser hung the clause "saying" belongs to from a verb in the next paragraph
+    words = ["Groups", "gave", "Ruiz", "time", ",", "saying", "it", "was", "late", ".", "\n\n",
+             "Neighbours", "worry", "."]
+    heads = [1, 12, 1, 1, 1, 1, 7, 5, 7, 1, 9, 12, 12, 12]
+    deps = ["nsubj", "ccomp", "dative", "dobj", "punct", "advcl", "nsubj", "ccomp", "acomp", "punct", "dep",
+            "nsubj", "ROOT", "punct"]
+    pos = ["NOUN", "VERB", "PROPN", "NOUN", "PUNCT", "VERB", "PRON", "AUX", "ADJ", "PUNCT", "SPACE", "NOUN",
+           "VERB", "PUNCT"]
+    tags = ["NNS", "VBD", "NNP", "NN", ",", "VBG", "PRP", "VBD", "JJ", ".", "_SP", "NNS", "VBP", "."]
+    spaces = [True, True, True, False, True, True, True, True, False, False, False, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, [], doc.text)
+    assert _subject(doc[5], view).text == "Groups"

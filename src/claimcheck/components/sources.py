@@ -151,10 +151,12 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             tok = tok.head.head  # "Trump released a video that said …": who released it speaks
             continue
         # "…, adding": a participle reports for the main clause, not for a clause in between
-        # (a clause hung from the quote's words is the main clause: the parser made the quote the root)
+        # (a clause hung from the quote's words, or from a clause past a line break, is the main
+        # clause: the parser made the quote the root, or ran on into the next paragraph)
         if subj is not None and not (participle and tok.i != cue.i and tok.dep_ in CLIMB
                                       and tok.lemma_ not in cues
-                                      and not (in_quote is not None and in_quote[tok.head.i])):
+                                      and not (in_quote is not None and in_quote[tok.head.i])
+                                      and not _newline_between(tok, tok.head)):
             if _newline_between(subj, cue):
                 return None
             return subj
