@@ -351,3 +351,14 @@ def test_participle_clause_hung_from_the_next_paragraph_keeps_its_own_subject(nl
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
     view = _DocView(doc, [], doc.text)
     assert _subject(doc[5], view).text == "Groups"
+
+
+def test_participle_after_a_preposition_takes_the_subject_of_its_verb_even_passive(nlp):
+    doc = nlp("After saying her budget was \u201cfar too small to work,\u201d Ann Ruiz was taken "
+              "to a meeting with the board.")
+    assert speaker(quote_of(doc, "too small")) == "Ann Ruiz"
+    doc = nlp("Tom Bell was mocked for calling the bridge \u201ca road to nowhere.\u201d")
+    assert speaker(quote_of(doc, "road to nowhere")) == "Tom Bell"
+    # words someone did not say are not theirs
+    doc = nlp("Tom Bell was faulted by Ann Ruiz for not calling the fire \u201ca disaster.\u201d")
+    assert speaker(quote_of(doc, "disaster")) == "Ann Ruiz"

@@ -132,9 +132,14 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             not any(c.dep_ in SUBJECTS for c in cue.children):
         tok = cue.head.head  # "Ruiz said it was early but added, “…”": "added" hung inside the report
     for _ in range(5):
+        # "After saying …, she was whisked off", "X was mocked for calling …": the verb a preposition
+        # hangs the participle from has its subject, passive or not (not "X was faulted for not calling
+        # it “…”": words someone did not say are the critic's)
+        adjunct = participle and cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and \
+            tok.i == cue.head.head.i and not any(c.dep_ == "neg" for c in cue.children)
         subj = None
         for child in tok.children:
-            passive = child.dep_ == "nsubjpass" and (tok.lemma_ == "quote" or shared or controlled)
+            passive = child.dep_ == "nsubjpass" and (tok.lemma_ == "quote" or shared or controlled or adjunct)
             if (child.dep_ in SUBJECTS or passive) and (in_quote is None or not in_quote[child.i]):
                 if subj is not None and (child.i > tok.i or _newline_between(child, tok)):
                     continue
@@ -153,7 +158,7 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
         # "…, adding": a participle reports for the main clause, not for a clause in between
         # (a clause hung from the quote's words, or from a clause past a line break, is the main
         # clause: the parser made the quote the root, or ran on into the next paragraph)
-        if subj is not None and not (participle and tok.i != cue.i and tok.dep_ in CLIMB
+        if subj is not None and not (participle and not adjunct and tok.i != cue.i and tok.dep_ in CLIMB
                                       and tok.lemma_ not in cues
                                       and not (in_quote is not None and in_quote[tok.head.i])
                                       and not _newline_between(tok, tok.head)):
