@@ -362,3 +362,31 @@ def test_participle_after_a_preposition_takes_the_subject_of_its_verb_even_passi
     # words someone did not say are not theirs
     doc = nlp("Tom Bell was faulted by Ann Ruiz for not calling the fire \u201ca disaster.\u201d")
     assert speaker(quote_of(doc, "disaster")) == "Ann Ruiz"
+
+
+def test_speech_verb_in_the_next_paragraph_does_not_report_a_cue_with_its_own_subject(nlp):
+    from claimcheck.components.attribution import _cue_key, _outer_cue
+    from claimcheck.components.lexicon import load_lexicon
+    from claimcheck.components.quotes import find_quotes
+    from claimcheck.components.sources import _Found
+
+    # the parser hung "called" from the "said" of the next paragraph
+    words = ["She", "called", "Bell", "a", "\u201c", "special", "person", ".", "\u201d", "\n\n", "\u201c",
+             "It", "is", "late", ",", "\u201d", "Ruiz", "said", "."]
+    heads = [1, 17, 1, 6, 6, 6, 1, 1, 1, 8, 12, 12, 17, 12, 17, 17, 17, 17, 17]
+    deps = ["nsubj", "ccomp", "dobj", "det", "punct", "amod", "oprd", "punct", "punct", "dep", "punct",
+            "nsubj", "ccomp", "acomp", "punct", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["PRON", "VERB", "PROPN", "DET", "PUNCT", "ADJ", "NOUN", "PUNCT", "PUNCT", "SPACE", "PUNCT",
+           "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["she", "call", "Bell", "a", "\u201c", "special", "person", ".", "\u201d", "\n\n", "\u201c",
+              "it", "be", "late", ",", "\u201d", "Ruiz", "say", "."]
+    spaces = [True, True, True, True, False, True, False, False, False, False, False, True, True, False,
+              False, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    view = _DocView(doc, find_quotes(doc.text), doc.text)
+    lex = load_lexicon()
+    assert _outer_cue(_Found(doc[1], doc[0]), view, lex) is None
+    not_embedded = _cue_key(_Found(doc[1], doc[0]), view, lex, 0.5, 3, False, True, False)[2]
+    assert not_embedded
+    # a cue left without a subject may still be part of the report
+    assert _outer_cue(_Found(doc[1], None), view, lex) is not None

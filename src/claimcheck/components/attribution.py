@@ -59,6 +59,7 @@ from claimcheck.components.sources import (
     _DocView,
     _Found,
     _nearby_subject,
+    _newline_between,
     _person,
     _span_dict,
     _speaker_record,
@@ -213,7 +214,8 @@ def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: in
     else:
         who = 0
     outer = outer_of or (lambda f: _outer_cue(f, view, lex))
-    embedded = tok.dep_ in ("ccomp", "relcl") and not according and outer(found) is None
+    embedded = tok.dep_ in ("ccomp", "relcl") and not according and outer(found) is None and \
+        not _newline_between(tok, tok.head)  # (a verb in the next paragraph reports nothing of this one)
     # a clause that holds the quote is its own cue when it is a relative clause ("Beck, who said
     # there were “…”") or no speech verb reports it ("he hopes voters will call it “…”")
     if embedded and governs:
@@ -244,6 +246,8 @@ def _outer_cue(found: _Found, view: _DocView, lex: Lexicon) -> _Found | None:
         head = tok.head
         if head.i == tok.i or view.in_quote[head.i]:
             return None
+        if found.subject is not None and _newline_between(tok, head):
+            return None  # a verb in the next paragraph reports nothing of a cue with its own subject
         if tok.dep_ in _REPORTED_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_ in lex.cues and \
                 lex.strength.get(head.lemma_, 0.0) > share:
             subj = _subject(head, view, lex.cues)
