@@ -390,3 +390,24 @@ def test_speech_verb_in_the_next_paragraph_does_not_report_a_cue_with_its_own_su
     assert not_embedded
     # a cue left without a subject may still be part of the report
     assert _outer_cue(_Found(doc[1], None), view, lex) is not None
+
+
+def test_cue_with_its_subject_right_after_the_quote_beats_a_verb_the_parse_ties(nlp):
+    doc = nlp("Tom Bell spoke last. \u201cJust one more minute, all right?\u201d he urged them, as he "
+              "explained how hard it is to run.")
+    assert quote_of(doc, "one more minute")["cue"]["text"] == "urged"
+
+
+def test_finite_verb_hung_from_the_noun_before_it_is_tied_to_the_quote_it_abuts(nlp):
+    from claimcheck.components.attribution import _abuts
+    from claimcheck.components.sources import _Found
+
+    # "a man yelled" parsed as a noun with a clause on it
+    words = ["Ruiz", "thanked", "a", "man", "yelled", "\u201c", "Go", "!", "\u201d"]
+    heads = [1, 1, 3, 1, 3, 6, 1, 6, 6]
+    deps = ["nsubj", "ROOT", "det", "dobj", "acl", "punct", "conj", "punct", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT", "VERB", "PUNCT", "PUNCT"]
+    tags = ["NNP", "VBD", "DT", "NN", "VBD", "``", "VB", ".", "''"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert _abuts(doc, _Found(doc[4], doc[3]), 5, 9)
+    assert not _abuts(doc, _Found(doc[4], doc[0]), 5, 9)  # a subject from the clause above

@@ -142,13 +142,30 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         if subj is not None:
             subj = _poll_source(tok, subj)
         found = _Found(tok, subj)
-        score = _cue_key(found, view, lex, share, dist, i >= te, i in linked, according, i in governing,
+        tied = i in linked or _abuts(doc, found, ts, te)
+        score = _cue_key(found, view, lex, share, dist, i >= te, tied, according, i in governing,
                          outer_of)
         if best is None or score > best[0]:
             best = (score, found)
     if best is None:
         return None
     return outer_of(best[1]) or best[1]
+
+
+def _abuts(doc: Doc, found: _Found, ts: int, te: int) -> bool:
+    """A cue with its own subject right next to the quote ("a man yelled “…”", "“…?” he urged them"):
+    tied to the quote whatever the parser hung the quote from; only punctuation, or the subject, between."""
+    cue, subj = found.cue, found.subject
+    # its own subject, or the noun a finite verb was hung from ("a man yelled" read as "the man who yelled");
+    # a subject borrowed from a clause above is no tie ("…,” saying …")
+    finite = cue.tag_ in ("VBD", "VBZ", "VBP")
+    if subj is None or not (subj.head.i == cue.i or (finite and cue.head.i == subj.i == cue.i - 1)):
+        return False
+    if cue.i >= te and te < len(doc) and doc[te].is_title and doc[te].pos_ not in ("PROPN", "PRON"):
+        return False  # "“…!” A new ad accuses …": a new sentence
+    lo, hi = (cue.i + 1, ts) if cue.i < ts else (te, cue.i)
+    own = range(subj.left_edge.i, subj.right_edge.i + 1)
+    return all(doc[k].is_punct or k in own for k in range(lo, hi))
 
 
 def _as_put_it(tok: Token) -> bool:
