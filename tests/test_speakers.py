@@ -411,3 +411,12 @@ def test_finite_verb_hung_from_the_noun_before_it_is_tied_to_the_quote_it_abuts(
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     assert _abuts(doc, _Found(doc[4], doc[3]), 5, 9)
     assert not _abuts(doc, _Found(doc[4], doc[0]), 5, 9)  # a subject from the clause above
+
+
+def test_cue_in_an_adverbial_clause_keeps_its_own_subject_under_a_speech_verb(nlp):
+    doc = nlp("Ann Ruiz said voters were angry when Tom Bell called the plan a \u201cscam.\u201d")
+    assert speaker(quote_of(doc, "scam")) == "Tom Bell"
+    # a participle there shares the reporter's subject: the report stays the reporter's
+    doc = nlp("Ann Ruiz said she would publish the figures on Friday, calling them "
+              "\u201cvery dull numbers.\u201d")
+    assert speaker(quote_of(doc, "dull numbers")) == "Ann Ruiz"

@@ -263,8 +263,12 @@ def _outer_cue(found: _Found, view: _DocView, lex: Lexicon) -> _Found | None:
         head = tok.head
         if head.i == tok.i or view.in_quote[head.i]:
             return None
-        if found.subject is not None and _newline_between(tok, head):
-            return None  # a verb in the next paragraph reports nothing of a cue with its own subject
+        # a cue with its own subject is not reported by a verb in the next paragraph, nor by one whose
+        # adverbial clause holds it ("they feared a speech like his, when he called for “…”"; a participle
+        # there shares the reporter's subject)
+        side = tok.dep_ == "advcl" and cue.tag_ != "VBG"
+        if found.subject is not None and (side or _newline_between(tok, head)):
+            return None
         if tok.dep_ in _REPORTED_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_ in lex.cues and \
                 lex.strength.get(head.lemma_, 0.0) > share:
             subj = _subject(head, view, lex.cues)
