@@ -420,3 +420,17 @@ def test_cue_in_an_adverbial_clause_keeps_its_own_subject_under_a_speech_verb(nl
     doc = nlp("Ann Ruiz said she would publish the figures on Friday, calling them "
               "\u201cvery dull numbers.\u201d")
     assert speaker(quote_of(doc, "dull numbers")) == "Ann Ruiz"
+
+
+def test_name_tagged_as_an_adverb_after_an_inverted_cue_is_the_speaker(nlp):
+    from claimcheck.components.quotes import find_quotes
+
+    words = ["\u201c", "It", "works", ",", "\u201d", "said", "Skelly", ",", "smiling", "."]
+    heads = [5, 2, 5, 5, 5, 5, 5, 5, 5, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "advmod", "punct", "advcl", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "ADV", "PUNCT", "VERB", "PUNCT"]
+    tags = ["``", "PRP", "VBZ", ",", "''", "VBD", "RB", ",", "VBG", "."]
+    spaces = [False, True, False, False, True, True, False, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, find_quotes(doc.text), doc.text)
+    assert _subject(doc[5], view).text == "Skelly"

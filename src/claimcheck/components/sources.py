@@ -252,11 +252,20 @@ def _inverted_subject(cue: Token, in_quote: np.ndarray, lex: Lexicon | None = No
     j, n = cue.i + 1, len(doc)
     while j < n and not in_quote[j] and doc[j].pos_ in ("DET", "ADJ", "NUM") and j - cue.i < 4:
         j += 1
-    if j < n and not in_quote[j] and doc[j].pos_ in ("PROPN", "NOUN") and doc[j].ent_type_ not in _WHEN:
+    if j < n and not in_quote[j] and (doc[j].pos_ in ("PROPN", "NOUN") or _mistagged_name(doc, j)) and \
+            doc[j].ent_type_ not in _WHEN:
         while j + 1 < n and doc[j].dep_ in ("compound", "flat") and doc[j].head.i > j and not in_quote[j + 1]:
             j = doc[j].head.i
         return doc[j]
     return None
+
+
+def _mistagged_name(doc: Doc, j: int) -> bool:
+    """"“…,” said Skelly, explaining …": a capitalised word the tagger took for an adverb or an
+    adjective, alone between the inverted cue and the end of the clause, is the speaker's name."""
+    tok = doc[j]
+    after = doc[j + 1].text if j + 1 < len(doc) else "."
+    return tok.is_title and tok.pos_ in ("ADV", "ADJ", "VERB", "X") and after in (",", ".", ";")
 
 
 def _fronted(subjects: list[Token], cue: Token) -> bool:
