@@ -434,3 +434,16 @@ def test_name_tagged_as_an_adverb_after_an_inverted_cue_is_the_speaker(nlp):
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
     view = _DocView(doc, find_quotes(doc.text), doc.text)
     assert _subject(doc[5], view).text == "Skelly"
+
+
+def test_name_opening_the_cue_line_beats_a_header_the_parser_made_the_subject(nlp):
+    # a live-blog header above the entry taken for the subject, the entry's own name for an apposition
+    words = ["Update", "\n\n", "Ann", "Ruiz", "has", "spoken", ",", "saying", "it", "works", "."]
+    heads = [5, 0, 3, 0, 5, 5, 5, 5, 9, 7, 5]
+    deps = ["nsubj", "dep", "compound", "appos", "aux", "ROOT", "punct", "advcl", "nsubj", "ccomp", "punct"]
+    pos = ["NOUN", "SPACE", "PROPN", "PROPN", "AUX", "VERB", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"]
+    tags = ["NN", "_SP", "NNP", "NNP", "VBZ", "VBN", ",", "VBG", "PRP", "VBZ", "."]
+    spaces = [False, False, True, True, True, False, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, [], doc.text)
+    assert _subject(doc[7], view).text == "Ruiz"

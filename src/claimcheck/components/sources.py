@@ -163,7 +163,7 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                                       and not (in_quote is not None and in_quote[tok.head.i])
                                       and not _newline_between(tok, tok.head)):
             if _newline_between(subj, cue):
-                return None
+                return _line_subject(tok, in_quote)
             return subj
         # (or the parser made the name the root and hung the verb from it: "Bell, a coach, compared …")
         hung = tok.i == cue.i and tok.pos_ == "VERB" and tok.head.dep_ == "ROOT"
@@ -183,6 +183,18 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             lex is None or lex.strength.get(cue.lemma_, 0.0) >= WEAK)
         tok = tok.head
     return None
+
+
+def _line_subject(verb: Token, in_quote: np.ndarray | None) -> Token | None:
+    """"9:34 p.m. \n\n Donald Trump has delivered …": the parser took a header lines above for the
+    subject; the name that opens the verb's own line, right before it (and its auxiliaries), is."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ in ("AUX", "PART", "ADV") and "\n" not in doc[i].text:
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or (in_quote is not None and in_quote[i]):
+        return None
+    return doc[i]
 
 
 def _passive_agent(cue: Token, in_quote: np.ndarray) -> Token | None:
