@@ -186,7 +186,7 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
 
 
 def _line_subject(verb: Token, in_quote: np.ndarray | None) -> Token | None:
-    """"9:34 p.m. \n\n Donald Trump has delivered …": the parser took a header lines above for the
+    """"9:34 p.m. \n\n Donald Trump has delivered …": the parser took a header line above for the
     subject; the name that opens the verb's own line, right before it (and its auxiliaries), is."""
     doc = verb.doc
     i = verb.i - 1
