@@ -447,3 +447,19 @@ def test_name_opening_the_cue_line_beats_a_header_the_parser_made_the_subject(nl
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
     view = _DocView(doc, [], doc.text)
     assert _subject(doc[7], view).text == "Ruiz"
+
+
+def test_participle_rooting_a_sentence_the_parser_cut_without_a_full_stop_takes_the_subject_before(nlp):
+    from claimcheck.components.quotes import find_quotes
+
+    words = ["Ruiz", "spoke", "on", "\u201c", "Today", ",", "\u201d", "calling", "it", "fine", "."]
+    heads = [1, 1, 1, 4, 7, 4, 4, 7, 7, 7, 7]
+    deps = ["nsubj", "ROOT", "prep", "punct", "nsubj", "punct", "punct", "ROOT", "dobj", "oprd", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "PUNCT", "PROPN", "PUNCT", "PUNCT", "VERB", "PRON", "ADJ", "PUNCT"]
+    tags = ["NNP", "VBD", "IN", "``", "NNP", ",", "''", "VBG", "PRP", "JJ", "."]
+    spaces = [True, True, True, False, False, False, True, True, True, False, False]
+    starts = [True, False, False, True, False, False, False, False, False, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              sent_starts=starts)
+    view = _DocView(doc, find_quotes(doc.text), doc.text)
+    assert _subject(doc[7], view).text == "Ruiz"

@@ -176,6 +176,11 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                 continue
             return noun  # "Mitt Romney, the nominee, tweeted": the verb hangs off its subject
         # (for a quote, also up from an adjective: "Trump was quick to add that …")
+        if participle and tok.i == cue.i and tok.head.i == tok.i and subj is None:
+            before = _cut_sentence_root(tok)
+            if before is not None:
+                tok = before  # "X trashed Y on “Morning Joe,” calling it …": one sentence, cut in two
+                continue
         if (tok.dep_ not in CLIMB and not (tok.dep_ == "acomp" and lex is not None)) or tok.head.i == tok.i:
             return subj
         shared = tok.dep_ == "conj" and tok.i == cue.i and view is not None
@@ -183,6 +188,18 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             lex is None or lex.strength.get(cue.lemma_, 0.0) >= WEAK)
         tok = tok.head
     return None
+
+
+def _cut_sentence_root(root: Token) -> Token | None:
+    """The root of the sentence before, when the parser cut a sentence where no sentence ends: the
+    participle that roots the second half ("… on “Morning Joe,” calling it …") belongs to the first."""
+    doc = root.doc
+    i = root.sent.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space) and "\n" not in doc[i].text:
+        i -= 1
+    if i <= 0 or doc[i].text in (".", "?", "!", ":", ";") or "\n" in doc[i].text:
+        return None
+    return doc[i].sent.root
 
 
 def _line_subject(verb: Token, in_quote: np.ndarray | None) -> Token | None:
