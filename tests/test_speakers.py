@@ -463,3 +463,9 @@ def test_participle_rooting_a_sentence_the_parser_cut_without_a_full_stop_takes_
               sent_starts=starts)
     view = _DocView(doc, find_quotes(doc.text), doc.text)
     assert _subject(doc[7], view).text == "Ruiz"
+
+
+def test_participle_after_a_clause_with_a_speaker_skips_a_main_subject_that_never_speaks(nlp):
+    doc = nlp("The first clash came during a rally in March, when protesters interrupted her speech, "
+              "shouting \u201cwe want more!\u201d")
+    assert mention(quote_of(doc, "want more")) == "protesters"

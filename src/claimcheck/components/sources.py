@@ -164,6 +164,8 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                                       and not _newline_between(tok, tok.head)):
             if _newline_between(subj, cue):
                 return _line_subject(tok, in_quote)
+            if participle and lex is not None and not _can_speak(subj, lex):
+                return _nearer_speaker(cue, subj, lex, in_quote) or subj
             return subj
         # (or the parser made the name the root and hung the verb from it: "Bell, a coach, compared …")
         hung = tok.i == cue.i and tok.pos_ == "VERB" and tok.head.dep_ == "ROOT"
@@ -187,6 +189,19 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
         controlled = tok.dep_ == "xcomp" and tok.i == cue.i and view is not None and (
             lex is None or lex.strength.get(cue.lemma_, 0.0) >= WEAK)
         tok = tok.head
+    return None
+
+
+def _nearer_speaker(cue: Token, subj: Token, lex: Lexicon, in_quote: np.ndarray | None) -> Token | None:
+    """"The incident came at a rally, when protesters interrupted her, shouting “…”": a participle whose
+    main clause has a subject that never speaks belongs to the nearest clause before it with one that does."""
+    doc = cue.doc
+    for i in range(cue.i - 1, subj.i, -1):
+        tok = doc[i]
+        quoted = in_quote is not None and in_quote[i]
+        if tok.dep_ in SUBJECTS and subj.i < tok.head.i < cue.i and not quoted and \
+                tok.pos_ in ("NOUN", "PROPN", "PRON") and _can_speak(tok, lex):
+            return tok
     return None
 
 
