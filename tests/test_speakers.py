@@ -469,3 +469,21 @@ def test_participle_after_a_clause_with_a_speaker_skips_a_main_subject_that_neve
     doc = nlp("The first clash came during a rally in March, when protesters interrupted her speech, "
               "shouting \u201cwe want more!\u201d")
     assert mention(quote_of(doc, "want more")) == "protesters"
+
+
+def test_name_before_a_description_that_runs_up_to_the_cue_is_the_speaker(nlp):
+    from claimcheck.components.quotes import find_quotes
+
+    # the description after the name holds nouns of its own ("polls"); the parse gave "said" no subject
+    words = ["\u201c", "Yes", ",", "\u201d", "Ruiz", ",", "the", "leader", "in", "the", "polls", ",", "said",
+             "."]
+    heads = [1, 12, 1, 12, 12, 4, 7, 4, 7, 10, 8, 4, 12, 12]
+    deps = ["punct", "intj", "punct", "punct", "dep", "punct", "det", "appos", "prep", "det", "pobj", "punct",
+            "ROOT", "punct"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT",
+           "VERB", "PUNCT"]
+    tags = ["``", "UH", ",", "''", "NNP", ",", "DT", "NN", "IN", "DT", "NNS", ",", "VBD", "."]
+    spaces = [False, False, False, True, False, True, True, True, True, True, False, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, find_quotes(doc.text), doc.text)
+    assert _nearby_subject(doc, doc[12], view).text == "Ruiz"

@@ -438,6 +438,9 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
         return doc[cue.i - 1]  # "Trump blasted Disney": a past tense the parser read as an adjective
     if cue.lower_ == "according" or cue.tag_ in ("VBG", "VBN"):
         return None  # participles are handled by climbing to their clause
+    named = _described_name(doc, cue, view.in_quote)
+    if named is not None:
+        return named
     i = cue.i - 1
     reach = 8
     while i >= 0 and cue.i - i <= reach and not view.in_quote[i]:
@@ -456,6 +459,23 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
         if not (tok.is_punct or tok.pos_ in ("NUM", "ADV", "AUX", "PART")):
             return None
         i -= 1
+    return None
+
+
+def _described_name(doc: Doc, cue: Token, in_quote: np.ndarray) -> Token | None:
+    """"Trump, the front-runner and poll leader after winning the primaries, said": a name before a
+    comma, then a description that hangs from it up to the comma before the cue."""
+    if cue.i < 2 or doc[cue.i - 1].text != ",":
+        return None
+    for c in range(cue.i - 2, max(cue.i - 40, 0), -1):
+        if in_quote[c] or doc[c].text in _STOP or "\n" in doc[c].text:
+            return None
+        if doc[c].text != ",":
+            continue
+        name = doc[c - 1]  # the first comma back: a description with no comma of its own
+        if name.pos_ != "PROPN" or name.ent_type_ in ("GPE", "LOC") or in_quote[name.i] or c + 1 >= cue.i - 1:
+            return None
+        return name if all(name in doc[k].ancestors for k in range(c + 1, cue.i - 1)) else None
     return None
 
 
