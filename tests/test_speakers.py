@@ -487,3 +487,15 @@ def test_name_before_a_description_that_runs_up_to_the_cue_is_the_speaker(nlp):
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
     view = _DocView(doc, find_quotes(doc.text), doc.text)
     assert _nearby_subject(doc, doc[12], view).text == "Ruiz"
+    # a participle aside the parser hung elsewhere
+    words = ["\u201c", "Yes", ",", "\u201d", "Ruiz", ",", "opening", "the", "library", ",", "said", "."]
+    heads = [1, 10, 1, 10, 1, 10, 1, 8, 6, 10, 10, 10]
+    deps = ["punct", "intj", "punct", "punct", "appos", "punct", "advcl", "det", "dobj", "punct", "ROOT",
+            "punct"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT", "VERB",
+           "PUNCT"]
+    tags = ["``", "UH", ",", "''", "NNP", ",", "VBG", "DT", "NN", ",", "VBD", "."]
+    spaces = [False, False, False, True, False, True, True, True, False, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, find_quotes(doc.text), doc.text)
+    assert _nearby_subject(doc, doc[10], view).text == "Ruiz"

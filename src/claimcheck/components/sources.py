@@ -463,8 +463,9 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
 
 
 def _described_name(doc: Doc, cue: Token, in_quote: np.ndarray) -> Token | None:
-    """"Trump, the front-runner and poll leader after winning the primaries, said": a name before a
-    comma, then a description that hangs from it up to the comma before the cue."""
+    """"Trump, the front-runner and poll leader after winning the primaries, said", "Obama, opening
+    the museum on Saturday, said": a name before a comma, then a description up to the comma before
+    the cue that hangs from the name or from a single word outside it."""
     if cue.i < 2 or doc[cue.i - 1].text != ",":
         return None
     for c in range(cue.i - 2, max(cue.i - 40, 0), -1):
@@ -475,7 +476,8 @@ def _described_name(doc: Doc, cue: Token, in_quote: np.ndarray) -> Token | None:
         name = doc[c - 1]  # the first comma back: a description with no comma of its own
         if name.pos_ != "PROPN" or name.ent_type_ in ("GPE", "LOC") or in_quote[name.i] or c + 1 >= cue.i - 1:
             return None
-        return name if all(name in doc[k].ancestors for k in range(c + 1, cue.i - 1)) else None
+        exits = {doc[k].head.i for k in range(c + 1, cue.i - 1)} - set(range(c + 1, cue.i - 1))
+        return name if len(exits - {name.i}) <= 1 and not exits & {cue.i} else None
     return None
 
 
