@@ -499,3 +499,11 @@ def test_name_before_a_description_that_runs_up_to_the_cue_is_the_speaker(nlp):
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
     view = _DocView(doc, find_quotes(doc.text), doc.text)
     assert _nearby_subject(doc, doc[10], view).text == "Ruiz"
+
+
+def test_clause_under_a_verb_that_seldom_reports_speech_is_not_embedded_in_a_report(nlp):
+    doc = nlp("Cleveland sought the games in the hope of shedding what Ann Ruiz called "
+              "\u201can image problem.\u201d")
+    assert speaker(quote_of(doc, "image problem")) == "Ann Ruiz"
+    doc = nlp("The chief made sure Bell boasted, \u201cThat makes me smart.\u201d")
+    assert mention(quote_of(doc, "makes me smart")) == "Bell"

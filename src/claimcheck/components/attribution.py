@@ -234,10 +234,12 @@ def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: in
     embedded = tok.dep_ in ("ccomp", "relcl") and not according and outer(found) is None and \
         not _newline_between(tok, tok.head)  # (a verb in the next paragraph reports nothing of this one)
     # a clause that holds the quote is its own cue when it is a relative clause ("Beck, who said
-    # there were “…”") or no speech verb reports it ("he hopes voters will call it “…”")
-    if embedded and governs:
+    # there were “…”") or no speech verb reports it ("he hopes voters will call it “…”"); a complement
+    # clause is part of a report only under a verb that cues quotes now and then ("made sure X said")
+    if embedded and (governs or tok.dep_ == "ccomp"):
         embedded = tok.dep_ != "relcl" and any(
-            a.pos_ == "VERB" and a.lemma_ in lex.cues and not view.in_quote[a.i] for a in tok.ancestors)
+            a.pos_ == "VERB" and lex.strength.get(a.lemma_, 0.0) >= WEAK and not view.in_quote[a.i]
+            for a in tok.ancestors)
     # a verb that cues quotes at all, then the parse, then who speaks, then how often the verb cues
     return (True, according, not embedded, strong >= 1, linked, who, strong == 2, strong, not after, -dist)
 
