@@ -507,3 +507,26 @@ def test_clause_under_a_verb_that_seldom_reports_speech_is_not_embedded_in_a_rep
     assert speaker(quote_of(doc, "image problem")) == "Ann Ruiz"
     doc = nlp("The chief made sure Bell boasted, \u201cThat makes me smart.\u201d")
     assert mention(quote_of(doc, "makes me smart")) == "Bell"
+
+
+def test_relative_clause_running_over_the_quote_holds_it_however_deep_the_parse_put_it(nlp):
+    from claimcheck.components.attribution import _find_cue
+    from claimcheck.components.lexicon import load_lexicon
+    from claimcheck.components.quotes import find_quotes
+
+    # the quoted word sits four phrases down the relative clause: no cue within reach above it
+    words = ["\u201c", "Up", ",", "\u201d", "said", "Bell", ",", "who", "noted", "the", "fall", "in", "the",
+             "price", "of", "the", "\u201c", "cratered", "\u201d", "homes", "."]
+    heads = [1, 4, 1, 4, 4, 4, 5, 8, 5, 10, 8, 10, 13, 11, 13, 19, 17, 19, 17, 14, 4]
+    deps = ["punct", "ccomp", "punct", "punct", "ROOT", "nsubj", "punct", "nsubj", "relcl", "det", "dobj",
+            "prep", "det", "pobj", "prep", "det", "punct", "amod", "punct", "pobj", "punct"]
+    pos = ["PUNCT", "ADV", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "DET", "NOUN", "ADP",
+           "DET", "NOUN", "ADP", "DET", "PUNCT", "ADJ", "PUNCT", "NOUN", "PUNCT"]
+    lemmas = ["\u201c", "up", ",", "\u201d", "say", "Bell", ",", "who", "note", "the", "fall", "in", "the",
+              "price", "of", "the", "\u201c", "cratered", "\u201d", "home", "."]
+    spaces = [False, False, False, True, True, False, True, True, True, True, True, True, True, True, True,
+              True, False, False, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    view = _DocView(doc, find_quotes(doc.text), doc.text)
+    ts, te = view.quote_tokens[1]
+    assert _find_cue(doc, view, load_lexicon(), ts, te).cue.text == "noted"

@@ -143,8 +143,10 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
             subj = _poll_source(tok, subj)
         found = _Found(tok, subj)
         tied = i in linked or _abuts(doc, found, ts, te)
-        score = _cue_key(found, view, lex, share, dist, i >= te, tied, according, i in governing,
-                         outer_of)
+        # (a relative clause whose words run over the quote holds it, however deep the parse put it)
+        holds = i in governing or (
+            tok.dep_ == "relcl" and tok.left_edge.i <= ts and te - 1 <= tok.right_edge.i)
+        score = _cue_key(found, view, lex, share, dist, i >= te, tied, according, holds, outer_of)
         if best is None or score > best[0]:
             best = (score, found)
     if best is None:
