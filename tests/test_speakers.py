@@ -530,3 +530,26 @@ def test_relative_clause_running_over_the_quote_holds_it_however_deep_the_parse_
     view = _DocView(doc, find_quotes(doc.text), doc.text)
     ts, te = view.quote_tokens[1]
     assert _find_cue(doc, view, load_lexicon(), ts, te).cue.text == "noted"
+
+
+def test_who_hung_from_the_object_of_a_phrase_on_a_person_ranks_as_that_person(nlp):
+    from claimcheck.components.attribution import _find_cue
+    from claimcheck.components.lexicon import load_lexicon
+    from claimcheck.components.quotes import find_quotes
+
+    # "who" hung from "talks" rather than from the person the phrase is on
+    words = ["\u201c", "Up", ",", "\u201d", "said", "one", "Democrat", "familiar", "with", "the", "talks",
+             ",", "who", "added", "that", "it", "was", "\u201c", "odd", ".", "\u201d"]
+    heads = [1, 4, 1, 4, 4, 6, 4, 6, 7, 10, 8, 10, 13, 10, 16, 16, 13, 18, 16, 18, 18]
+    deps = ["punct", "ccomp", "punct", "punct", "ROOT", "nummod", "nsubj", "amod", "prep", "det", "pobj",
+            "punct", "nsubj", "relcl", "mark", "nsubj", "ccomp", "punct", "acomp", "punct", "punct"]
+    pos = ["PUNCT", "ADV", "PUNCT", "PUNCT", "VERB", "NUM", "PROPN", "ADJ", "ADP", "DET", "NOUN", "PUNCT",
+           "PRON", "VERB", "SCONJ", "PRON", "AUX", "PUNCT", "ADJ", "PUNCT", "PUNCT"]
+    lemmas = ["\u201c", "up", ",", "\u201d", "say", "one", "Democrat", "familiar", "with", "the", "talk", ",",
+              "who", "add", "that", "it", "be", "\u201c", "odd", ".", "\u201d"]
+    spaces = [False, False, False, True, True, True, True, True, True, True, False, True, True, True, True,
+              True, True, False, False, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    view = _DocView(doc, find_quotes(doc.text), doc.text)
+    ts, te = view.quote_tokens[1]
+    assert _find_cue(doc, view, load_lexicon(), ts, te).cue.text == "added"

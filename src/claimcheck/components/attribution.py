@@ -61,6 +61,7 @@ from claimcheck.components.sources import (
     _nearby_subject,
     _newline_between,
     _person,
+    _personal_head,
     _span_dict,
     _speaker_record,
     _subject,
@@ -222,7 +223,8 @@ def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: in
     strong = 2 if share >= STRONG else 1 if share >= WEAK else 0
     if subj is None:
         return (False, False, False, strong >= 1, linked, 0, strong == 2, strong, not after, -dist)
-    subj = _antecedent(subj)  # "Tom Bell, who said": ranked as the name
+    # "Tom Bell, who said": ranked as the name ("who" as the person a phrase the parser hung it from is on)
+    subj = _personal_head(_antecedent(subj)) if subj.lower_ in ("who", "whom") else _antecedent(subj)
     low = subj.lower_
     if subj.pos_ == "PROPN" or low in _PERSONAL:
         who = 2

@@ -513,6 +513,21 @@ def _antecedent(tok: Token) -> Token:
     return tok
 
 
+def _personal_head(noun: Token) -> Token:
+    """"one Democrat familiar with the discussion, who added": "who" stands for a person, and the
+    parser hung it from the object of a phrase on that person; climb out of the phrase."""
+    for _ in range(3):
+        if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return noun
+        up = noun.head.head  # the word the "of"/"with" phrase hangs from
+        if up.pos_ == "ADJ" and up.dep_ == "amod":
+            up = up.head  # "familiar with …"
+        if up.pos_ not in ("NOUN", "PROPN") or up.i > noun.i:
+            return noun
+        noun = up
+    return noun
+
+
 def _speaker_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dict[str, Any]:
     antecedent = _antecedent(head)
     if antecedent.i != head.i:
