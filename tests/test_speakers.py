@@ -553,3 +553,9 @@ def test_who_hung_from_the_object_of_a_phrase_on_a_person_ranks_as_that_person(n
     view = _DocView(doc, find_quotes(doc.text), doc.text)
     ts, te = view.quote_tokens[1]
     assert _find_cue(doc, view, load_lexicon(), ts, te).cue.text == "added"
+
+
+def test_participle_under_a_clause_whose_subject_never_speaks_takes_a_person_above_it(nlp):
+    doc = nlp("Reached by phone, Ann Ruiz denied the notion that a campaign shakeup is coming, explaining "
+              "that she was \u201ctaking a day off.\u201d")
+    assert speaker(quote_of(doc, "day off")) == "Ann Ruiz"

@@ -194,14 +194,23 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
 
 def _nearer_speaker(cue: Token, subj: Token, lex: Lexicon, in_quote: np.ndarray | None) -> Token | None:
     """"The incident came at a rally, when protesters interrupted her, shouting “…”": a participle whose
-    main clause has a subject that never speaks belongs to the nearest clause before it with one that does."""
+    main clause has a subject that never speaks belongs to the nearest clause before it with one that does,
+    else to the nearest clause above it with one."""
     doc = cue.doc
+
+    def speaks(tok: Token) -> bool:
+        quoted = in_quote is not None and in_quote[tok.i]
+        return tok.dep_ in SUBJECTS and not quoted and tok.pos_ in ("NOUN", "PROPN", "PRON") and \
+            _can_speak(tok, lex)
+
     for i in range(cue.i - 1, subj.i, -1):
-        tok = doc[i]
-        quoted = in_quote is not None and in_quote[i]
-        if tok.dep_ in SUBJECTS and subj.i < tok.head.i < cue.i and not quoted and \
-                tok.pos_ in ("NOUN", "PROPN", "PRON") and _can_speak(tok, lex):
-            return tok
+        if subj.i < doc[i].head.i < cue.i and speaks(doc[i]):
+            return doc[i]
+    # "Bennett denied the notion that a shakeup is coming, explaining …": a person subject above it
+    for verb in cue.ancestors:
+        found = next((c for c in verb.children if c.i != subj.i and speaks(c) and _person(c)), None)
+        if found is not None:
+            return found
     return None
 
 
