@@ -559,3 +559,9 @@ def test_participle_under_a_clause_whose_subject_never_speaks_takes_a_person_abo
     doc = nlp("Reached by phone, Ann Ruiz denied the notion that a campaign shakeup is coming, explaining "
               "that she was \u201ctaking a day off.\u201d")
     assert speaker(quote_of(doc, "day off")) == "Ann Ruiz"
+
+
+def test_relative_clause_holding_a_quote_that_closes_it_is_the_quote_cue(nlp):
+    doc = nlp("And will their editors, who once called these stories \u201cspinach,\u201d want to publish "
+              "them?")
+    assert quote_of(doc, "spinach")["cue"]["text"] == "called"

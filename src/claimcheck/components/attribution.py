@@ -145,8 +145,8 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         found = _Found(tok, subj)
         tied = i in linked or _abuts(doc, found, ts, te)
         # (a relative clause whose words run over the quote holds it, however deep the parse put it)
-        holds = i in governing or (
-            tok.dep_ == "relcl" and tok.left_edge.i <= ts and te - 1 <= tok.right_edge.i)
+        holds = i in governing or (tok.dep_ == "relcl" and tok.left_edge.i <= ts and (
+            te - 1 <= tok.right_edge.i or all(doc[k].is_punct for k in range(tok.right_edge.i + 1, ts))))
         score = _cue_key(found, view, lex, share, dist, i >= te, tied, according, holds, outer_of)
         if best is None or score > best[0]:
             best = (score, found)
