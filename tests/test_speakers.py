@@ -565,3 +565,8 @@ def test_relative_clause_holding_a_quote_that_closes_it_is_the_quote_cue(nlp):
     doc = nlp("And will their editors, who once called these stories \u201cspinach,\u201d want to publish "
               "them?")
     assert quote_of(doc, "spinach")["cue"]["text"] == "called"
+
+
+def test_it_names_the_organisation_that_is_the_subject_earlier_in_its_sentence(nlp):
+    doc = nlp("The Federal Reserve cut rates again to fight what it called \u201ca stubborn slowdown.\u201d")
+    assert speaker(quote_of(doc, "stubborn slowdown")) == "Federal Reserve"

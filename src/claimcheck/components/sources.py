@@ -16,8 +16,9 @@ Shared by quotes (:mod:`claimcheck.components.attribution`) and reported speech
 * a verb that seldom cues speech does not make a speaker of a subject that never speaks
   (a common noun that does not head sources in annotated news: "his determination to …");
 * the mention is the noun phrase without its asides; names are resolved inside the
-  document (:mod:`claimcheck.components.names`); "they" names the group that is the
-  subject earlier in its sentence; a relative word's mention runs from its antecedent.
+  document (:mod:`claimcheck.components.names`); "they" ("it") names the group (the
+  organisation) that is the subject earlier in its sentence; a relative word's mention runs
+  from its antecedent.
 """
 
 from __future__ import annotations
@@ -378,13 +379,16 @@ def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | Non
 
 
 def _group_antecedent(doc: Doc, pron: Token, book: NameBook, view: _DocView) -> str | None:
-    """"they" in "an army of supporters … against what they call": the group that is the
-    subject earlier in the same sentence (a plural noun or an organisation), if there is one."""
+    """"they" in "an army of supporters … against what they call", "it" in "the Council pledged
+    sanctions against what it called …": the group that is the subject earlier in the same sentence
+    (a plural noun or an organisation for "they", an organisation for "it"), if there is one."""
+    plural = pron.lower_ == "they"
     for i in range(pron.i - 1, int(view.sent_start[pron.i]) - 1, -1):
         tok = doc[i]
         if tok.dep_ != "nsubj" or view.in_quote[i] or tok.pos_ == "PRON":
             continue
-        if tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ in ("ORG", "NORP"):
+        if (plural and tok.tag_ in ("NNS", "NNPS")) or (tok.ent_type_ in ("ORG", "NORP") and
+                                                         (plural or tok.tag_ in ("NN", "NNP"))):
             start, end, _ = _mention(doc, tok, view)
             return _name(doc, tok, start, end, book, view)
     return None
@@ -392,7 +396,7 @@ def _group_antecedent(doc: Doc, pron: Token, book: NameBook, view: _DocView) -> 
 
 def _name(doc: Doc, head: Token, start: int, end: int, book: NameBook, view: _DocView) -> str | None:
     low = head.lower_
-    if low == "they":
+    if low in ("they", "it"):
         return _group_antecedent(doc, head, book, view)
     if head.pos_ == "PRON" or low in PRONOUNS:
         return book.resolve_pronoun(low, head.idx)
