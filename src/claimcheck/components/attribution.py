@@ -7,7 +7,9 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   quote marks in the words around the quote, up to the sentence or paragraph end; candidates
   are ranked by their evidence, in a fixed order of weight (``_cue_key``: a source,
   "according to", not inside a clause another verb reports (a relative clause that holds
-  the quote is its own), a verb that cues quotes at all, tied to the quote by the parse, a
+  the quote or that the quote closes is its own; a complement clause is reported only by a
+  verb that cues quotes, never from the next paragraph), a verb that cues quotes at all,
+  tied to the quote by the parse or by standing right next to it with its own subject, a
   name, pronoun or common noun that heads sources as subject, a common speech verb ("as X
   put it" too), before the quote, near); the search stops at a quoted sentence end (“….”
   Ruiz fired back); a reporting noun with an owner whose phrase holds the quote beats a verb
@@ -15,6 +17,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   cue's source (:mod:`claimcheck.components.sources`);
 * a cue inside the clause or object a stronger speech verb reports is part of the report: the
   quote belongs to the outer speaker ("Bell explained that … the firm that described it as “…”");
+  not a cue with its own subject in an adverbial clause ("… when he called for “…”") or
+  hung from a verb in the next paragraph;
 * "“…” — Name" names the speaker (also with the dash glued to the quote mark);
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
   group, same paragraph — a quoted clause closing its sentence too — or the paragraph

@@ -7,12 +7,18 @@ Shared by quotes (:mod:`claimcheck.components.attribution`) and reported speech
   also when it follows the verb ("says Robert King", after a comma only for verbs that
   mostly report speech; a common noun fronted before it is what is talked about), hides
   behind an aside ("X, who replaced Y, said"; "Trump, in Kentucky, said" when the parse
-  gives no subject), belongs to the main clause of a participle ("…, adding") or of a
-  passive it is joined to ("X was booed and said") or that controls it ("X was prompted to
-  say"), is the agent of a passive cue ("called “…” by X"), or is the name the parser made
-  the root ("Bell, a coach, compared …"); "according to X" names X (or who made X);
-* a past tense read as an adjective ("Trump blasted Disney") or a capitalised modal
-  ("“…,” Will wrote") before a subjectless cue is the name it follows;
+  gives no subject; "Trump, the front-runner …, said"), belongs to the main clause of a
+  participle ("…, adding"; not past a line break) or of a passive it is joined to ("X was
+  booed and said") or that controls it ("X was prompted to say"), to the verb a preposition
+  hangs a participle from ("After saying …, she was taken"), to a nearer clause (or a person
+  above) when the main clause's subject never speaks ("…, when protesters interrupted her,
+  shouting"), to the sentence before when the parser cut one at a comma, is the agent of a
+  passive cue ("called “…” by X"), or is the name the parser made the root ("Bell, a coach,
+  compared …"); "according to X" names X (or who made X);
+* a name on the cue's own line beats a subject the parser found on a header line above;
+* a past tense read as an adjective ("Trump blasted Disney"), a capitalised modal
+  ("“…,” Will wrote") before a subjectless cue, or a capitalised word read as an adverb
+  after an inverted one ("said Skelly,") is the name it is;
 * a verb that seldom cues speech does not make a speaker of a subject that never speaks
   (a common noun that does not head sources in annotated news: "his determination to …");
 * the mention is the noun phrase without its asides; names are resolved inside the
