@@ -570,3 +570,9 @@ def test_relative_clause_holding_a_quote_that_closes_it_is_the_quote_cue(nlp):
 def test_it_names_the_organisation_that_is_the_subject_earlier_in_its_sentence(nlp):
     doc = nlp("The Federal Reserve cut rates again to fight what it called \u201ca stubborn slowdown.\u201d")
     assert speaker(quote_of(doc, "stubborn slowdown")) == "Federal Reserve"
+
+
+def test_mention_runs_to_the_name_that_closes_a_coordinated_title(nlp):
+    doc = nlp("Sirius XM Vice President for news and talk Ann Ruiz called the show "
+              "\u201cthe best in radio.\u201d")
+    assert mention(quote_of(doc, "best in radio")).endswith("Ann Ruiz")

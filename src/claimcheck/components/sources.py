@@ -370,6 +370,10 @@ def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | Non
             if b > a and description is None:
                 description = view.text[a:b]
             break
+        if child.dep_ == "cc" and any(c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > child.i and
+                                      c.right_edge.i == head.right_edge.i for c in head.rights):
+            right = head.right_edge.i  # "the vice president for news and talk Dave Gorab": the name closes it
+            break
         if child.dep_ in DESCRIPTIVE or child.is_punct or view.in_quote[child.i]:
             break
         right = child.right_edge.i
