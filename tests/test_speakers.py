@@ -576,3 +576,9 @@ def test_mention_runs_to_the_name_that_closes_a_coordinated_title(nlp):
     doc = nlp("Sirius XM Vice President for news and talk Ann Ruiz called the show "
               "\u201cthe best in radio.\u201d")
     assert mention(quote_of(doc, "best in radio")).endswith("Ann Ruiz")
+
+
+def test_adjective_used_as_a_noun_is_the_subject_the_parser_hung_the_cue_from(nlp):
+    doc = nlp("\u201cWhat if the mayor had taken lessons?\u201d the 43-year-old asked in the video's "
+              "description.")
+    assert mention(quote_of(doc, "taken lessons")) == "the 43-year-old"

@@ -176,8 +176,9 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             return subj
         # (or the parser made the name the root and hung the verb from it: "Bell, a coach, compared …")
         hung = tok.i == cue.i and tok.pos_ == "VERB" and tok.head.dep_ == "ROOT"
-        if (tok.dep_ in ("relcl", "acl") or hung) and tok.head.pos_ in ("PROPN", "NOUN", "PRON") \
-                and tok.head.i < tok.i:
+        nominal = tok.head.pos_ in ("PROPN", "NOUN", "PRON") or (  # (or "the 43-year-old asked")
+            tok.head.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.head.children))
+        if (tok.dep_ in ("relcl", "acl") or hung) and nominal and tok.head.i < tok.i:
             noun = tok.head
             if tok.dep_ == "acl" and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB":
                 # "she issued a statement saying …": the one who issued it speaks
