@@ -582,3 +582,21 @@ def test_adjective_used_as_a_noun_is_the_subject_the_parser_hung_the_cue_from(nl
     doc = nlp("\u201cWhat if the mayor had taken lessons?\u201d the 43-year-old asked in the video's "
               "description.")
     assert mention(quote_of(doc, "taken lessons")) == "the 43-year-old"
+
+
+def test_participle_on_the_audience_a_verb_addresses_speaks_for_that_verb(nlp):
+    from claimcheck.components.lexicon import load_lexicon
+    from claimcheck.components.quotes import find_quotes
+
+    # "to supporters" hung from the verb, "stating" from "supporters"
+    words = ["Ruiz", "sent", "an", "email", "to", "supporters", "stating", ",", "\u201c", "No", "!", "\u201d"]
+    heads = [1, 1, 3, 1, 1, 4, 5, 6, 9, 6, 9, 9]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "acl", "punct", "punct", "ccomp", "punct",
+            "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "VERB", "PUNCT", "PUNCT", "INTJ", "PUNCT", "PUNCT"]
+    tags = ["NNP", "VBD", "DT", "NN", "IN", "NNS", "VBG", ",", "``", "UH", ".", "''"]
+    spaces = [True, True, True, True, True, True, False, True, False, False, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, find_quotes(doc.text), doc.text)
+    lex = load_lexicon()
+    assert _subject(doc[6], view, lex.cues, lex).text == "Ruiz"

@@ -184,6 +184,12 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                 # "she issued a statement saying …": the one who issued it speaks
                 tok = noun.head
                 continue
+            if lex is not None and tok.dep_ == "acl" and tok.tag_ == "VBG" and noun.dep_ == "pobj" and \
+                    noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB" and noun.tag_ == "NNS" and \
+                    noun.ent_type_ == "":
+                # "her campaign blasted out an email to supporters stating …": not the audience
+                tok = noun.head.head
+                continue
             return noun  # "Mitt Romney, the nominee, tweeted": the verb hangs off its subject
         # (for a quote, also up from an adjective: "Trump was quick to add that …")
         if participle and tok.i == cue.i and tok.head.i == tok.i and subj is None:
