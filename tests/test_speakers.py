@@ -600,3 +600,11 @@ def test_participle_on_the_audience_a_verb_addresses_speaks_for_that_verb(nlp):
     view = _DocView(doc, find_quotes(doc.text), doc.text)
     lex = load_lexicon()
     assert _subject(doc[6], view, lex.cues, lex).text == "Ruiz"
+
+
+def test_object_of_a_verb_like_prompt_is_the_subject_of_its_to_clause(nlp):
+    doc = nlp("At one point, Ann Ruiz joked about the budget. That prompted Tom Bell to make a joke about "
+              "yoga and call the mayor \u201cvery flexible.\u201d")
+    assert speaker(quote_of(doc, "very flexible")) == "Tom Bell"
+    doc = nlp("This prompted the paper to run a cover saying \u201cDo not be a bum!\u201d")
+    assert mention(quote_of(doc, "be a bum")) == "the paper"

@@ -50,6 +50,10 @@ _DASHES = {"\u2014", "\u2013", "\u2015", "-", "--"}
 _NAMING_PREPS = {"of", "for", "at", "from", "with"}
 CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "dep", "prep", "pobj"}
 RELATIVE = {"who", "that", "which", "whom"}
+# verbs whose object is the subject of their "to" clause ("prompted Rubio to call …")
+_OBJECT_CONTROL = {"prompt", "urge", "ask", "tell", "force", "lead", "push", "encourage", "invite",
+                   "persuade", "convince", "inspire", "pressure", "compel", "cause", "drive", "press",
+                   "challenge", "dare", "implore", "beg", "spur", "provoke", "goad"}
 _PUNCT_TRIM = " ,;:\u2014\u2013-\"'\u201c\u201d\n\t()"
 
 
@@ -199,6 +203,12 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                 continue
         if (tok.dep_ not in CLIMB and not (tok.dep_ == "acomp" and lex is not None)) or tok.head.i == tok.i:
             return subj
+        if tok.dep_ == "xcomp" and lex is not None and tok.head.lemma_ in _OBJECT_CONTROL:
+            # "That prompted Rubio to make a joke and call Trump “…”": the object speaks
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and \
+                    not (in_quote is not None and in_quote[obj.i]):
+                return obj
         shared = tok.dep_ == "conj" and tok.i == cue.i and view is not None
         controlled = tok.dep_ == "xcomp" and tok.i == cue.i and view is not None and (
             lex is None or lex.strength.get(cue.lemma_, 0.0) >= WEAK)
