@@ -608,3 +608,9 @@ def test_object_of_a_verb_like_prompt_is_the_subject_of_its_to_clause(nlp):
     assert speaker(quote_of(doc, "very flexible")) == "Tom Bell"
     doc = nlp("This prompted the paper to run a cover saying \u201cDo not be a bum!\u201d")
     assert mention(quote_of(doc, "be a bum")) == "the paper"
+
+
+def test_negated_cue_ranks_below_one_that_reports(nlp):
+    doc = nlp("Ruiz cannot say that \u201cfrom her view,\u201d Tom Bell added, saying it should be up to "
+              "the judge.")
+    assert speaker(quote_of(doc, "from her view")) == "Tom Bell"

@@ -248,6 +248,8 @@ def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: in
         embedded = tok.dep_ != "relcl" and any(
             a.pos_ == "VERB" and lex.strength.get(a.lemma_, 0.0) >= WEAK and not view.in_quote[a.i]
             for a in tok.ancestors)
+    # words someone "cannot say" or "never called" it are not theirs: a negated cue ranks with embedded ones
+    embedded = embedded or any(c.dep_ == "neg" for c in tok.children)
     # a verb that cues quotes at all, then the parse, then who speaks, then how often the verb cues
     return (True, according, not embedded, strong >= 1, linked, who, strong == 2, strong, not after, -dist)
 
