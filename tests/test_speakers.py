@@ -614,3 +614,14 @@ def test_negated_cue_ranks_below_one_that_reports(nlp):
     doc = nlp("Ruiz cannot say that \u201cfrom her view,\u201d Tom Bell added, saying it should be up to "
               "the judge.")
     assert speaker(quote_of(doc, "from her view")) == "Tom Bell"
+
+
+def test_report_whose_words_end_the_sentence_reports_all_of_it(nlp):
+    from claimcheck.components.attribution import _closing_report
+
+    doc = nlp("Ann Ruiz noted that the levy is \u201ccentral\u201d to the plan, the Ledger first reported.")
+    view = _DocView(doc, doc._.quotes, doc.text)
+    assert _closing_report(doc, view, next(t for t in doc if t.text == "reported"))
+    doc = nlp("Ruiz noted that the levy is \u201ccentral\u201d to the plan, the Ledger reported, and left.")
+    view = _DocView(doc, doc._.quotes, doc.text)
+    assert not _closing_report(doc, view, next(t for t in doc if t.text == "reported"))

@@ -151,12 +151,35 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         # (a relative clause whose words run over the quote holds it, however deep the parse put it)
         holds = i in governing or (tok.dep_ == "relcl" and tok.left_edge.i <= ts and (
             te - 1 <= tok.right_edge.i or all(doc[k].is_punct for k in range(tok.right_edge.i + 1, ts))))
-        score = _cue_key(found, view, lex, share, dist, i >= te, tied, according, holds, outer_of)
+        closing = i >= te and subj is not None and _closing_report(doc, view, tok)
+        score = _cue_key(found, view, lex, share, dist, i >= te, tied, according or closing, holds, outer_of)
         if best is None or score > best[0]:
             best = (score, found)
     if best is None:
         return None
     return outer_of(best[1]) or best[1]
+
+
+def _closing_report(doc: Doc, view: _DocView, cue: Token) -> bool:
+    """"…, Right Wing Watch first reported.", "…, reported the Washington Examiner.": news credits the
+    outlet a whole sentence comes from with "reported" after a comma, its words ending the sentence;
+    that reports all of it, like "according to"."""
+    if cue.lemma_ != "report" or cue.tag_ not in ("VBD", "VBZ"):
+        return False
+    i = cue.left_edge.i  # the comma before its subject, if the subject comes first
+    if doc[i].text != ",":
+        i -= 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    if i < 0 or doc[i].text != "," or view.in_quote[i]:
+        return False
+    j = cue.i + 1
+    while j < len(doc) and doc[j].text not in _STOP and "\n" not in doc[j].text:
+        if view.in_quote[j] or doc[j].text in (",", ";", ":"):
+            return False
+        j += 1
+    return j < len(doc) and doc[j].text in _STOP and all(
+        cue.left_edge.i <= k <= cue.right_edge.i for k in range(i + 1, j))
 
 
 def _abuts(doc: Doc, found: _Found, ts: int, te: int) -> bool:
