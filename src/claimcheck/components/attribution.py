@@ -6,9 +6,10 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   news: said, told, added, wrote, tweeted, called, according to, …) found outside the
   quote marks in the words around the quote, up to the sentence or paragraph end; candidates
   are ranked by their evidence, in a fixed order of weight (``_cue_key``: a source,
-  "according to", not inside a clause another verb reports (a relative clause that holds
-  the quote or that the quote closes is its own; a complement clause is reported only by a
-  verb that cues quotes, never from the next paragraph), a verb that cues quotes at all,
+  "according to" (or a sentence-closing "…, the Post reported."), not negated nor inside a
+  clause another verb reports (a relative clause that holds the quote or that the quote
+  closes is its own; a complement clause is reported only by a verb that cues quotes, never
+  from the next paragraph), a verb that cues quotes at all,
   tied to the quote by the parse or by standing right next to it with its own subject, a
   name, pronoun or common noun that heads sources as subject, a common speech verb ("as X
   put it" too), before the quote, near); the search stops at a quoted sentence end (“….”
