@@ -625,3 +625,9 @@ def test_report_whose_words_end_the_sentence_reports_all_of_it(nlp):
     doc = nlp("Ruiz noted that the levy is \u201ccentral\u201d to the plan, the Ledger reported, and left.")
     view = _DocView(doc, doc._.quotes, doc.text)
     assert not _closing_report(doc, view, next(t for t in doc if t.text == "reported"))
+
+
+def test_participle_skips_a_placeholder_subject_for_a_clause_with_a_speaker(nlp):
+    doc = nlp("It was a potent one-two punch by the two leaders, as Ann Ruiz echoed the criticism, saying "
+              "Tom Bell \u201cis not in it for the voters.\u201d")
+    assert speaker(quote_of(doc, "for the voters")) == "Ann Ruiz"

@@ -50,6 +50,7 @@ _DASHES = {"\u2014", "\u2013", "\u2015", "-", "--"}
 _NAMING_PREPS = {"of", "for", "at", "from", "with"}
 CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "dep", "prep", "pobj"}
 RELATIVE = {"who", "that", "which", "whom"}
+_PLACEHOLDERS = {"it", "this", "that", "there"}  # subjects that stand for a situation, not a speaker
 # verbs whose object is the subject of their "to" clause ("prompted Rubio to call …")
 _OBJECT_CONTROL = {"prompt", "urge", "ask", "tell", "force", "lead", "push", "encourage", "invite",
                    "persuade", "convince", "inspire", "pressure", "compel", "cause", "drive", "press",
@@ -175,7 +176,8 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                                       and not _newline_between(tok, tok.head)):
             if _newline_between(subj, cue):
                 return _line_subject(tok, in_quote)
-            if participle and lex is not None and not _can_speak(subj, lex):
+            # (nor "it", "this": "It was a potent punch, as Clinton echoed the charge, saying …")
+            if participle and lex is not None and (not _can_speak(subj, lex) or subj.lower_ in _PLACEHOLDERS):
                 return _nearer_speaker(cue, subj, lex, in_quote) or subj
             return subj
         # (or the parser made the name the root and hung the verb from it: "Bell, a coach, compared …")
