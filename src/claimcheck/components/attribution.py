@@ -167,12 +167,12 @@ def _closing_report(doc: Doc, view: _DocView, cue: Token) -> bool:
     that reports all of it, like "according to"."""
     if cue.lemma_ != "report" or cue.tag_ not in ("VBD", "VBZ"):
         return False
-    i = cue.left_edge.i  # the comma before its subject, if the subject comes first
-    if doc[i].text != ",":
-        i -= 1
+    # the comma before its subject, if the subject comes first (inside the quote marks of a quote
+    # that ends there: "“No comment,” The Miami Herald reported.")
+    i = min([c.left_edge.i for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")] + [cue.i]) - 1
     while i >= 0 and doc[i].is_quote:
         i -= 1
-    if i < 0 or doc[i].text != "," or view.in_quote[i]:
+    if i < 0 or doc[i].text != "," or (view.in_quote[i] and not doc[i + 1].is_quote):
         return False
     j = cue.i + 1
     while j < len(doc) and doc[j].text not in _STOP and "\n" not in doc[j].text:
