@@ -625,6 +625,10 @@ def test_report_whose_words_end_the_sentence_reports_all_of_it(nlp):
     doc = nlp("Asked about the vote, Ann Ruiz said, \u201cNo comment,\u201d the Ledger reported.")
     view = _DocView(doc, doc._.quotes, doc.text)
     assert _closing_report(doc, view, next(t for t in doc if t.text == "reported"))
+    doc = nlp("He said at a tech conference that he was ''very, very comfortable with all of the plans,'' "
+              "The Ledger reported.")  # the parser hung the closing quote mark from "said"
+    view = _DocView(doc, doc._.quotes, doc.text)
+    assert _closing_report(doc, view, next(t for t in doc if t.text == "reported"))
     doc = nlp("Ruiz noted that the levy is \u201ccentral\u201d to the plan, the Ledger reported, and left.")
     view = _DocView(doc, doc._.quotes, doc.text)
     assert not _closing_report(doc, view, next(t for t in doc if t.text == "reported"))

@@ -180,7 +180,7 @@ def _closing_report(doc: Doc, view: _DocView, cue: Token) -> bool:
             return False
         j += 1
     return j < len(doc) and doc[j].text in _STOP and all(
-        cue.left_edge.i <= k <= cue.right_edge.i for k in range(i + 1, j))
+        cue.left_edge.i <= k <= cue.right_edge.i or doc[k].is_quote for k in range(i + 1, j))
 
 
 def _abuts(doc: Doc, found: _Found, ts: int, te: int) -> bool:
