@@ -638,3 +638,15 @@ def test_participle_skips_a_placeholder_subject_for_a_clause_with_a_speaker(nlp)
     doc = nlp("It was a potent one-two punch by the two leaders, as Ann Ruiz echoed the criticism, saying "
               "Tom Bell \u201cis not in it for the voters.\u201d")
     assert speaker(quote_of(doc, "for the voters")) == "Ann Ruiz"
+
+
+def test_word_tagged_as_an_adverb_before_the_cue_is_a_name_the_document_uses_elsewhere(nlp):
+    words = ["Bill", "Skelly", "spoke", ".", "And", "Skelly", "called", "Bell", "smart", "."]
+    heads = [1, 2, 2, 2, 6, 6, 6, 6, 6, 6]
+    deps = ["compound", "nsubj", "ROOT", "punct", "cc", "advmod", "ROOT", "dobj", "oprd", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "CCONJ", "ADV", "VERB", "PROPN", "ADJ", "PUNCT"]
+    tags = ["NNP", "NNP", "VBD", ".", "CC", "RB", "VBD", "NNP", "JJ", "."]
+    starts = [True, False, False, False, True, False, False, False, False, False]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, sent_starts=starts)
+    view = _DocView(doc, [], doc.text)
+    assert _nearby_subject(doc, doc[6], view).text == "Skelly"

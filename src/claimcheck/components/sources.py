@@ -498,10 +498,17 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
                 reach = cue.i - i + 3
                 continue
             return tok
+        if i == cue.i - 1 and tok.is_title and tok.pos_ in ("ADV", "ADJ") and _named_elsewhere(tok):
+            return tok  # "And Skelly called …": a name the tagger took for an adverb here only
         if not (tok.is_punct or tok.pos_ in ("NUM", "ADV", "AUX", "PART")):
             return None
         i -= 1
     return None
+
+
+def _named_elsewhere(tok: Token) -> bool:
+    """Whether the document tags the same capitalised word as a proper noun somewhere else."""
+    return any(t.text == tok.text and t.pos_ == "PROPN" for t in tok.doc if t.i != tok.i)
 
 
 def _described_name(doc: Doc, cue: Token, in_quote: np.ndarray) -> Token | None:
