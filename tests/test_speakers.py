@@ -650,3 +650,14 @@ def test_word_tagged_as_an_adverb_before_the_cue_is_a_name_the_document_uses_els
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, sent_starts=starts)
     view = _DocView(doc, [], doc.text)
     assert _nearby_subject(doc, doc[6], view).text == "Skelly"
+
+
+def test_name_the_ner_mislabels_is_a_person_when_it_calls_it_one_elsewhere(nlp):
+    from claimcheck.components.sources import _person
+
+    words = ["Buddy", "Valastro", "came", ".", "Valastro", "praised", "Ohio", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PROPN", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O", "B-GPE", "O"]
+    doc = Doc(nlp.vocab, words=words, pos=pos, ents=ents)
+    assert _person(doc[4])
+    assert not _person(doc[6])

@@ -552,7 +552,11 @@ def _aside_start(doc: Doc, tok: Token, cue: Token, in_quote: np.ndarray | None =
 
 def _person(tok: Token) -> bool:
     """A name or a personal pronoun: someone who may go on to speak in the next quote."""
-    return tok.lower_ in ("he", "she") or (tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", ""))
+    if tok.lower_ in ("he", "she"):
+        return True
+    # (a name the NER mislabels here, "Valastro praised …", and calls a person elsewhere)
+    return tok.pos_ == "PROPN" and (tok.ent_type_ in ("PERSON", "") or any(
+        e.label_ == "PERSON" and tok.text in e.text.split() for e in tok.doc.ents))
 
 
 def _antecedent(tok: Token) -> Token:
