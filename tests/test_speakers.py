@@ -335,3 +335,329 @@ def test_capitalised_words_after_a_dash_before_a_colon_label_the_quote(nlp):
     doc = nlp("Online panels tend to skew young - Pew Research: "
               "\u201cAll the samples include more engaged people than they should.\u201d")
     assert mention(quote_of(doc, "engaged people")) == "Pew Research"
+
+
+def test_participle_clause_hung_from_the_next_paragraph_keeps_its_own_subject(nlp):
+    # the parser hung the clause "saying" belongs to from a verb in the next paragraph
+    words = ["Groups", "gave", "Ruiz", "time", ",", "saying", "it", "was", "late", ".", "\n\n",
+             "Neighbours", "worry", "."]
+    heads = [1, 12, 1, 1, 1, 1, 7, 5, 7, 1, 9, 12, 12, 12]
+    deps = ["nsubj", "ccomp", "dative", "dobj", "punct", "advcl", "nsubj", "ccomp", "acomp", "punct", "dep",
+            "nsubj", "ROOT", "punct"]
+    pos = ["NOUN", "VERB", "PROPN", "NOUN", "PUNCT", "VERB", "PRON", "AUX", "ADJ", "PUNCT", "SPACE", "NOUN",
+           "VERB", "PUNCT"]
+    tags = ["NNS", "VBD", "NNP", "NN", ",", "VBG", "PRP", "VBD", "JJ", ".", "_SP", "NNS", "VBP", "."]
+    spaces = [True, True, True, False, True, True, True, True, False, False, False, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, [], doc.text)
+    assert _subject(doc[5], view).text == "Groups"
+
+
+def test_participle_after_a_preposition_takes_the_subject_of_its_verb_even_passive(nlp):
+    doc = nlp("After saying her budget was \u201cfar too small to work,\u201d Ann Ruiz was taken "
+              "to a meeting with the board.")
+    assert speaker(quote_of(doc, "too small")) == "Ann Ruiz"
+    doc = nlp("Tom Bell was mocked for calling the bridge \u201ca road to nowhere.\u201d")
+    assert speaker(quote_of(doc, "road to nowhere")) == "Tom Bell"
+    # words someone did not say are not theirs
+    doc = nlp("Tom Bell was faulted by Ann Ruiz for not calling the fire \u201ca disaster.\u201d")
+    assert speaker(quote_of(doc, "disaster")) == "Ann Ruiz"
+
+
+def test_speech_verb_in_the_next_paragraph_does_not_report_a_cue_with_its_own_subject(nlp):
+    from claimcheck.components.attribution import _cue_key, _outer_cue
+    from claimcheck.components.lexicon import load_lexicon
+    from claimcheck.components.quotes import find_quotes
+    from claimcheck.components.sources import _Found
+
+    # the parser hung "called" from the "said" of the next paragraph
+    words = ["She", "called", "Bell", "a", "\u201c", "special", "person", ".", "\u201d", "\n\n", "\u201c",
+             "It", "is", "late", ",", "\u201d", "Ruiz", "said", "."]
+    heads = [1, 17, 1, 6, 6, 6, 1, 1, 1, 8, 12, 12, 17, 12, 17, 17, 17, 17, 17]
+    deps = ["nsubj", "ccomp", "dobj", "det", "punct", "amod", "oprd", "punct", "punct", "dep", "punct",
+            "nsubj", "ccomp", "acomp", "punct", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["PRON", "VERB", "PROPN", "DET", "PUNCT", "ADJ", "NOUN", "PUNCT", "PUNCT", "SPACE", "PUNCT",
+           "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["she", "call", "Bell", "a", "\u201c", "special", "person", ".", "\u201d", "\n\n", "\u201c",
+              "it", "be", "late", ",", "\u201d", "Ruiz", "say", "."]
+    spaces = [True, True, True, True, False, True, False, False, False, False, False, True, True, False,
+              False, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    view = _DocView(doc, find_quotes(doc.text), doc.text)
+    lex = load_lexicon()
+    assert _outer_cue(_Found(doc[1], doc[0]), view, lex) is None
+    not_embedded = _cue_key(_Found(doc[1], doc[0]), view, lex, 0.5, 3, False, True, False)[2]
+    assert not_embedded
+    # a cue left without a subject may still be part of the report
+    assert _outer_cue(_Found(doc[1], None), view, lex) is not None
+
+
+def test_cue_with_its_subject_right_after_the_quote_beats_a_verb_the_parse_ties(nlp):
+    doc = nlp("Tom Bell spoke last. \u201cJust one more minute, all right?\u201d he urged them, as he "
+              "explained how hard it is to run.")
+    assert quote_of(doc, "one more minute")["cue"]["text"] == "urged"
+
+
+def test_finite_verb_hung_from_the_noun_before_it_is_tied_to_the_quote_it_abuts(nlp):
+    from claimcheck.components.attribution import _abuts
+    from claimcheck.components.sources import _Found
+
+    # "a man yelled" parsed as a noun with a clause on it
+    words = ["Ruiz", "thanked", "a", "man", "yelled", "\u201c", "Go", "!", "\u201d"]
+    heads = [1, 1, 3, 1, 3, 6, 1, 6, 6]
+    deps = ["nsubj", "ROOT", "det", "dobj", "acl", "punct", "conj", "punct", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT", "VERB", "PUNCT", "PUNCT"]
+    tags = ["NNP", "VBD", "DT", "NN", "VBD", "``", "VB", ".", "''"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    assert _abuts(doc, _Found(doc[4], doc[3]), 5, 9)
+    assert not _abuts(doc, _Found(doc[4], doc[0]), 5, 9)  # a subject from the clause above
+
+
+def test_cue_in_an_adverbial_clause_keeps_its_own_subject_under_a_speech_verb(nlp):
+    doc = nlp("Ann Ruiz said voters were angry when Tom Bell called the plan a \u201cscam.\u201d")
+    assert speaker(quote_of(doc, "scam")) == "Tom Bell"
+    # a participle there shares the reporter's subject: the report stays the reporter's
+    doc = nlp("Ann Ruiz said she would publish the figures on Friday, calling them "
+              "\u201cvery dull numbers.\u201d")
+    assert speaker(quote_of(doc, "dull numbers")) == "Ann Ruiz"
+
+
+def test_name_tagged_as_an_adverb_after_an_inverted_cue_is_the_speaker(nlp):
+    from claimcheck.components.quotes import find_quotes
+
+    words = ["\u201c", "It", "works", ",", "\u201d", "said", "Skelly", ",", "smiling", "."]
+    heads = [5, 2, 5, 5, 5, 5, 5, 5, 5, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "advmod", "punct", "advcl", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "ADV", "PUNCT", "VERB", "PUNCT"]
+    tags = ["``", "PRP", "VBZ", ",", "''", "VBD", "RB", ",", "VBG", "."]
+    spaces = [False, True, False, False, True, True, False, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, find_quotes(doc.text), doc.text)
+    assert _subject(doc[5], view).text == "Skelly"
+
+
+def test_name_opening_the_cue_line_beats_a_header_the_parser_made_the_subject(nlp):
+    # a live-blog header above the entry taken for the subject, the entry's own name for an apposition
+    words = ["Update", "\n\n", "Ann", "Ruiz", "has", "spoken", ",", "saying", "it", "works", "."]
+    heads = [5, 0, 3, 0, 5, 5, 5, 5, 9, 7, 5]
+    deps = ["nsubj", "dep", "compound", "appos", "aux", "ROOT", "punct", "advcl", "nsubj", "ccomp", "punct"]
+    pos = ["NOUN", "SPACE", "PROPN", "PROPN", "AUX", "VERB", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"]
+    tags = ["NN", "_SP", "NNP", "NNP", "VBZ", "VBN", ",", "VBG", "PRP", "VBZ", "."]
+    spaces = [False, False, True, True, True, False, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, [], doc.text)
+    assert _subject(doc[7], view).text == "Ruiz"
+
+
+def test_participle_rooting_a_sentence_the_parser_cut_without_a_full_stop_takes_the_subject_before(nlp):
+    from claimcheck.components.quotes import find_quotes
+
+    words = ["Ruiz", "spoke", "on", "\u201c", "Today", ",", "\u201d", "calling", "it", "fine", "."]
+    heads = [1, 1, 1, 4, 7, 4, 4, 7, 7, 7, 7]
+    deps = ["nsubj", "ROOT", "prep", "punct", "nsubj", "punct", "punct", "ROOT", "dobj", "oprd", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "PUNCT", "PROPN", "PUNCT", "PUNCT", "VERB", "PRON", "ADJ", "PUNCT"]
+    tags = ["NNP", "VBD", "IN", "``", "NNP", ",", "''", "VBG", "PRP", "JJ", "."]
+    spaces = [True, True, True, False, False, False, True, True, True, False, False]
+    starts = [True, False, False, True, False, False, False, False, False, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              sent_starts=starts)
+    view = _DocView(doc, find_quotes(doc.text), doc.text)
+    assert _subject(doc[7], view).text == "Ruiz"
+
+
+def test_participle_after_a_clause_with_a_speaker_skips_a_main_subject_that_never_speaks(nlp):
+    doc = nlp("The first clash came during a rally in March, when protesters interrupted her speech, "
+              "shouting \u201cwe want more!\u201d")
+    assert mention(quote_of(doc, "want more")) == "protesters"
+
+
+def test_name_before_a_description_that_runs_up_to_the_cue_is_the_speaker(nlp):
+    from claimcheck.components.quotes import find_quotes
+
+    # the description after the name holds nouns of its own ("polls"); the parse gave "said" no subject
+    words = ["\u201c", "Yes", ",", "\u201d", "Ruiz", ",", "the", "leader", "in", "the", "polls", ",", "said",
+             "."]
+    heads = [1, 12, 1, 12, 12, 4, 7, 4, 7, 10, 8, 4, 12, 12]
+    deps = ["punct", "intj", "punct", "punct", "dep", "punct", "det", "appos", "prep", "det", "pobj", "punct",
+            "ROOT", "punct"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT",
+           "VERB", "PUNCT"]
+    tags = ["``", "UH", ",", "''", "NNP", ",", "DT", "NN", "IN", "DT", "NNS", ",", "VBD", "."]
+    spaces = [False, False, False, True, False, True, True, True, True, True, False, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, find_quotes(doc.text), doc.text)
+    assert _nearby_subject(doc, doc[12], view).text == "Ruiz"
+    # a participle aside the parser hung elsewhere
+    words = ["\u201c", "Yes", ",", "\u201d", "Ruiz", ",", "opening", "the", "library", ",", "said", "."]
+    heads = [1, 10, 1, 10, 1, 10, 1, 8, 6, 10, 10, 10]
+    deps = ["punct", "intj", "punct", "punct", "appos", "punct", "advcl", "det", "dobj", "punct", "ROOT",
+            "punct"]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT", "VERB",
+           "PUNCT"]
+    tags = ["``", "UH", ",", "''", "NNP", ",", "VBG", "DT", "NN", ",", "VBD", "."]
+    spaces = [False, False, False, True, False, True, True, True, False, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, find_quotes(doc.text), doc.text)
+    assert _nearby_subject(doc, doc[10], view).text == "Ruiz"
+
+
+def test_clause_under_a_verb_that_seldom_reports_speech_is_not_embedded_in_a_report(nlp):
+    doc = nlp("Cleveland sought the games in the hope of shedding what Ann Ruiz called "
+              "\u201can image problem.\u201d")
+    assert speaker(quote_of(doc, "image problem")) == "Ann Ruiz"
+    doc = nlp("The chief made sure Bell boasted, \u201cThat makes me smart.\u201d")
+    assert mention(quote_of(doc, "makes me smart")) == "Bell"
+
+
+def test_relative_clause_running_over_the_quote_holds_it_however_deep_the_parse_put_it(nlp):
+    from claimcheck.components.attribution import _find_cue
+    from claimcheck.components.lexicon import load_lexicon
+    from claimcheck.components.quotes import find_quotes
+
+    # the quoted word sits four phrases down the relative clause: no cue within reach above it
+    words = ["\u201c", "Up", ",", "\u201d", "said", "Bell", ",", "who", "noted", "the", "fall", "in", "the",
+             "price", "of", "the", "\u201c", "cratered", "\u201d", "homes", "."]
+    heads = [1, 4, 1, 4, 4, 4, 5, 8, 5, 10, 8, 10, 13, 11, 13, 19, 17, 19, 17, 14, 4]
+    deps = ["punct", "ccomp", "punct", "punct", "ROOT", "nsubj", "punct", "nsubj", "relcl", "det", "dobj",
+            "prep", "det", "pobj", "prep", "det", "punct", "amod", "punct", "pobj", "punct"]
+    pos = ["PUNCT", "ADV", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "DET", "NOUN", "ADP",
+           "DET", "NOUN", "ADP", "DET", "PUNCT", "ADJ", "PUNCT", "NOUN", "PUNCT"]
+    lemmas = ["\u201c", "up", ",", "\u201d", "say", "Bell", ",", "who", "note", "the", "fall", "in", "the",
+              "price", "of", "the", "\u201c", "cratered", "\u201d", "home", "."]
+    spaces = [False, False, False, True, True, False, True, True, True, True, True, True, True, True, True,
+              True, False, False, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    view = _DocView(doc, find_quotes(doc.text), doc.text)
+    ts, te = view.quote_tokens[1]
+    assert _find_cue(doc, view, load_lexicon(), ts, te).cue.text == "noted"
+
+
+def test_who_hung_from_the_object_of_a_phrase_on_a_person_ranks_as_that_person(nlp):
+    from claimcheck.components.attribution import _find_cue
+    from claimcheck.components.lexicon import load_lexicon
+    from claimcheck.components.quotes import find_quotes
+
+    # "who" hung from "talks" rather than from the person the phrase is on
+    words = ["\u201c", "Up", ",", "\u201d", "said", "one", "Democrat", "familiar", "with", "the", "talks",
+             ",", "who", "added", "that", "it", "was", "\u201c", "odd", ".", "\u201d"]
+    heads = [1, 4, 1, 4, 4, 6, 4, 6, 7, 10, 8, 10, 13, 10, 16, 16, 13, 18, 16, 18, 18]
+    deps = ["punct", "ccomp", "punct", "punct", "ROOT", "nummod", "nsubj", "amod", "prep", "det", "pobj",
+            "punct", "nsubj", "relcl", "mark", "nsubj", "ccomp", "punct", "acomp", "punct", "punct"]
+    pos = ["PUNCT", "ADV", "PUNCT", "PUNCT", "VERB", "NUM", "PROPN", "ADJ", "ADP", "DET", "NOUN", "PUNCT",
+           "PRON", "VERB", "SCONJ", "PRON", "AUX", "PUNCT", "ADJ", "PUNCT", "PUNCT"]
+    lemmas = ["\u201c", "up", ",", "\u201d", "say", "one", "Democrat", "familiar", "with", "the", "talk", ",",
+              "who", "add", "that", "it", "be", "\u201c", "odd", ".", "\u201d"]
+    spaces = [False, False, False, True, True, True, True, True, True, True, False, True, True, True, True,
+              True, True, False, False, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    view = _DocView(doc, find_quotes(doc.text), doc.text)
+    ts, te = view.quote_tokens[1]
+    assert _find_cue(doc, view, load_lexicon(), ts, te).cue.text == "added"
+
+
+def test_participle_under_a_clause_whose_subject_never_speaks_takes_a_person_above_it(nlp):
+    doc = nlp("Reached by phone, Ann Ruiz denied the notion that a campaign shakeup is coming, explaining "
+              "that she was \u201ctaking a day off.\u201d")
+    assert speaker(quote_of(doc, "day off")) == "Ann Ruiz"
+
+
+def test_relative_clause_holding_a_quote_that_closes_it_is_the_quote_cue(nlp):
+    doc = nlp("And will their editors, who once called these stories \u201cspinach,\u201d want to publish "
+              "them?")
+    assert quote_of(doc, "spinach")["cue"]["text"] == "called"
+
+
+def test_it_names_the_organisation_that_is_the_subject_earlier_in_its_sentence(nlp):
+    doc = nlp("The Federal Reserve cut rates again to fight what it called \u201ca stubborn slowdown.\u201d")
+    assert speaker(quote_of(doc, "stubborn slowdown")) == "Federal Reserve"
+
+
+def test_mention_runs_to_the_name_that_closes_a_coordinated_title(nlp):
+    doc = nlp("Sirius XM Vice President for news and talk Ann Ruiz called the show "
+              "\u201cthe best in radio.\u201d")
+    assert mention(quote_of(doc, "best in radio")).endswith("Ann Ruiz")
+
+
+def test_adjective_used_as_a_noun_is_the_subject_the_parser_hung_the_cue_from(nlp):
+    doc = nlp("\u201cWhat if the mayor had taken lessons?\u201d the 43-year-old asked in the video's "
+              "description.")
+    assert mention(quote_of(doc, "taken lessons")) == "the 43-year-old"
+
+
+def test_participle_on_the_audience_a_verb_addresses_speaks_for_that_verb(nlp):
+    from claimcheck.components.lexicon import load_lexicon
+    from claimcheck.components.quotes import find_quotes
+
+    # "to supporters" hung from the verb, "stating" from "supporters"
+    words = ["Ruiz", "sent", "an", "email", "to", "supporters", "stating", ",", "\u201c", "No", "!", "\u201d"]
+    heads = [1, 1, 3, 1, 1, 4, 5, 6, 9, 6, 9, 9]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "acl", "punct", "punct", "ccomp", "punct",
+            "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "VERB", "PUNCT", "PUNCT", "INTJ", "PUNCT", "PUNCT"]
+    tags = ["NNP", "VBD", "DT", "NN", "IN", "NNS", "VBG", ",", "``", "UH", ".", "''"]
+    spaces = [True, True, True, True, True, True, False, True, False, False, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    view = _DocView(doc, find_quotes(doc.text), doc.text)
+    lex = load_lexicon()
+    assert _subject(doc[6], view, lex.cues, lex).text == "Ruiz"
+
+
+def test_object_of_a_verb_like_prompt_is_the_subject_of_its_to_clause(nlp):
+    doc = nlp("At one point, Ann Ruiz joked about the budget. That prompted Tom Bell to make a joke about "
+              "yoga and call the mayor \u201cvery flexible.\u201d")
+    assert speaker(quote_of(doc, "very flexible")) == "Tom Bell"
+    doc = nlp("This prompted the paper to run a cover saying \u201cDo not be a bum!\u201d")
+    assert mention(quote_of(doc, "be a bum")) == "the paper"
+
+
+def test_negated_cue_ranks_below_one_that_reports(nlp):
+    doc = nlp("Ruiz cannot say that \u201cfrom her view,\u201d Tom Bell added, saying it should be up to "
+              "the judge.")
+    assert speaker(quote_of(doc, "from her view")) == "Tom Bell"
+
+
+def test_report_whose_words_end_the_sentence_reports_all_of_it(nlp):
+    from claimcheck.components.attribution import _closing_report
+
+    doc = nlp("Ann Ruiz noted that the levy is \u201ccentral\u201d to the plan, the Ledger first reported.")
+    view = _DocView(doc, doc._.quotes, doc.text)
+    assert _closing_report(doc, view, next(t for t in doc if t.text == "reported"))
+    doc = nlp("Asked about the vote, Ann Ruiz said, \u201cNo comment,\u201d the Ledger reported.")
+    view = _DocView(doc, doc._.quotes, doc.text)
+    assert _closing_report(doc, view, next(t for t in doc if t.text == "reported"))
+    doc = nlp("He said at a tech conference that he was ''very, very comfortable with all of the plans,'' "
+              "The Ledger reported.")  # the parser hung the closing quote mark from "said"
+    view = _DocView(doc, doc._.quotes, doc.text)
+    assert _closing_report(doc, view, next(t for t in doc if t.text == "reported"))
+    doc = nlp("Ruiz noted that the levy is \u201ccentral\u201d to the plan, the Ledger reported, and left.")
+    view = _DocView(doc, doc._.quotes, doc.text)
+    assert not _closing_report(doc, view, next(t for t in doc if t.text == "reported"))
+
+
+def test_participle_skips_a_placeholder_subject_for_a_clause_with_a_speaker(nlp):
+    doc = nlp("It was a potent one-two punch by the two leaders, as Ann Ruiz echoed the criticism, saying "
+              "Tom Bell \u201cis not in it for the voters.\u201d")
+    assert speaker(quote_of(doc, "for the voters")) == "Ann Ruiz"
+
+
+def test_word_tagged_as_an_adverb_before_the_cue_is_a_name_the_document_uses_elsewhere(nlp):
+    words = ["Bill", "Skelly", "spoke", ".", "And", "Skelly", "called", "Bell", "smart", "."]
+    heads = [1, 2, 2, 2, 6, 6, 6, 6, 6, 6]
+    deps = ["compound", "nsubj", "ROOT", "punct", "cc", "advmod", "ROOT", "dobj", "oprd", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "CCONJ", "ADV", "VERB", "PROPN", "ADJ", "PUNCT"]
+    tags = ["NNP", "NNP", "VBD", ".", "CC", "RB", "VBD", "NNP", "JJ", "."]
+    starts = [True, False, False, False, True, False, False, False, False, False]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, sent_starts=starts)
+    view = _DocView(doc, [], doc.text)
+    assert _nearby_subject(doc, doc[6], view).text == "Skelly"
+
+
+def test_name_the_ner_mislabels_is_a_person_when_it_calls_it_one_elsewhere(nlp):
+    from claimcheck.components.sources import _person
+
+    words = ["Buddy", "Valastro", "came", ".", "Valastro", "praised", "Ohio", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PROPN", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-GPE", "O", "B-GPE", "O"]
+    doc = Doc(nlp.vocab, words=words, pos=pos, ents=ents)
+    assert _person(doc[4])
+    assert not _person(doc[6])

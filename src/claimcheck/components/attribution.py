@@ -6,8 +6,11 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   news: said, told, added, wrote, tweeted, called, according to, …) found outside the
   quote marks in the words around the quote, up to the sentence or paragraph end; candidates
   are ranked by their evidence, in a fixed order of weight (``_cue_key``: a source,
-  "according to", not inside a clause another verb reports (a relative clause that holds
-  the quote is its own), a verb that cues quotes at all, tied to the quote by the parse, a
+  "according to" (or a sentence-closing "…, the Post reported."), not negated nor inside a
+  clause another verb reports (a relative clause that holds the quote or that the quote
+  closes is its own; a complement clause is reported only by a verb that cues quotes, never
+  from the next paragraph), a verb that cues quotes at all,
+  tied to the quote by the parse or by standing right next to it with its own subject, a
   name, pronoun or common noun that heads sources as subject, a common speech verb ("as X
   put it" too), before the quote, near); the search stops at a quoted sentence end (“….”
   Ruiz fired back); a reporting noun with an owner whose phrase holds the quote beats a verb
@@ -15,6 +18,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   cue's source (:mod:`claimcheck.components.sources`);
 * a cue inside the clause or object a stronger speech verb reports is part of the report: the
   quote belongs to the outer speaker ("Bell explained that … the firm that described it as “…”");
+  not a cue with its own subject in an adverbial clause ("… when he called for “…”") or
+  hung from a verb in the next paragraph;
 * "“…” — Name" names the speaker (also with the dash glued to the quote mark);
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
   group, same paragraph — a quoted clause closing its sentence too — or the paragraph
@@ -59,7 +64,9 @@ from claimcheck.components.sources import (
     _DocView,
     _Found,
     _nearby_subject,
+    _newline_between,
     _person,
+    _personal_head,
     _span_dict,
     _speaker_record,
     _subject,
@@ -141,13 +148,55 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         if subj is not None:
             subj = _poll_source(tok, subj)
         found = _Found(tok, subj)
-        score = _cue_key(found, view, lex, share, dist, i >= te, i in linked, according, i in governing,
-                         outer_of)
+        tied = i in linked or _abuts(doc, found, ts, te)
+        # (a relative clause whose words run over the quote holds it, however deep the parse put it)
+        holds = i in governing or (tok.dep_ == "relcl" and tok.left_edge.i <= ts and (
+            te - 1 <= tok.right_edge.i or all(doc[k].is_punct for k in range(tok.right_edge.i + 1, ts))))
+        closing = i >= te and subj is not None and _closing_report(doc, view, tok)
+        score = _cue_key(found, view, lex, share, dist, i >= te, tied, according or closing, holds, outer_of)
         if best is None or score > best[0]:
             best = (score, found)
     if best is None:
         return None
     return outer_of(best[1]) or best[1]
+
+
+def _closing_report(doc: Doc, view: _DocView, cue: Token) -> bool:
+    """"…, Right Wing Watch first reported.", "…, reported the Washington Examiner.": news credits the
+    outlet a whole sentence comes from with "reported" after a comma, its words ending the sentence;
+    that reports all of it, like "according to"."""
+    if cue.lemma_ != "report" or cue.tag_ not in ("VBD", "VBZ"):
+        return False
+    # the comma before its subject, if the subject comes first (inside the quote marks of a quote
+    # that ends there: "“No comment,” The Miami Herald reported.")
+    i = min([c.left_edge.i for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")] + [cue.i]) - 1
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    if i < 0 or doc[i].text != "," or (view.in_quote[i] and not doc[i + 1].is_quote):
+        return False
+    j = cue.i + 1
+    while j < len(doc) and doc[j].text not in _STOP and "\n" not in doc[j].text:
+        if view.in_quote[j] or doc[j].text in (",", ";", ":"):
+            return False
+        j += 1
+    return j < len(doc) and doc[j].text in _STOP and all(
+        cue.left_edge.i <= k <= cue.right_edge.i or doc[k].is_quote for k in range(i + 1, j))
+
+
+def _abuts(doc: Doc, found: _Found, ts: int, te: int) -> bool:
+    """A cue with its own subject right next to the quote ("a man yelled “…”", "“…?” he urged them"):
+    tied to the quote whatever the parser hung the quote from; only punctuation, or the subject, between."""
+    cue, subj = found.cue, found.subject
+    # its own subject, or the noun a finite verb was hung from ("a man yelled" read as "the man who yelled");
+    # a subject borrowed from a clause above is no tie ("…,” saying …")
+    finite = cue.tag_ in ("VBD", "VBZ", "VBP")
+    if subj is None or not (subj.head.i == cue.i or (finite and cue.head.i == subj.i == cue.i - 1)):
+        return False
+    if cue.i >= te and te < len(doc) and doc[te].is_title and doc[te].pos_ not in ("PROPN", "PRON"):
+        return False  # "“…!” A new ad accuses …": a new sentence
+    lo, hi = (cue.i + 1, ts) if cue.i < ts else (te, cue.i)
+    own = range(subj.left_edge.i, subj.right_edge.i + 1)
+    return all(doc[k].is_punct or k in own for k in range(lo, hi))
 
 
 def _as_put_it(tok: Token) -> bool:
@@ -202,7 +251,8 @@ def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: in
     strong = 2 if share >= STRONG else 1 if share >= WEAK else 0
     if subj is None:
         return (False, False, False, strong >= 1, linked, 0, strong == 2, strong, not after, -dist)
-    subj = _antecedent(subj)  # "Tom Bell, who said": ranked as the name
+    # "Tom Bell, who said": ranked as the name ("who" as the person a phrase the parser hung it from is on)
+    subj = _personal_head(_antecedent(subj)) if subj.lower_ in ("who", "whom") else _antecedent(subj)
     low = subj.lower_
     if subj.pos_ == "PROPN" or low in _PERSONAL:
         who = 2
@@ -213,12 +263,17 @@ def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: in
     else:
         who = 0
     outer = outer_of or (lambda f: _outer_cue(f, view, lex))
-    embedded = tok.dep_ in ("ccomp", "relcl") and not according and outer(found) is None
+    embedded = tok.dep_ in ("ccomp", "relcl") and not according and outer(found) is None and \
+        not _newline_between(tok, tok.head)  # (a verb in the next paragraph reports nothing of this one)
     # a clause that holds the quote is its own cue when it is a relative clause ("Beck, who said
-    # there were “…”") or no speech verb reports it ("he hopes voters will call it “…”")
-    if embedded and governs:
+    # there were “…”") or no speech verb reports it ("he hopes voters will call it “…”"); a complement
+    # clause is part of a report only under a verb that cues quotes now and then ("made sure X said")
+    if embedded and (governs or tok.dep_ == "ccomp"):
         embedded = tok.dep_ != "relcl" and any(
-            a.pos_ == "VERB" and a.lemma_ in lex.cues and not view.in_quote[a.i] for a in tok.ancestors)
+            a.pos_ == "VERB" and lex.strength.get(a.lemma_, 0.0) >= WEAK and not view.in_quote[a.i]
+            for a in tok.ancestors)
+    # words someone "cannot say" or "never called" it are not theirs: a negated cue ranks with embedded ones
+    embedded = embedded or any(c.dep_ == "neg" for c in tok.children)
     # a verb that cues quotes at all, then the parse, then who speaks, then how often the verb cues
     return (True, according, not embedded, strong >= 1, linked, who, strong == 2, strong, not after, -dist)
 
@@ -243,6 +298,12 @@ def _outer_cue(found: _Found, view: _DocView, lex: Lexicon) -> _Found | None:
     for _ in range(_OUTER_STEPS):
         head = tok.head
         if head.i == tok.i or view.in_quote[head.i]:
+            return None
+        # a cue with its own subject is not reported by a verb in the next paragraph, nor by one whose
+        # adverbial clause holds it ("they feared a speech like his, when he called for “…”"; a participle
+        # there shares the reporter's subject)
+        side = tok.dep_ == "advcl" and cue.tag_ != "VBG"
+        if found.subject is not None and (side or _newline_between(tok, head)):
             return None
         if tok.dep_ in _REPORTED_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_ in lex.cues and \
                 lex.strength.get(head.lemma_, 0.0) > share:

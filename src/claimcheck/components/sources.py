@@ -7,17 +7,30 @@ Shared by quotes (:mod:`claimcheck.components.attribution`) and reported speech
   also when it follows the verb ("says Robert King", after a comma only for verbs that
   mostly report speech; a common noun fronted before it is what is talked about), hides
   behind an aside ("X, who replaced Y, said"; "Trump, in Kentucky, said" when the parse
-  gives no subject), belongs to the main clause of a participle ("…, adding") or of a
-  passive it is joined to ("X was booed and said") or that controls it ("X was prompted to
-  say"), is the agent of a passive cue ("called “…” by X"), or is the name the parser made
-  the root ("Bell, a coach, compared …"); "according to X" names X (or who made X);
-* a past tense read as an adjective ("Trump blasted Disney") or a capitalised modal
-  ("“…,” Will wrote") before a subjectless cue is the name it follows;
+  gives no subject; "Trump, the front-runner …, said"), belongs to the main clause of a
+  participle ("…, adding"; not past a line break) or of a passive it is joined to ("X was
+  booed and said") or that controls it ("X was prompted to say"), to the verb a preposition
+  hangs a participle from ("After saying …, she was taken"), to a nearer clause (or a person
+  above) when the main clause's subject never speaks or is a placeholder ("It was …, as
+  Clinton echoed it, saying"), to the sentence before when the parser cut one at a comma, to
+  the verb whose audience it hangs from ("an email to supporters stating"), is the object
+  of a verb like "prompt" ("prompted Rubio to call …"), is the agent of a passive cue
+  ("called “…” by X"), or is the noun (or noun-like adjective: "the 43-year-old asked") the
+  parser hung the verb from ("Bell, a coach, compared …"); "according to X" names X (or who
+  made X);
+* a name on the cue's own line beats a subject the parser found on a header line above;
+* a past tense read as an adjective ("Trump blasted Disney"), a capitalised modal
+  ("“…,” Will wrote") before a subjectless cue, or a capitalised word read as an adverb
+  after an inverted one ("said Skelly,") or before a cue, when the document tags it a proper
+  noun elsewhere ("And Skelly called"), is the name it is; a name the NER calls a person
+  elsewhere is a person where it mislabels it;
 * a verb that seldom cues speech does not make a speaker of a subject that never speaks
   (a common noun that does not head sources in annotated news: "his determination to …");
-* the mention is the noun phrase without its asides; names are resolved inside the
-  document (:mod:`claimcheck.components.names`); "they" names the group that is the
-  subject earlier in its sentence; a relative word's mention runs from its antecedent.
+* the mention is the noun phrase without its asides (running on to a name that closes a
+  coordinated title: "Vice President for news and talk Dave Gorab"); names are resolved inside the
+  document (:mod:`claimcheck.components.names`); "they" ("it") names the group (the
+  organisation) that is the subject earlier in its sentence; a relative word's mention runs
+  from its antecedent.
 """
 
 from __future__ import annotations
@@ -43,6 +56,11 @@ _DASHES = {"\u2014", "\u2013", "\u2015", "-", "--"}
 _NAMING_PREPS = {"of", "for", "at", "from", "with"}
 CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "dep", "prep", "pobj"}
 RELATIVE = {"who", "that", "which", "whom"}
+_PLACEHOLDERS = {"it", "this", "that", "there"}  # subjects that stand for a situation, not a speaker
+# verbs whose object is the subject of their "to" clause ("prompted Rubio to call …")
+_OBJECT_CONTROL = {"prompt", "urge", "ask", "tell", "force", "lead", "push", "encourage", "invite",
+                   "persuade", "convince", "inspire", "pressure", "compel", "cause", "drive", "press",
+                   "challenge", "dare", "implore", "beg", "spur", "provoke", "goad"}
 _PUNCT_TRIM = " ,;:\u2014\u2013-\"'\u201c\u201d\n\t()"
 
 
@@ -132,9 +150,14 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             not any(c.dep_ in SUBJECTS for c in cue.children):
         tok = cue.head.head  # "Ruiz said it was early but added, “…”": "added" hung inside the report
     for _ in range(5):
+        # "After saying …, she was whisked off", "X was mocked for calling …": the verb a preposition
+        # hangs the participle from has its subject, passive or not (not "X was faulted for not calling
+        # it “…”": words someone did not say are the critic's)
+        adjunct = participle and cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and \
+            tok.i == cue.head.head.i and not any(c.dep_ == "neg" for c in cue.children)
         subj = None
         for child in tok.children:
-            passive = child.dep_ == "nsubjpass" and (tok.lemma_ == "quote" or shared or controlled)
+            passive = child.dep_ == "nsubjpass" and (tok.lemma_ == "quote" or shared or controlled or adjunct)
             if (child.dep_ in SUBJECTS or passive) and (in_quote is None or not in_quote[child.i]):
                 if subj is not None and (child.i > tok.i or _newline_between(child, tok)):
                     continue
@@ -151,31 +174,100 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             tok = tok.head.head  # "Trump released a video that said …": who released it speaks
             continue
         # "…, adding": a participle reports for the main clause, not for a clause in between
-        # (a clause hung from the quote's words is the main clause: the parser made the quote the root)
-        if subj is not None and not (participle and tok.i != cue.i and tok.dep_ in CLIMB
+        # (a clause hung from the quote's words, or from a clause past a line break, is the main
+        # clause: the parser made the quote the root, or ran on into the next paragraph)
+        if subj is not None and not (participle and not adjunct and tok.i != cue.i and tok.dep_ in CLIMB
                                       and tok.lemma_ not in cues
-                                      and not (in_quote is not None and in_quote[tok.head.i])):
+                                      and not (in_quote is not None and in_quote[tok.head.i])
+                                      and not _newline_between(tok, tok.head)):
             if _newline_between(subj, cue):
-                return None
+                return _line_subject(tok, in_quote)
+            # (nor "it", "this": "It was a potent punch, as Clinton echoed the charge, saying …")
+            if participle and lex is not None and (not _can_speak(subj, lex) or subj.lower_ in _PLACEHOLDERS):
+                return _nearer_speaker(cue, subj, lex, in_quote) or subj
             return subj
         # (or the parser made the name the root and hung the verb from it: "Bell, a coach, compared …")
         hung = tok.i == cue.i and tok.pos_ == "VERB" and tok.head.dep_ == "ROOT"
-        if (tok.dep_ in ("relcl", "acl") or hung) and tok.head.pos_ in ("PROPN", "NOUN", "PRON") \
-                and tok.head.i < tok.i:
+        nominal = tok.head.pos_ in ("PROPN", "NOUN", "PRON") or (  # (or "the 43-year-old asked")
+            tok.head.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.head.children))
+        if (tok.dep_ in ("relcl", "acl") or hung) and nominal and tok.head.i < tok.i:
             noun = tok.head
             if tok.dep_ == "acl" and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ == "VERB":
                 # "she issued a statement saying …": the one who issued it speaks
                 tok = noun.head
                 continue
+            if lex is not None and tok.dep_ == "acl" and tok.tag_ == "VBG" and noun.dep_ == "pobj" and \
+                    noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB" and noun.tag_ == "NNS" and \
+                    noun.ent_type_ == "":
+                # "her campaign blasted out an email to supporters stating …": not the audience
+                tok = noun.head.head
+                continue
             return noun  # "Mitt Romney, the nominee, tweeted": the verb hangs off its subject
         # (for a quote, also up from an adjective: "Trump was quick to add that …")
+        if participle and tok.i == cue.i and tok.head.i == tok.i and subj is None:
+            before = _cut_sentence_root(tok)
+            if before is not None:
+                tok = before  # "X trashed Y on “Morning Joe,” calling it …": one sentence, cut in two
+                continue
         if (tok.dep_ not in CLIMB and not (tok.dep_ == "acomp" and lex is not None)) or tok.head.i == tok.i:
             return subj
+        if tok.dep_ == "xcomp" and lex is not None and tok.head.lemma_ in _OBJECT_CONTROL:
+            # "That prompted Rubio to make a joke and call Trump “…”": the object speaks
+            obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON") and \
+                    not (in_quote is not None and in_quote[obj.i]):
+                return obj
         shared = tok.dep_ == "conj" and tok.i == cue.i and view is not None
         controlled = tok.dep_ == "xcomp" and tok.i == cue.i and view is not None and (
             lex is None or lex.strength.get(cue.lemma_, 0.0) >= WEAK)
         tok = tok.head
     return None
+
+
+def _nearer_speaker(cue: Token, subj: Token, lex: Lexicon, in_quote: np.ndarray | None) -> Token | None:
+    """"The incident came at a rally, when protesters interrupted her, shouting “…”": a participle whose
+    main clause has a subject that never speaks belongs to the nearest clause before it with one that does,
+    else to the nearest clause above it with one."""
+    doc = cue.doc
+
+    def speaks(tok: Token) -> bool:
+        quoted = in_quote is not None and in_quote[tok.i]
+        return tok.dep_ in SUBJECTS and not quoted and tok.pos_ in ("NOUN", "PROPN", "PRON") and \
+            _can_speak(tok, lex)
+
+    for i in range(cue.i - 1, subj.i, -1):
+        if subj.i < doc[i].head.i < cue.i and speaks(doc[i]):
+            return doc[i]
+    # "Bennett denied the notion that a shakeup is coming, explaining …": a person subject above it
+    for verb in cue.ancestors:
+        found = next((c for c in verb.children if c.i != subj.i and speaks(c) and _person(c)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _cut_sentence_root(root: Token) -> Token | None:
+    """The root of the sentence before, when the parser cut a sentence where no sentence ends: the
+    participle that roots the second half ("… on “Morning Joe,” calling it …") belongs to the first."""
+    doc = root.doc
+    i = root.sent.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space) and "\n" not in doc[i].text:
+        i -= 1
+    if i <= 0 or doc[i].text in (".", "?", "!", ":", ";") or "\n" in doc[i].text:
+        return None
+    return doc[i].sent.root
+
+
+def _line_subject(verb: Token, in_quote: np.ndarray | None) -> Token | None:
+    """"9:34 p.m. \n\n Donald Trump has delivered …": the parser took a header line above for the
+    subject; the name that opens the verb's own line, right before it (and its auxiliaries), is."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ in ("AUX", "PART", "ADV") and "\n" not in doc[i].text:
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or (in_quote is not None and in_quote[i]):
+        return None
+    return doc[i]
 
 
 def _passive_agent(cue: Token, in_quote: np.ndarray) -> Token | None:
@@ -245,11 +337,20 @@ def _inverted_subject(cue: Token, in_quote: np.ndarray, lex: Lexicon | None = No
     j, n = cue.i + 1, len(doc)
     while j < n and not in_quote[j] and doc[j].pos_ in ("DET", "ADJ", "NUM") and j - cue.i < 4:
         j += 1
-    if j < n and not in_quote[j] and doc[j].pos_ in ("PROPN", "NOUN") and doc[j].ent_type_ not in _WHEN:
+    if j < n and not in_quote[j] and (doc[j].pos_ in ("PROPN", "NOUN") or _mistagged_name(doc, j)) and \
+            doc[j].ent_type_ not in _WHEN:
         while j + 1 < n and doc[j].dep_ in ("compound", "flat") and doc[j].head.i > j and not in_quote[j + 1]:
             j = doc[j].head.i
         return doc[j]
     return None
+
+
+def _mistagged_name(doc: Doc, j: int) -> bool:
+    """"“…,” said Skelly, explaining …": a capitalised word the tagger took for an adverb or an
+    adjective, alone between the inverted cue and the end of the clause, is the speaker's name."""
+    tok = doc[j]
+    after = doc[j + 1].text if j + 1 < len(doc) else "."
+    return tok.is_title and tok.pos_ in ("ADV", "ADJ", "VERB", "X") and after in (",", ".", ";")
 
 
 def _fronted(subjects: list[Token], cue: Token) -> bool:
@@ -294,6 +395,10 @@ def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | Non
             if b > a and description is None:
                 description = view.text[a:b]
             break
+        if child.dep_ == "cc" and any(c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > child.i and
+                                      c.right_edge.i == head.right_edge.i for c in head.rights):
+            right = head.right_edge.i  # "the vice president for news and talk Dave Gorab": the name closes it
+            break
         if child.dep_ in DESCRIPTIVE or child.is_punct or view.in_quote[child.i]:
             break
         right = child.right_edge.i
@@ -309,13 +414,16 @@ def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | Non
 
 
 def _group_antecedent(doc: Doc, pron: Token, book: NameBook, view: _DocView) -> str | None:
-    """"they" in "an army of supporters … against what they call": the group that is the
-    subject earlier in the same sentence (a plural noun or an organisation), if there is one."""
+    """"they" in "an army of supporters … against what they call", "it" in "the Council pledged
+    sanctions against what it called …": the group that is the subject earlier in the same sentence
+    (a plural noun or an organisation for "they", an organisation for "it"), if there is one."""
+    plural = pron.lower_ == "they"
     for i in range(pron.i - 1, int(view.sent_start[pron.i]) - 1, -1):
         tok = doc[i]
         if tok.dep_ != "nsubj" or view.in_quote[i] or tok.pos_ == "PRON":
             continue
-        if tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ in ("ORG", "NORP"):
+        if (plural and tok.tag_ in ("NNS", "NNPS")) or (tok.ent_type_ in ("ORG", "NORP") and
+                                                         (plural or tok.tag_ in ("NN", "NNP"))):
             start, end, _ = _mention(doc, tok, view)
             return _name(doc, tok, start, end, book, view)
     return None
@@ -323,7 +431,7 @@ def _group_antecedent(doc: Doc, pron: Token, book: NameBook, view: _DocView) -> 
 
 def _name(doc: Doc, head: Token, start: int, end: int, book: NameBook, view: _DocView) -> str | None:
     low = head.lower_
-    if low == "they":
+    if low in ("they", "it"):
         return _group_antecedent(doc, head, book, view)
     if head.pos_ == "PRON" or low in PRONOUNS:
         return book.resolve_pronoun(low, head.idx)
@@ -378,6 +486,9 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
         return doc[cue.i - 1]  # "Trump blasted Disney": a past tense the parser read as an adjective
     if cue.lower_ == "according" or cue.tag_ in ("VBG", "VBN"):
         return None  # participles are handled by climbing to their clause
+    named = _described_name(doc, cue, view.in_quote)
+    if named is not None:
+        return named
     i = cue.i - 1
     reach = 8
     while i >= 0 and cue.i - i <= reach and not view.in_quote[i]:
@@ -393,9 +504,35 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
                 reach = cue.i - i + 3
                 continue
             return tok
+        if i == cue.i - 1 and tok.is_title and tok.pos_ in ("ADV", "ADJ") and _named_elsewhere(tok):
+            return tok  # "And Skelly called …": a name the tagger took for an adverb here only
         if not (tok.is_punct or tok.pos_ in ("NUM", "ADV", "AUX", "PART")):
             return None
         i -= 1
+    return None
+
+
+def _named_elsewhere(tok: Token) -> bool:
+    """Whether the document tags the same capitalised word as a proper noun somewhere else."""
+    return any(t.text == tok.text and t.pos_ == "PROPN" for t in tok.doc if t.i != tok.i)
+
+
+def _described_name(doc: Doc, cue: Token, in_quote: np.ndarray) -> Token | None:
+    """"Trump, the front-runner and poll leader after winning the primaries, said", "Obama, opening
+    the museum on Saturday, said": a name before a comma, then a description up to the comma before
+    the cue that hangs from the name or from a single word outside it."""
+    if cue.i < 2 or doc[cue.i - 1].text != ",":
+        return None
+    for c in range(cue.i - 2, max(cue.i - 40, 0), -1):
+        if in_quote[c] or doc[c].text in _STOP or "\n" in doc[c].text:
+            return None
+        if doc[c].text != ",":
+            continue
+        name = doc[c - 1]  # the first comma back: a description with no comma of its own
+        if name.pos_ != "PROPN" or name.ent_type_ in ("GPE", "LOC") or in_quote[name.i] or c + 1 >= cue.i - 1:
+            return None
+        exits = {doc[k].head.i for k in range(c + 1, cue.i - 1)} - set(range(c + 1, cue.i - 1))
+        return name if len(exits - {name.i}) <= 1 and not exits & {cue.i} else None
     return None
 
 
@@ -421,7 +558,11 @@ def _aside_start(doc: Doc, tok: Token, cue: Token, in_quote: np.ndarray | None =
 
 def _person(tok: Token) -> bool:
     """A name or a personal pronoun: someone who may go on to speak in the next quote."""
-    return tok.lower_ in ("he", "she") or (tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", ""))
+    if tok.lower_ in ("he", "she"):
+        return True
+    # (a name the NER mislabels here, "Valastro praised …", and calls a person elsewhere)
+    return tok.pos_ == "PROPN" and (tok.ent_type_ in ("PERSON", "") or any(
+        e.label_ == "PERSON" and tok.text in e.text.split() for e in tok.doc.ents))
 
 
 def _antecedent(tok: Token) -> Token:
@@ -429,6 +570,21 @@ def _antecedent(tok: Token) -> Token:
     if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
         return tok.head.head
     return tok
+
+
+def _personal_head(noun: Token) -> Token:
+    """"one Democrat familiar with the discussion, who added": "who" stands for a person, and the
+    parser hung it from the object of a phrase on that person; climb out of the phrase."""
+    for _ in range(3):
+        if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return noun
+        up = noun.head.head  # the word the "of"/"with" phrase hangs from
+        if up.pos_ == "ADJ" and up.dep_ == "amod":
+            up = up.head  # "familiar with …"
+        if up.pos_ not in ("NOUN", "PROPN") or up.i > noun.i:
+            return noun
+        noun = up
+    return noun
 
 
 def _speaker_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dict[str, Any]:
