@@ -661,3 +661,15 @@ def test_name_the_ner_mislabels_is_a_person_when_it_calls_it_one_elsewhere(nlp):
     doc = Doc(nlp.vocab, words=words, pos=pos, ents=ents)
     assert _person(doc[4])
     assert not _person(doc[6])
+
+
+def test_relative_clause_read_as_a_clause_of_its_own_leaves_the_noun_before_who_as_speaker(nlp):
+    doc = nlp('Ruiz, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about '
+              'which candidate is "prepared to take on the establishment."')
+    assert speaker(quote_of(doc, "take on the establishment")) == "Ruiz"
+
+
+def test_subject_of_the_reported_clause_after_the_cue_is_not_its_speaker(nlp):
+    doc = nlp('One attendee, who like others spoke on the condition of anonymity to discuss the meeting, '
+              'said the message was that "this is not going to be over in February."')
+    assert mention(quote_of(doc, "over in February")) == "One attendee"

@@ -338,11 +338,19 @@ def _inverted_subject(cue: Token, in_quote: np.ndarray, lex: Lexicon | None = No
     while j < n and not in_quote[j] and doc[j].pos_ in ("DET", "ADJ", "NUM") and j - cue.i < 4:
         j += 1
     if j < n and not in_quote[j] and (doc[j].pos_ in ("PROPN", "NOUN") or _mistagged_name(doc, j)) and \
-            doc[j].ent_type_ not in _WHEN:
+            doc[j].ent_type_ not in _WHEN and not _reported_subject(doc[j], cue):
         while j + 1 < n and doc[j].dep_ in ("compound", "flat") and doc[j].head.i > j and not in_quote[j + 1]:
             j = doc[j].head.i
         return doc[j]
     return None
+
+
+def _reported_subject(tok: Token, cue: Token) -> bool:
+    """", said the message was that …": the subject of the clause the cue reports is what was said,
+    not who said it (not ", said the woman, who did not want …": a relative clause the parser misread)."""
+    verb = tok.head
+    return tok.dep_ in SUBJECTS and verb.dep_ == "ccomp" and verb.head.i == cue.i and verb.i > tok.i and \
+        not any(t.text == "," for t in tok.doc[tok.i : verb.i])
 
 
 def _mistagged_name(doc: Doc, j: int) -> bool:
@@ -486,7 +494,7 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
         return doc[cue.i - 1]  # "Trump blasted Disney": a past tense the parser read as an adjective
     if cue.lower_ == "according" or cue.tag_ in ("VBG", "VBN"):
         return None  # participles are handled by climbing to their clause
-    named = _described_name(doc, cue, view.in_quote)
+    named = _described_name(doc, cue, view.in_quote) or _relative_antecedent(doc, cue, view.in_quote)
     if named is not None:
         return named
     i = cue.i - 1
@@ -533,6 +541,29 @@ def _described_name(doc: Doc, cue: Token, in_quote: np.ndarray) -> Token | None:
             return None
         exits = {doc[k].head.i for k in range(c + 1, cue.i - 1)} - set(range(c + 1, cue.i - 1))
         return name if len(exits - {name.i}) <= 1 and not exits & {cue.i} else None
+    return None
+
+
+def _relative_antecedent(doc: Doc, cue: Token, in_quote: np.ndarray) -> Token | None:
+    """"One attendee, who spoke on condition of anonymity, said": the parser took the relative clause
+    for a clause of its own and left the cue without a subject; the noun before ", who" (past an
+    adverb aside: "Ruiz, meanwhile, who …") is the one the clause describes, and speaks."""
+    if cue.i < 3 or doc[cue.i - 1].text != ",":
+        return None
+    for c in range(cue.i - 2, max(cue.i - 40, 1), -1):
+        if in_quote[c] or doc[c].text in _STOP or "\n" in doc[c].text:
+            return None
+        if doc[c].lower_ != "who" or doc[c - 1].text != ",":
+            continue
+        k = c - 1
+        while k > 0 and (doc[k].text == "," or doc[k].pos_ == "ADV"):
+            k -= 1
+        noun = doc[k]
+        if noun.pos_ not in ("PROPN", "NOUN") or in_quote[k]:
+            return None
+        while noun.dep_ in ("compound", "flat") and k < noun.head.i < c:
+            noun = noun.head
+        return noun
     return None
 
 
