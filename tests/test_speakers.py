@@ -673,3 +673,12 @@ def test_subject_of_the_reported_clause_after_the_cue_is_not_its_speaker(nlp):
     doc = nlp('One attendee, who like others spoke on the condition of anonymity to discuss the meeting, '
               'said the message was that "this is not going to be over in February."')
     assert mention(quote_of(doc, "over in February")) == "One attendee"
+
+
+def test_name_after_an_object_relative_pronoun_is_the_speaker_not_the_antecedent(nlp):
+    words = ["at", "Ruiz", ",", "who", "Bell", "on", "Monday", "called", "a", "liar", "."]
+    heads = [0, 0, 1, 4, 1, 4, 5, 1, 9, 7, 0]
+    deps = ["ROOT", "pobj", "punct", "nsubj", "relcl", "prep", "pobj", "acl", "det", "oprd", "punct"]
+    pos = ["ADP", "PROPN", "PUNCT", "PRON", "PROPN", "ADP", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _subject(doc[7]).text == "Bell"

@@ -56,6 +56,7 @@ _DASHES = {"\u2014", "\u2013", "\u2015", "-", "--"}
 _NAMING_PREPS = {"of", "for", "at", "from", "with"}
 CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "dep", "prep", "pobj"}
 RELATIVE = {"who", "that", "which", "whom"}
+_PERSONAL = {"he", "she", "they", "we", "i"}  # pronouns that stand for someone who may speak
 _PLACEHOLDERS = {"it", "this", "that", "there"}  # subjects that stand for a situation, not a speaker
 # verbs whose object is the subject of their "to" clause ("prompted Rubio to call …")
 _OBJECT_CONTROL = {"prompt", "urge", "ask", "tell", "force", "lead", "push", "encourage", "invite",
@@ -202,7 +203,8 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                 # "her campaign blasted out an email to supporters stating …": not the audience
                 tok = noun.head.head
                 continue
-            return noun  # "Mitt Romney, the nominee, tweeted": the verb hangs off its subject
+            # "Mitt Romney, the nominee, tweeted": the verb hangs off its subject
+            return _object_relative_subject(noun, tok) or noun
         # (for a quote, also up from an adjective: "Trump was quick to add that …")
         if participle and tok.i == cue.i and tok.head.i == tok.i and subj is None:
             before = _cut_sentence_root(tok)
@@ -221,6 +223,22 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
         controlled = tok.dep_ == "xcomp" and tok.i == cue.i and view is not None and (
             lex is None or lex.strength.get(cue.lemma_, 0.0) >= WEAK)
         tok = tok.head
+    return None
+
+
+def _object_relative_subject(noun: Token, verb: Token) -> Token | None:
+    """"Ruiz, who Bell on Monday called “…”": a relative pronoun followed by a name or a personal pronoun
+    opens a clause whose object is ``noun``; that name, not ``noun``, is the verb's subject."""
+    doc = noun.doc
+    for k in range(noun.i + 1, verb.i - 1):
+        if doc[k].lower_ not in ("who", "whom", "which"):  # not "the notion that Obama was …"
+            continue
+        nxt = doc[k + 1]
+        if nxt.lower_ in _PERSONAL or (nxt.pos_ == "PROPN" and nxt.ent_type_ not in _WHEN):
+            while nxt.dep_ in ("compound", "flat") and k + 1 < nxt.head.i < verb.i:
+                nxt = nxt.head
+            return nxt
+        return None
     return None
 
 
