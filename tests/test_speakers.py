@@ -682,3 +682,16 @@ def test_name_after_an_object_relative_pronoun_is_the_speaker_not_the_antecedent
     pos = ["ADP", "PROPN", "PUNCT", "PRON", "PROPN", "ADP", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert _subject(doc[7]).text == "Bell"
+
+
+def test_subject_on_the_cue_line_beats_one_the_parser_reached_back_a_paragraph_for(nlp):
+    words = ["Tom", "Bell", "spoke", ".", "\n\n", "The", "plan", ",", "says", "Ann", "Ruiz", ",", "is", "bad",
+             "."]
+    heads = [1, 8, 8, 8, 3, 6, 12, 8, 12, 10, 8, 8, 12, 12, 12]
+    deps = ["compound", "nsubj", "ccomp", "punct", "dep", "det", "nsubj", "punct", "parataxis", "compound",
+            "nsubj", "punct", "ROOT", "acomp", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "SPACE", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "PROPN",
+           "PUNCT", "AUX", "ADJ", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    view = _DocView(doc, [], doc.text)
+    assert _subject(doc[8], view).text == "Ruiz"

@@ -160,9 +160,12 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
         for child in tok.children:
             passive = child.dep_ == "nsubjpass" and (tok.lemma_ == "quote" or shared or controlled or adjunct)
             if (child.dep_ in SUBJECTS or passive) and (in_quote is None or not in_quote[child.i]):
-                if subj is not None and (child.i > tok.i or _newline_between(child, tok)):
+                # of two, the one nearer before the verb ("6:50 p.m. \n … Ana Ruiz has told"), and one on the
+                # verb's own line over one the parser reached back a paragraph for ("\n X, says Ann Ruiz, …")
+                across = subj is not None and _newline_between(subj, tok) and not _newline_between(child, tok)
+                if subj is not None and (child.i > tok.i or _newline_between(child, tok)) and not across:
                     continue
-                subj = child  # of two, the one nearer before the verb ("6:50 p.m. \n … Ana Ruiz has told")
+                subj = child
         if subj is None:
             # "by" agent of a passive cue: "was described by X as"
             for child in tok.children:
