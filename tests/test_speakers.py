@@ -661,3 +661,37 @@ def test_name_the_ner_mislabels_is_a_person_when_it_calls_it_one_elsewhere(nlp):
     doc = Doc(nlp.vocab, words=words, pos=pos, ents=ents)
     assert _person(doc[4])
     assert not _person(doc[6])
+
+
+def test_relative_clause_read_as_a_clause_of_its_own_leaves_the_noun_before_who_as_speaker(nlp):
+    doc = nlp('Ruiz, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about '
+              'which candidate is "prepared to take on the establishment."')
+    assert speaker(quote_of(doc, "take on the establishment")) == "Ruiz"
+
+
+def test_subject_of_the_reported_clause_after_the_cue_is_not_its_speaker(nlp):
+    doc = nlp('One attendee, who like others spoke on the condition of anonymity to discuss the meeting, '
+              'said the message was that "this is not going to be over in February."')
+    assert mention(quote_of(doc, "over in February")) == "One attendee"
+
+
+def test_name_after_an_object_relative_pronoun_is_the_speaker_not_the_antecedent(nlp):
+    words = ["at", "Ruiz", ",", "who", "Bell", "on", "Monday", "called", "a", "liar", "."]
+    heads = [0, 0, 1, 4, 1, 4, 5, 1, 9, 7, 0]
+    deps = ["ROOT", "pobj", "punct", "nsubj", "relcl", "prep", "pobj", "acl", "det", "oprd", "punct"]
+    pos = ["ADP", "PROPN", "PUNCT", "PRON", "PROPN", "ADP", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _subject(doc[7]).text == "Bell"
+
+
+def test_subject_on_the_cue_line_beats_one_the_parser_reached_back_a_paragraph_for(nlp):
+    words = ["Tom", "Bell", "spoke", ".", "\n\n", "The", "plan", ",", "says", "Ann", "Ruiz", ",", "is", "bad",
+             "."]
+    heads = [1, 8, 8, 8, 3, 6, 12, 8, 12, 10, 8, 8, 12, 12, 12]
+    deps = ["compound", "nsubj", "ccomp", "punct", "dep", "det", "nsubj", "punct", "parataxis", "compound",
+            "nsubj", "punct", "ROOT", "acomp", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "SPACE", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "PROPN",
+           "PUNCT", "AUX", "ADJ", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    view = _DocView(doc, [], doc.text)
+    assert _subject(doc[8], view).text == "Ruiz"

@@ -56,6 +56,7 @@ _DASHES = {"\u2014", "\u2013", "\u2015", "-", "--"}
 _NAMING_PREPS = {"of", "for", "at", "from", "with"}
 CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "dep", "prep", "pobj"}
 RELATIVE = {"who", "that", "which", "whom"}
+_PERSONAL = {"he", "she", "they", "we", "i"}  # pronouns that stand for someone who may speak
 _PLACEHOLDERS = {"it", "this", "that", "there"}  # subjects that stand for a situation, not a speaker
 # verbs whose object is the subject of their "to" clause ("prompted Rubio to call …")
 _OBJECT_CONTROL = {"prompt", "urge", "ask", "tell", "force", "lead", "push", "encourage", "invite",
@@ -159,9 +160,12 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
         for child in tok.children:
             passive = child.dep_ == "nsubjpass" and (tok.lemma_ == "quote" or shared or controlled or adjunct)
             if (child.dep_ in SUBJECTS or passive) and (in_quote is None or not in_quote[child.i]):
-                if subj is not None and (child.i > tok.i or _newline_between(child, tok)):
+                # of two, the one nearer before the verb ("6:50 p.m. \n … Ana Ruiz has told"), and one on the
+                # verb's own line over one the parser reached back a paragraph for ("\n X, says Ann Ruiz, …")
+                across = subj is not None and _newline_between(subj, tok) and not _newline_between(child, tok)
+                if subj is not None and (child.i > tok.i or _newline_between(child, tok)) and not across:
                     continue
-                subj = child  # of two, the one nearer before the verb ("6:50 p.m. \n … Ana Ruiz has told")
+                subj = child
         if subj is None:
             # "by" agent of a passive cue: "was described by X as"
             for child in tok.children:
@@ -202,7 +206,8 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                 # "her campaign blasted out an email to supporters stating …": not the audience
                 tok = noun.head.head
                 continue
-            return noun  # "Mitt Romney, the nominee, tweeted": the verb hangs off its subject
+            # "Mitt Romney, the nominee, tweeted": the verb hangs off its subject
+            return _object_relative_subject(noun, tok) or noun
         # (for a quote, also up from an adjective: "Trump was quick to add that …")
         if participle and tok.i == cue.i and tok.head.i == tok.i and subj is None:
             before = _cut_sentence_root(tok)
@@ -221,6 +226,22 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
         controlled = tok.dep_ == "xcomp" and tok.i == cue.i and view is not None and (
             lex is None or lex.strength.get(cue.lemma_, 0.0) >= WEAK)
         tok = tok.head
+    return None
+
+
+def _object_relative_subject(noun: Token, verb: Token) -> Token | None:
+    """"Ruiz, who Bell on Monday called “…”": a relative pronoun followed by a name or a personal pronoun
+    opens a clause whose object is ``noun``; that name, not ``noun``, is the verb's subject."""
+    doc = noun.doc
+    for k in range(noun.i + 1, verb.i - 1):
+        if doc[k].lower_ not in ("who", "whom", "which"):  # not "the notion that Obama was …"
+            continue
+        nxt = doc[k + 1]
+        if nxt.lower_ in _PERSONAL or (nxt.pos_ == "PROPN" and nxt.ent_type_ not in _WHEN):
+            while nxt.dep_ in ("compound", "flat") and k + 1 < nxt.head.i < verb.i:
+                nxt = nxt.head
+            return nxt
+        return None
     return None
 
 
@@ -338,11 +359,19 @@ def _inverted_subject(cue: Token, in_quote: np.ndarray, lex: Lexicon | None = No
     while j < n and not in_quote[j] and doc[j].pos_ in ("DET", "ADJ", "NUM") and j - cue.i < 4:
         j += 1
     if j < n and not in_quote[j] and (doc[j].pos_ in ("PROPN", "NOUN") or _mistagged_name(doc, j)) and \
-            doc[j].ent_type_ not in _WHEN:
+            doc[j].ent_type_ not in _WHEN and not _reported_subject(doc[j], cue):
         while j + 1 < n and doc[j].dep_ in ("compound", "flat") and doc[j].head.i > j and not in_quote[j + 1]:
             j = doc[j].head.i
         return doc[j]
     return None
+
+
+def _reported_subject(tok: Token, cue: Token) -> bool:
+    """", said the message was that …": the subject of the clause the cue reports is what was said,
+    not who said it (not ", said the woman, who did not want …": a relative clause the parser misread)."""
+    verb = tok.head
+    return tok.dep_ in SUBJECTS and verb.dep_ == "ccomp" and verb.head.i == cue.i and verb.i > tok.i and \
+        not any(t.text == "," for t in tok.doc[tok.i : verb.i])
 
 
 def _mistagged_name(doc: Doc, j: int) -> bool:
@@ -486,7 +515,7 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
         return doc[cue.i - 1]  # "Trump blasted Disney": a past tense the parser read as an adjective
     if cue.lower_ == "according" or cue.tag_ in ("VBG", "VBN"):
         return None  # participles are handled by climbing to their clause
-    named = _described_name(doc, cue, view.in_quote)
+    named = _described_name(doc, cue, view.in_quote) or _relative_antecedent(doc, cue, view.in_quote)
     if named is not None:
         return named
     i = cue.i - 1
@@ -533,6 +562,29 @@ def _described_name(doc: Doc, cue: Token, in_quote: np.ndarray) -> Token | None:
             return None
         exits = {doc[k].head.i for k in range(c + 1, cue.i - 1)} - set(range(c + 1, cue.i - 1))
         return name if len(exits - {name.i}) <= 1 and not exits & {cue.i} else None
+    return None
+
+
+def _relative_antecedent(doc: Doc, cue: Token, in_quote: np.ndarray) -> Token | None:
+    """"One attendee, who spoke on condition of anonymity, said": the parser took the relative clause
+    for a clause of its own and left the cue without a subject; the noun before ", who" (past an
+    adverb aside: "Ruiz, meanwhile, who …") is the one the clause describes, and speaks."""
+    if cue.i < 3 or doc[cue.i - 1].text != ",":
+        return None
+    for c in range(cue.i - 2, max(cue.i - 40, 1), -1):
+        if in_quote[c] or doc[c].text in _STOP or "\n" in doc[c].text:
+            return None
+        if doc[c].lower_ != "who" or doc[c - 1].text != ",":
+            continue
+        k = c - 1
+        while k > 0 and (doc[k].text == "," or doc[k].pos_ == "ADV"):
+            k -= 1
+        noun = doc[k]
+        if noun.pos_ not in ("PROPN", "NOUN") or in_quote[k]:
+            return None
+        while noun.dep_ in ("compound", "flat") and k < noun.head.i < c:
+            noun = noun.head
+        return noun
     return None
 
 
