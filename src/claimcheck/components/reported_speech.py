@@ -533,7 +533,12 @@ def _adjective_subject(cue: Token, view: _DocView) -> Token | None:
         tok = tok.head
     if not seen:
         return None
-    subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
+    return _nominal_subject(tok, cue, view)
+
+
+def _nominal_subject(verb: Token, cue: Token, view: _DocView) -> Token | None:
+    """The noun or pronoun subject before ``verb``, outside quote marks and on the cue's line."""
+    subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
     if subj is None or view.in_quote[subj.i] or _newline_between(subj, cue) or \
             subj.pos_ not in ("PROPN", "PRON", "NOUN"):
         return None
@@ -1236,11 +1241,7 @@ def _holder(verb: Token, view: _DocView) -> Token | None:
     rules require …"). A passive ("is expected to") or a raising verb has none."""
     if verb.lemma_.lower() in _RAISING or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None
-    subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
-    if subj is None or view.in_quote[subj.i] or _newline_between(subj, verb) or \
-            subj.pos_ not in ("PROPN", "PRON", "NOUN"):
-        return None
-    return subj
+    return _nominal_subject(verb, verb, view)
 
 
 def _unparsed_source(doc: Doc, view: _DocView, lex: Lexicon, cue: Token, cs: int, ce: int) -> Token | None:
