@@ -37,3 +37,23 @@ def speaker(a: dict) -> str | None:
 
 def mention(a: dict) -> str | None:
     return ((a["speaker"] or {}).get("mention") or {}).get("text")
+
+
+def hand_parsed(vocab, table: str, **extra):
+    """A Doc with the parse written out row by row: ``word head dep pos [tag]``.
+
+    Rules that mend one parser misreading are tested on that misreading, whatever the model
+    makes of the sentence. A ``\\n`` in a word stands for a line break.
+    """
+    from spacy.tokens import Doc
+
+    rows = [line.split() for line in table.strip().splitlines()]
+    columns = {
+        "words": [r[0].replace("\\n", "\n") for r in rows],
+        "heads": [int(r[1]) for r in rows],
+        "deps": [r[2] for r in rows],
+        "pos": [r[3] for r in rows],
+    }
+    if all(len(r) > 4 for r in rows):
+        columns["tags"] = [r[4] for r in rows]
+    return Doc(vocab, **columns, **extra)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from attribution_helpers import content, mention, paraphrases, reported, speaker
+from attribution_helpers import content, hand_parsed, mention, paraphrases, reported, speaker
 from claimcheck.components.lexicon import load_lexicon
 
 
@@ -276,17 +276,25 @@ def test_a_document_holds_the_view_of_its_active_verb(nlp):
 
 
 def test_a_name_the_parse_hung_on_a_preposition_is_the_stranded_verbs_subject():
-    from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
     from claimcheck.components.reported_speech import _stranded_subject
     from claimcheck.components.sources import _DocView
 
-    words = ["In", "an", "interview", "with", "Ruiz", "has", "not", "said", "whether", "she", "will", "run"]
-    heads = [7, 2, 0, 2, 3, 7, 7, 7, 11, 11, 11, 7]
-    deps = ["prep", "det", "pobj", "prep", "pobj", "aux", "neg", "ROOT", "mark", "nsubj", "aux", "ccomp"]
-    pos = ["ADP", "DET", "NOUN", "ADP", "PROPN", "AUX", "PART", "VERB", "SCONJ", "PRON", "AUX", "VERB"]
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    doc = hand_parsed(Vocab(), r"""
+        In        7  prep  ADP
+        an        2  det   DET
+        interview 0  pobj  NOUN
+        with      2  prep  ADP
+        Ruiz      3  pobj  PROPN
+        has       7  aux   AUX
+        not       7  neg   PART
+        said      7  ROOT  VERB
+        whether   11 mark  SCONJ
+        she       11 nsubj PRON
+        will      11 aux   AUX
+        run       7  ccomp VERB
+    """)
     view = _DocView(doc, [], doc.text)
     assert _stranded_subject(doc, doc[7], view).text == "Ruiz"
     assert _stranded_subject(doc, doc[11], view) is None  # "run" has its own subject
@@ -395,17 +403,23 @@ def test_participle_climbs_past_a_reported_clause(nlp, text, cue, who):
 
 
 def test_a_dateline_the_parse_made_the_subject_gives_way_to_the_name_after_its_dash():
-    from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
     from claimcheck.components.reported_speech import _past_dateline
 
-    words = ["DENVER", "(", "AP", ")", "—", "Governor", "Ann", "Ruiz", "vetoed", "the", "bill"]
-    heads = [8, 0, 0, 0, 0, 7, 7, 0, 8, 10, 8]
-    deps = ["nsubj", "punct", "appos", "punct", "punct", "compound", "compound", "appos", "ROOT", "det",
-            "dobj"]
-    pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN"]
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    doc = hand_parsed(Vocab(), r"""
+        DENVER   8  nsubj    PROPN
+        (        0  punct    PUNCT
+        AP       0  appos    PROPN
+        )        0  punct    PUNCT
+        —        0  punct    PUNCT
+        Governor 7  compound PROPN
+        Ann      7  compound PROPN
+        Ruiz     0  appos    PROPN
+        vetoed   8  ROOT     VERB
+        the      10 det      DET
+        bill     8  dobj     NOUN
+    """)
     assert _past_dateline(doc[0]).text == "Ruiz"
     assert _past_dateline(doc[7]).text == "Ruiz"  # a subject with no dateline stays
 
@@ -419,19 +433,25 @@ def test_speech_verb_in_an_aside_after_a_noun_phrase_reports_for_that_phrase(nlp
 
 
 def test_a_subjectless_cue_after_a_participle_aside_takes_the_name_before_the_aside():
-    from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
     from claimcheck.components.reported_speech import _aside_subject
     from claimcheck.components.sources import _DocView
 
-    words = ["Ruiz", ",", "opening", "the", "museum", "on", "Saturday", ",", "said", "it", "would", "last"]
-    heads = [8, 2, 8, 4, 2, 2, 5, 8, 8, 11, 11, 8]
-    deps = ["dep", "punct", "advcl", "det", "dobj", "prep", "pobj", "punct", "ROOT", "nsubj", "aux",
-            "ccomp"]
-    pos = ["PROPN", "PUNCT", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "PRON", "AUX", "VERB"]
-    tags = ["NNP", ",", "VBG", "DT", "NN", "IN", "NNP", ",", "VBD", "PRP", "MD", "VB"]
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parsed(Vocab(), r"""
+        Ruiz     8  dep   PROPN NNP
+        ,        2  punct PUNCT ,
+        opening  8  advcl VERB  VBG
+        the      4  det   DET   DT
+        museum   2  dobj  NOUN  NN
+        on       2  prep  ADP   IN
+        Saturday 5  pobj  PROPN NNP
+        ,        8  punct PUNCT ,
+        said     8  ROOT  VERB  VBD
+        it       11 nsubj PRON  PRP
+        would    11 aux   AUX   MD
+        last     8  ccomp VERB  VB
+    """)
     view = _DocView(doc, [], doc.text)
     assert _aside_subject(doc, view, doc[8]).text == "Ruiz"  # not "Saturday", inside the aside
     assert _aside_subject(doc, view, doc[11]) is None
@@ -443,18 +463,19 @@ def test_participle_climbs_past_an_adjective_to_the_copula_subject(nlp):
 
 
 def test_a_scene_with_a_participle_is_not_a_reported_clause(nlp):
-    from spacy.tokens import Doc
 
     from claimcheck.components.lexicon import load_lexicon
     from claimcheck.components.reported_speech import _reported_clause
     from claimcheck.components.sources import _DocView
 
-    words = ["I", "remember", "Ruiz", "going", "on", "TV"]
-    heads = [1, 1, 3, 1, 3, 4]
-    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "prep", "pobj"]
-    pos = ["PRON", "VERB", "PROPN", "VERB", "ADP", "PROPN"]
-    tags = ["PRP", "VBP", "NNP", "VBG", "IN", "NNP"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parsed(nlp.vocab, r"""
+        I        1 nsubj PRON  PRP
+        remember 1 ROOT  VERB  VBP
+        Ruiz     3 nsubj PROPN NNP
+        going    1 ccomp VERB  VBG
+        on       3 prep  ADP   IN
+        TV       4 pobj  PROPN NNP
+    """)
     view = _DocView(doc, [], doc.text)
     assert not _reported_clause(doc[3], doc[2], view, load_lexicon())
     doc[3].tag_ = "VBD"  # "remember Ruiz went on TV": a clause of its own
@@ -482,27 +503,36 @@ def test_relative_pronoun_tied_to_a_time_stands_for_the_object_before_it(nlp):
 
 
 def test_infinitive_on_a_thing_past_two_prepositions_or_given_to_someone(nlp):
-    from spacy.tokens import Doc
 
     from claimcheck.components.lexicon import load_lexicon
     from claimcheck.components.reported_speech import _infinitive_user
     from claimcheck.components.sources import _DocView
 
     lex = load_lexicon()
-    words = ["Kim", "went", "out", "of", "his", "way", "to", "say", "it"]
-    heads = [1, 1, 1, 2, 5, 3, 7, 5, 7]
-    deps = ["nsubj", "ROOT", "prep", "prep", "poss", "pobj", "aux", "relcl", "dobj"]
-    pos = ["PROPN", "VERB", "ADP", "ADP", "PRON", "NOUN", "PART", "VERB", "PRON"]
-    tags = ["NNP", "VBD", "IN", "IN", "PRP$", "NN", "TO", "VB", "PRP"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parsed(nlp.vocab, r"""
+        Kim  1 nsubj PROPN NNP
+        went 1 ROOT  VERB  VBD
+        out  1 prep  ADP   IN
+        of   2 prep  ADP   IN
+        his  5 poss  PRON  PRP$
+        way  3 pobj  NOUN  NN
+        to   7 aux   PART  TO
+        say  5 relcl VERB  VB
+        it   7 dobj  PRON  PRP
+    """)
     assert _infinitive_user(doc[7], _DocView(doc, [], doc.text), lex).text == "Kim"
 
-    words = ["The", "rise", "gave", "Ruiz", "new", "impetus", "to", "oppose", "it"]
-    heads = [1, 2, 2, 2, 5, 2, 7, 5, 7]
-    deps = ["det", "nsubj", "ROOT", "dative", "amod", "dobj", "aux", "relcl", "dobj"]
-    pos = ["DET", "NOUN", "VERB", "PROPN", "ADJ", "NOUN", "PART", "VERB", "PRON"]
-    tags = ["DT", "NN", "VBD", "NNP", "JJ", "NN", "TO", "VB", "PRP"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parsed(nlp.vocab, r"""
+        The     1 det    DET   DT
+        rise    2 nsubj  NOUN  NN
+        gave    2 ROOT   VERB  VBD
+        Ruiz    2 dative PROPN NNP
+        new     5 amod   ADJ   JJ
+        impetus 2 dobj   NOUN  NN
+        to      7 aux    PART  TO
+        oppose  5 relcl  VERB  VB
+        it      7 dobj   PRON  PRP
+    """)
     assert _infinitive_user(doc[7], _DocView(doc, [], doc.text), lex).text == "Ruiz"
 
 
@@ -512,32 +542,43 @@ def test_a_causative_with_a_quantifier_object_reports_for_it(nlp):
 
 
 def test_participle_on_an_existential_clause_reports_for_what_there_is(nlp):
-    from spacy.tokens import Doc
 
     from claimcheck.components.lexicon import load_lexicon
     from claimcheck.components.reported_speech import _participle_clause_subject
     from claimcheck.components.sources import _DocView
 
-    words = ["There", "were", "memos", "that", "week", "showing", "that", "officials", "knew"]
-    heads = [1, 1, 1, 4, 1, 1, 8, 8, 5]
-    deps = ["expl", "ROOT", "attr", "det", "npadvmod", "advcl", "mark", "nsubj", "ccomp"]
-    pos = ["PRON", "VERB", "NOUN", "DET", "NOUN", "VERB", "SCONJ", "NOUN", "VERB"]
-    tags = ["EX", "VBD", "NNS", "DT", "NN", "VBG", "IN", "NNS", "VBD"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parsed(nlp.vocab, r"""
+        There     1 expl     PRON  EX
+        were      1 ROOT     VERB  VBD
+        memos     1 attr     NOUN  NNS
+        that      4 det      DET   DT
+        week      1 npadvmod NOUN  NN
+        showing   1 advcl    VERB  VBG
+        that      8 mark     SCONJ IN
+        officials 8 nsubj    NOUN  NNS
+        knew      5 ccomp    VERB  VBD
+    """)
     view = _DocView(doc, [], doc.text)
     assert _participle_clause_subject(doc[5], view, load_lexicon()).text == "memos"
 
 
 def test_an_opening_participle_the_parse_made_the_subject_gives_way_to_the_noun_after_its_comma(nlp):
-    from spacy.tokens import Doc
 
     from claimcheck.components.reported_speech import _past_opening_participle
 
-    words = ["Making", "her", "way", "around", "the", "diner", ",", "Ruiz", ",", "thanked", "a", "cook"]
-    heads = [9, 2, 0, 2, 5, 3, 5, 5, 5, 9, 11, 9]
-    deps = ["csubj", "poss", "dobj", "prep", "det", "pobj", "punct", "conj", "punct", "ROOT", "det", "dobj"]
-    pos = ["VERB", "PRON", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB", "DET", "NOUN"]
-    tags = ["VBG", "PRP$", "NN", "IN", "DT", "NN", ",", "NNP", ",", "VBD", "DT", "NN"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parsed(nlp.vocab, r"""
+        Making  9  csubj VERB  VBG
+        her     2  poss  PRON  PRP$
+        way     0  dobj  NOUN  NN
+        around  2  prep  ADP   IN
+        the     5  det   DET   DT
+        diner   3  pobj  NOUN  NN
+        ,       5  punct PUNCT ,
+        Ruiz    5  conj  PROPN NNP
+        ,       5  punct PUNCT ,
+        thanked 9  ROOT  VERB  VBD
+        a       11 det   DET   DT
+        cook    9  dobj  NOUN  NN
+    """)
     assert _past_opening_participle(doc[0], doc[9]).text == "Ruiz"
     assert _past_opening_participle(doc[7], doc[9]) is None

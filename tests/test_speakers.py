@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from attribution_helpers import mention, quote_of, quotes, speaker
+from attribution_helpers import hand_parsed, mention, quote_of, quotes, speaker
 from claimcheck.components.names import NameBook
 from claimcheck.components.sources import _DocView, _nearby_subject, _subject
 
@@ -40,15 +40,24 @@ def test_fronted_phrase_before_inverted_said_is_not_the_speaker(nlp):
 
 def test_nearest_subject_on_the_cue_line_wins(nlp):
     # a time stamp on the line above that the parser also made a subject of the verb
-    words = ["9:40", "p.m.", "\n\n", "Ann", "Ruiz", "has", "told", "her", "supporters", "that", "the",
-             "count", "is", "fair", "."]
-    heads = [1, 6, 1, 4, 6, 6, 6, 8, 6, 12, 11, 12, 6, 12, 6]
-    deps = ["nummod", "nsubj", "dep", "compound", "nsubj", "aux", "ROOT", "poss", "dobj", "mark", "det",
-            "nsubj", "ccomp", "acomp", "punct"]
-    pos = ["NUM", "NOUN", "SPACE", "PROPN", "PROPN", "AUX", "VERB", "PRON", "NOUN", "SCONJ", "DET", "NOUN",
-           "AUX", "ADJ", "PUNCT"]
     spaces = [True, False, False, True, True, True, True, True, True, True, True, True, True, False, False]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    doc = hand_parsed(nlp.vocab, r"""
+        9:40       1  nummod   NUM
+        p.m.       6  nsubj    NOUN
+        \n\n       1  dep      SPACE
+        Ann        4  compound PROPN
+        Ruiz       6  nsubj    PROPN
+        has        6  aux      AUX
+        told       6  ROOT     VERB
+        her        8  poss     PRON
+        supporters 6  dobj     NOUN
+        that       12 mark     SCONJ
+        the        11 det      DET
+        count      12 nsubj    NOUN
+        is         6  ccomp    AUX
+        fair       12 acomp    ADJ
+        .          6  punct    PUNCT
+    """, spaces=spaces)
     view = _DocView(doc, [], doc.text)
     assert _subject(doc[6], view).text == "Ruiz"
 
@@ -100,26 +109,32 @@ def test_namebook_pronoun_skips_names_never_seen_as_people():
 
 def test_past_tense_read_as_an_adjective_keeps_the_name_before_it(nlp):
     # the parser sometimes tags "blasted" in "Trump blasted Disney" as an adjective of "Disney"
-    words = ["Trump", "blasted", "Disney", "for", "its", "practices", "."]
-    heads = [2, 2, 2, 2, 5, 3, 2]
-    deps = ["compound", "amod", "ROOT", "prep", "poss", "pobj", "punct"]
-    pos = ["PROPN", "VERB", "PROPN", "ADP", "PRON", "NOUN", "PUNCT"]
-    tags = ["NNP", "VBN", "NNP", "IN", "PRP$", "NNS", "."]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parsed(nlp.vocab, r"""
+        Trump     2 compound PROPN NNP
+        blasted   2 amod     VERB  VBN
+        Disney    2 ROOT     PROPN NNP
+        for       2 prep     ADP   IN
+        its       5 poss     PRON  PRP$
+        practices 3 pobj     NOUN  NNS
+        .         2 punct    PUNCT .
+    """)
     view = _DocView(doc, [], doc.text)
     assert _nearby_subject(doc, doc[1], view).text == "Trump"
 
 
 def test_capitalised_modal_before_the_cue_is_a_name(nlp):
     # "“…,” Will wrote.": the parser takes the columnist's name for a modal verb
-    words = ["\u201c", "Vote", "no", ",", "\u201d", "Will", "wrote", "."]
-    heads = [6, 6, 1, 6, 6, 6, 6, 6]
-    deps = ["punct", "ccomp", "dobj", "punct", "punct", "aux", "ROOT", "punct"]
-    pos = ["PUNCT", "VERB", "DET", "PUNCT", "PUNCT", "AUX", "VERB", "PUNCT"]
-    tags = ["``", "VB", "DT", ",", "''", "MD", "VBN", "."]
     spaces = [False, True, False, False, True, True, False, False]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
-              sent_starts=[True] + [False] * 7)
+    doc = hand_parsed(nlp.vocab, r"""
+        “     6 punct PUNCT ``
+        Vote  6 ccomp VERB  VB
+        no    1 dobj  DET   DT
+        ,     6 punct PUNCT ,
+        ”     6 punct PUNCT ''
+        Will  6 aux   AUX   MD
+        wrote 6 ROOT  VERB  VBN
+        .     6 punct PUNCT .
+    """, spaces=spaces, sent_starts=[True] + [False] * 7)
     quote = {"start": 1, "end": 9, "open": 0, "close": 9, "group": 0, "partial": False}
     view = _DocView(doc, [quote], doc.text)
     assert _nearby_subject(doc, doc[6], view).text == "Will"
@@ -171,13 +186,20 @@ def test_label_right_after_the_previous_speakers_quote(nlp):
 
 def test_fallback_subject_steps_over_an_aside(nlp):
     # the parser left "said" without a subject: the noun before it sits in an aside
-    words = ["Ruiz", ",", "in", "Dayton", ",", "said", "the", "levy", "was", "unfair", "."]
-    heads = [5, 0, 0, 2, 0, 5, 7, 8, 5, 8, 5]
-    deps = ["npadvmod", "punct", "prep", "pobj", "punct", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct"]
-    pos = ["PROPN", "PUNCT", "ADP", "PROPN", "PUNCT", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
-    tags = ["NNP", ",", "IN", "NNP", ",", "VBD", "DT", "NN", "VBD", "JJ", "."]
     spaces = [False, True, True, False, True, True, True, True, True, False, False]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parsed(nlp.vocab, r"""
+        Ruiz   5 npadvmod PROPN NNP
+        ,      0 punct    PUNCT ,
+        in     0 prep     ADP   IN
+        Dayton 2 pobj     PROPN NNP
+        ,      0 punct    PUNCT ,
+        said   5 ROOT     VERB  VBD
+        the    7 det      DET   DT
+        levy   8 nsubj    NOUN  NN
+        was    5 ccomp    AUX   VBD
+        unfair 8 acomp    ADJ   JJ
+        .      5 punct    PUNCT .
+    """, spaces=spaces)
     view = _DocView(doc, [], doc.text)
     assert _nearby_subject(doc, doc[5], view).text == "Ruiz"
 
@@ -209,15 +231,22 @@ def test_clause_holding_the_quote_beats_a_clause_before_it(nlp):
 
 def test_fallback_subject_after_a_quote_the_parser_hung_it_from(nlp):
     # "“Plans he made” the paper's editor Ann Ruiz responded.": the name hangs from the quote
-    words = ["\u201c", "Plans", "he", "made", "\u201d", "the", "paper", "'s", "editor", "Ann", "Ruiz",
-             "responded", "."]
-    heads = [1, 1, 3, 1, 1, 6, 8, 6, 3, 10, 8, 3, 1]
-    deps = ["punct", "ROOT", "nsubj", "relcl", "punct", "det", "poss", "case", "dobj", "compound", "appos",
-            "conj", "punct"]
-    pos = ["PUNCT", "NOUN", "PRON", "VERB", "PUNCT", "DET", "PROPN", "PART", "NOUN", "PROPN", "PROPN",
-           "VERB", "PUNCT"]
     spaces = [False, True, True, False, True, True, False, True, True, True, True, False, False]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    doc = hand_parsed(nlp.vocab, r"""
+        “         1  punct    PUNCT
+        Plans     1  ROOT     NOUN
+        he        3  nsubj    PRON
+        made      1  relcl    VERB
+        ”         1  punct    PUNCT
+        the       6  det      DET
+        paper     8  poss     PROPN
+        's        6  case     PART
+        editor    3  dobj     NOUN
+        Ann       10 compound PROPN
+        Ruiz      8  appos    PROPN
+        responded 3  conj     VERB
+        .         1  punct    PUNCT
+    """, spaces=spaces)
     close = doc[4].idx
     view = _DocView(doc, [{"open": 0, "close": close, "end": close + 1, "partial": False}], doc.text)
     assert _nearby_subject(doc, doc[11], view).text == "Ruiz"
@@ -339,16 +368,23 @@ def test_capitalised_words_after_a_dash_before_a_colon_label_the_quote(nlp):
 
 def test_participle_clause_hung_from_the_next_paragraph_keeps_its_own_subject(nlp):
     # the parser hung the clause "saying" belongs to from a verb in the next paragraph
-    words = ["Groups", "gave", "Ruiz", "time", ",", "saying", "it", "was", "late", ".", "\n\n",
-             "Neighbours", "worry", "."]
-    heads = [1, 12, 1, 1, 1, 1, 7, 5, 7, 1, 9, 12, 12, 12]
-    deps = ["nsubj", "ccomp", "dative", "dobj", "punct", "advcl", "nsubj", "ccomp", "acomp", "punct", "dep",
-            "nsubj", "ROOT", "punct"]
-    pos = ["NOUN", "VERB", "PROPN", "NOUN", "PUNCT", "VERB", "PRON", "AUX", "ADJ", "PUNCT", "SPACE", "NOUN",
-           "VERB", "PUNCT"]
-    tags = ["NNS", "VBD", "NNP", "NN", ",", "VBG", "PRP", "VBD", "JJ", ".", "_SP", "NNS", "VBP", "."]
     spaces = [True, True, True, False, True, True, True, True, False, False, False, True, False, False]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parsed(nlp.vocab, r"""
+        Groups     1  nsubj  NOUN  NNS
+        gave       12 ccomp  VERB  VBD
+        Ruiz       1  dative PROPN NNP
+        time       1  dobj   NOUN  NN
+        ,          1  punct  PUNCT ,
+        saying     1  advcl  VERB  VBG
+        it         7  nsubj  PRON  PRP
+        was        5  ccomp  AUX   VBD
+        late       7  acomp  ADJ   JJ
+        .          1  punct  PUNCT .
+        \n\n       9  dep    SPACE _SP
+        Neighbours 12 nsubj  NOUN  NNS
+        worry      12 ROOT   VERB  VBP
+        .          12 punct  PUNCT .
+    """, spaces=spaces)
     view = _DocView(doc, [], doc.text)
     assert _subject(doc[5], view).text == "Groups"
 
@@ -371,18 +407,31 @@ def test_speech_verb_in_the_next_paragraph_does_not_report_a_cue_with_its_own_su
     from claimcheck.components.sources import _Found
 
     # the parser hung "called" from the "said" of the next paragraph
-    words = ["She", "called", "Bell", "a", "\u201c", "special", "person", ".", "\u201d", "\n\n", "\u201c",
-             "It", "is", "late", ",", "\u201d", "Ruiz", "said", "."]
-    heads = [1, 17, 1, 6, 6, 6, 1, 1, 1, 8, 12, 12, 17, 12, 17, 17, 17, 17, 17]
-    deps = ["nsubj", "ccomp", "dobj", "det", "punct", "amod", "oprd", "punct", "punct", "dep", "punct",
-            "nsubj", "ccomp", "acomp", "punct", "punct", "nsubj", "ROOT", "punct"]
-    pos = ["PRON", "VERB", "PROPN", "DET", "PUNCT", "ADJ", "NOUN", "PUNCT", "PUNCT", "SPACE", "PUNCT",
-           "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"]
     lemmas = ["she", "call", "Bell", "a", "\u201c", "special", "person", ".", "\u201d", "\n\n", "\u201c",
               "it", "be", "late", ",", "\u201d", "Ruiz", "say", "."]
     spaces = [True, True, True, True, False, True, False, False, False, False, False, True, True, False,
               False, True, True, False, False]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc = hand_parsed(nlp.vocab, r"""
+        She     1  nsubj PRON
+        called  17 ccomp VERB
+        Bell    1  dobj  PROPN
+        a       6  det   DET
+        “       6  punct PUNCT
+        special 6  amod  ADJ
+        person  1  oprd  NOUN
+        .       1  punct PUNCT
+        ”       1  punct PUNCT
+        \n\n    8  dep   SPACE
+        “       12 punct PUNCT
+        It      12 nsubj PRON
+        is      17 ccomp AUX
+        late    12 acomp ADJ
+        ,       17 punct PUNCT
+        ”       17 punct PUNCT
+        Ruiz    17 nsubj PROPN
+        said    17 ROOT  VERB
+        .       17 punct PUNCT
+    """, spaces=spaces, lemmas=lemmas)
     view = _DocView(doc, find_quotes(doc.text), doc.text)
     lex = load_lexicon()
     assert _outer_cue(_Found(doc[1], doc[0]), view, lex) is None
@@ -403,12 +452,17 @@ def test_finite_verb_hung_from_the_noun_before_it_is_tied_to_the_quote_it_abuts(
     from claimcheck.components.sources import _Found
 
     # "a man yelled" parsed as a noun with a clause on it
-    words = ["Ruiz", "thanked", "a", "man", "yelled", "\u201c", "Go", "!", "\u201d"]
-    heads = [1, 1, 3, 1, 3, 6, 1, 6, 6]
-    deps = ["nsubj", "ROOT", "det", "dobj", "acl", "punct", "conj", "punct", "punct"]
-    pos = ["PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT", "VERB", "PUNCT", "PUNCT"]
-    tags = ["NNP", "VBD", "DT", "NN", "VBD", "``", "VB", ".", "''"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parsed(nlp.vocab, r"""
+        Ruiz    1 nsubj PROPN NNP
+        thanked 1 ROOT  VERB  VBD
+        a       3 det   DET   DT
+        man     1 dobj  NOUN  NN
+        yelled  3 acl   VERB  VBD
+        “       6 punct PUNCT ``
+        Go      1 conj  VERB  VB
+        !       6 punct PUNCT .
+        ”       6 punct PUNCT ''
+    """)
     assert _abuts(doc, _Found(doc[4], doc[3]), 5, 9)
     assert not _abuts(doc, _Found(doc[4], doc[0]), 5, 9)  # a subject from the clause above
 
@@ -425,26 +479,39 @@ def test_cue_in_an_adverbial_clause_keeps_its_own_subject_under_a_speech_verb(nl
 def test_name_tagged_as_an_adverb_after_an_inverted_cue_is_the_speaker(nlp):
     from claimcheck.components.quotes import find_quotes
 
-    words = ["\u201c", "It", "works", ",", "\u201d", "said", "Skelly", ",", "smiling", "."]
-    heads = [5, 2, 5, 5, 5, 5, 5, 5, 5, 5]
-    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "advmod", "punct", "advcl", "punct"]
-    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "ADV", "PUNCT", "VERB", "PUNCT"]
-    tags = ["``", "PRP", "VBZ", ",", "''", "VBD", "RB", ",", "VBG", "."]
     spaces = [False, True, False, False, True, True, False, True, False, False]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parsed(nlp.vocab, r"""
+        “       5 punct  PUNCT ``
+        It      2 nsubj  PRON  PRP
+        works   5 ccomp  VERB  VBZ
+        ,       5 punct  PUNCT ,
+        ”       5 punct  PUNCT ''
+        said    5 ROOT   VERB  VBD
+        Skelly  5 advmod ADV   RB
+        ,       5 punct  PUNCT ,
+        smiling 5 advcl  VERB  VBG
+        .       5 punct  PUNCT .
+    """, spaces=spaces)
     view = _DocView(doc, find_quotes(doc.text), doc.text)
     assert _subject(doc[5], view).text == "Skelly"
 
 
 def test_name_opening_the_cue_line_beats_a_header_the_parser_made_the_subject(nlp):
     # a live-blog header above the entry taken for the subject, the entry's own name for an apposition
-    words = ["Update", "\n\n", "Ann", "Ruiz", "has", "spoken", ",", "saying", "it", "works", "."]
-    heads = [5, 0, 3, 0, 5, 5, 5, 5, 9, 7, 5]
-    deps = ["nsubj", "dep", "compound", "appos", "aux", "ROOT", "punct", "advcl", "nsubj", "ccomp", "punct"]
-    pos = ["NOUN", "SPACE", "PROPN", "PROPN", "AUX", "VERB", "PUNCT", "VERB", "PRON", "VERB", "PUNCT"]
-    tags = ["NN", "_SP", "NNP", "NNP", "VBZ", "VBN", ",", "VBG", "PRP", "VBZ", "."]
     spaces = [False, False, True, True, True, False, True, True, True, False, False]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parsed(nlp.vocab, r"""
+        Update 5 nsubj    NOUN  NN
+        \n\n   0 dep      SPACE _SP
+        Ann    3 compound PROPN NNP
+        Ruiz   0 appos    PROPN NNP
+        has    5 aux      AUX   VBZ
+        spoken 5 ROOT     VERB  VBN
+        ,      5 punct    PUNCT ,
+        saying 5 advcl    VERB  VBG
+        it     9 nsubj    PRON  PRP
+        works  7 ccomp    VERB  VBZ
+        .      5 punct    PUNCT .
+    """, spaces=spaces)
     view = _DocView(doc, [], doc.text)
     assert _subject(doc[7], view).text == "Ruiz"
 
@@ -452,15 +519,21 @@ def test_name_opening_the_cue_line_beats_a_header_the_parser_made_the_subject(nl
 def test_participle_rooting_a_sentence_the_parser_cut_without_a_full_stop_takes_the_subject_before(nlp):
     from claimcheck.components.quotes import find_quotes
 
-    words = ["Ruiz", "spoke", "on", "\u201c", "Today", ",", "\u201d", "calling", "it", "fine", "."]
-    heads = [1, 1, 1, 4, 7, 4, 4, 7, 7, 7, 7]
-    deps = ["nsubj", "ROOT", "prep", "punct", "nsubj", "punct", "punct", "ROOT", "dobj", "oprd", "punct"]
-    pos = ["PROPN", "VERB", "ADP", "PUNCT", "PROPN", "PUNCT", "PUNCT", "VERB", "PRON", "ADJ", "PUNCT"]
-    tags = ["NNP", "VBD", "IN", "``", "NNP", ",", "''", "VBG", "PRP", "JJ", "."]
     spaces = [True, True, True, False, False, False, True, True, True, False, False]
     starts = [True, False, False, True, False, False, False, False, False, False, False]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
-              sent_starts=starts)
+    doc = hand_parsed(nlp.vocab, r"""
+        Ruiz    1 nsubj PROPN NNP
+        spoke   1 ROOT  VERB  VBD
+        on      1 prep  ADP   IN
+        “       4 punct PUNCT ``
+        Today   7 nsubj PROPN NNP
+        ,       4 punct PUNCT ,
+        ”       4 punct PUNCT ''
+        calling 7 ROOT  VERB  VBG
+        it      7 dobj  PRON  PRP
+        fine    7 oprd  ADJ   JJ
+        .       7 punct PUNCT .
+    """, spaces=spaces, sent_starts=starts)
     view = _DocView(doc, find_quotes(doc.text), doc.text)
     assert _subject(doc[7], view).text == "Ruiz"
 
@@ -475,28 +548,41 @@ def test_name_before_a_description_that_runs_up_to_the_cue_is_the_speaker(nlp):
     from claimcheck.components.quotes import find_quotes
 
     # the description after the name holds nouns of its own ("polls"); the parse gave "said" no subject
-    words = ["\u201c", "Yes", ",", "\u201d", "Ruiz", ",", "the", "leader", "in", "the", "polls", ",", "said",
-             "."]
-    heads = [1, 12, 1, 12, 12, 4, 7, 4, 7, 10, 8, 4, 12, 12]
-    deps = ["punct", "intj", "punct", "punct", "dep", "punct", "det", "appos", "prep", "det", "pobj", "punct",
-            "ROOT", "punct"]
-    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT",
-           "VERB", "PUNCT"]
-    tags = ["``", "UH", ",", "''", "NNP", ",", "DT", "NN", "IN", "DT", "NNS", ",", "VBD", "."]
     spaces = [False, False, False, True, False, True, True, True, True, True, False, True, False, False]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parsed(nlp.vocab, r"""
+        “      1  punct PUNCT ``
+        Yes    12 intj  INTJ  UH
+        ,      1  punct PUNCT ,
+        ”      12 punct PUNCT ''
+        Ruiz   12 dep   PROPN NNP
+        ,      4  punct PUNCT ,
+        the    7  det   DET   DT
+        leader 4  appos NOUN  NN
+        in     7  prep  ADP   IN
+        the    10 det   DET   DT
+        polls  8  pobj  NOUN  NNS
+        ,      4  punct PUNCT ,
+        said   12 ROOT  VERB  VBD
+        .      12 punct PUNCT .
+    """, spaces=spaces)
     view = _DocView(doc, find_quotes(doc.text), doc.text)
     assert _nearby_subject(doc, doc[12], view).text == "Ruiz"
     # a participle aside the parser hung elsewhere
-    words = ["\u201c", "Yes", ",", "\u201d", "Ruiz", ",", "opening", "the", "library", ",", "said", "."]
-    heads = [1, 10, 1, 10, 1, 10, 1, 8, 6, 10, 10, 10]
-    deps = ["punct", "intj", "punct", "punct", "appos", "punct", "advcl", "det", "dobj", "punct", "ROOT",
-            "punct"]
-    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT", "VERB",
-           "PUNCT"]
-    tags = ["``", "UH", ",", "''", "NNP", ",", "VBG", "DT", "NN", ",", "VBD", "."]
     spaces = [False, False, False, True, False, True, True, True, False, True, False, False]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parsed(nlp.vocab, r"""
+        “       1  punct PUNCT ``
+        Yes     10 intj  INTJ  UH
+        ,       1  punct PUNCT ,
+        ”       10 punct PUNCT ''
+        Ruiz    1  appos PROPN NNP
+        ,       10 punct PUNCT ,
+        opening 1  advcl VERB  VBG
+        the     8  det   DET   DT
+        library 6  dobj  NOUN  NN
+        ,       10 punct PUNCT ,
+        said    10 ROOT  VERB  VBD
+        .       10 punct PUNCT .
+    """, spaces=spaces)
     view = _DocView(doc, find_quotes(doc.text), doc.text)
     assert _nearby_subject(doc, doc[10], view).text == "Ruiz"
 
@@ -515,18 +601,33 @@ def test_relative_clause_running_over_the_quote_holds_it_however_deep_the_parse_
     from claimcheck.components.quotes import find_quotes
 
     # the quoted word sits four phrases down the relative clause: no cue within reach above it
-    words = ["\u201c", "Up", ",", "\u201d", "said", "Bell", ",", "who", "noted", "the", "fall", "in", "the",
-             "price", "of", "the", "\u201c", "cratered", "\u201d", "homes", "."]
-    heads = [1, 4, 1, 4, 4, 4, 5, 8, 5, 10, 8, 10, 13, 11, 13, 19, 17, 19, 17, 14, 4]
-    deps = ["punct", "ccomp", "punct", "punct", "ROOT", "nsubj", "punct", "nsubj", "relcl", "det", "dobj",
-            "prep", "det", "pobj", "prep", "det", "punct", "amod", "punct", "pobj", "punct"]
-    pos = ["PUNCT", "ADV", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "DET", "NOUN", "ADP",
-           "DET", "NOUN", "ADP", "DET", "PUNCT", "ADJ", "PUNCT", "NOUN", "PUNCT"]
     lemmas = ["\u201c", "up", ",", "\u201d", "say", "Bell", ",", "who", "note", "the", "fall", "in", "the",
               "price", "of", "the", "\u201c", "cratered", "\u201d", "home", "."]
     spaces = [False, False, False, True, True, False, True, True, True, True, True, True, True, True, True,
               True, False, False, True, False, False]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc = hand_parsed(nlp.vocab, r"""
+        “        1  punct PUNCT
+        Up       4  ccomp ADV
+        ,        1  punct PUNCT
+        ”        4  punct PUNCT
+        said     4  ROOT  VERB
+        Bell     4  nsubj PROPN
+        ,        5  punct PUNCT
+        who      8  nsubj PRON
+        noted    5  relcl VERB
+        the      10 det   DET
+        fall     8  dobj  NOUN
+        in       10 prep  ADP
+        the      13 det   DET
+        price    11 pobj  NOUN
+        of       13 prep  ADP
+        the      19 det   DET
+        “        17 punct PUNCT
+        cratered 19 amod  ADJ
+        ”        17 punct PUNCT
+        homes    14 pobj  NOUN
+        .        4  punct PUNCT
+    """, spaces=spaces, lemmas=lemmas)
     view = _DocView(doc, find_quotes(doc.text), doc.text)
     ts, te = view.quote_tokens[1]
     assert _find_cue(doc, view, load_lexicon(), ts, te).cue.text == "noted"
@@ -538,18 +639,33 @@ def test_who_hung_from_the_object_of_a_phrase_on_a_person_ranks_as_that_person(n
     from claimcheck.components.quotes import find_quotes
 
     # "who" hung from "talks" rather than from the person the phrase is on
-    words = ["\u201c", "Up", ",", "\u201d", "said", "one", "Democrat", "familiar", "with", "the", "talks",
-             ",", "who", "added", "that", "it", "was", "\u201c", "odd", ".", "\u201d"]
-    heads = [1, 4, 1, 4, 4, 6, 4, 6, 7, 10, 8, 10, 13, 10, 16, 16, 13, 18, 16, 18, 18]
-    deps = ["punct", "ccomp", "punct", "punct", "ROOT", "nummod", "nsubj", "amod", "prep", "det", "pobj",
-            "punct", "nsubj", "relcl", "mark", "nsubj", "ccomp", "punct", "acomp", "punct", "punct"]
-    pos = ["PUNCT", "ADV", "PUNCT", "PUNCT", "VERB", "NUM", "PROPN", "ADJ", "ADP", "DET", "NOUN", "PUNCT",
-           "PRON", "VERB", "SCONJ", "PRON", "AUX", "PUNCT", "ADJ", "PUNCT", "PUNCT"]
     lemmas = ["\u201c", "up", ",", "\u201d", "say", "one", "Democrat", "familiar", "with", "the", "talk", ",",
               "who", "add", "that", "it", "be", "\u201c", "odd", ".", "\u201d"]
     spaces = [False, False, False, True, True, True, True, True, True, True, False, True, True, True, True,
               True, True, False, False, False, False]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc = hand_parsed(nlp.vocab, r"""
+        “        1  punct  PUNCT
+        Up       4  ccomp  ADV
+        ,        1  punct  PUNCT
+        ”        4  punct  PUNCT
+        said     4  ROOT   VERB
+        one      6  nummod NUM
+        Democrat 4  nsubj  PROPN
+        familiar 6  amod   ADJ
+        with     7  prep   ADP
+        the      10 det    DET
+        talks    8  pobj   NOUN
+        ,        10 punct  PUNCT
+        who      13 nsubj  PRON
+        added    10 relcl  VERB
+        that     16 mark   SCONJ
+        it       16 nsubj  PRON
+        was      13 ccomp  AUX
+        “        18 punct  PUNCT
+        odd      16 acomp  ADJ
+        .        18 punct  PUNCT
+        ”        18 punct  PUNCT
+    """, spaces=spaces, lemmas=lemmas)
     view = _DocView(doc, find_quotes(doc.text), doc.text)
     ts, te = view.quote_tokens[1]
     assert _find_cue(doc, view, load_lexicon(), ts, te).cue.text == "added"
@@ -589,14 +705,21 @@ def test_participle_on_the_audience_a_verb_addresses_speaks_for_that_verb(nlp):
     from claimcheck.components.quotes import find_quotes
 
     # "to supporters" hung from the verb, "stating" from "supporters"
-    words = ["Ruiz", "sent", "an", "email", "to", "supporters", "stating", ",", "\u201c", "No", "!", "\u201d"]
-    heads = [1, 1, 3, 1, 1, 4, 5, 6, 9, 6, 9, 9]
-    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "acl", "punct", "punct", "ccomp", "punct",
-            "punct"]
-    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "VERB", "PUNCT", "PUNCT", "INTJ", "PUNCT", "PUNCT"]
-    tags = ["NNP", "VBD", "DT", "NN", "IN", "NNS", "VBG", ",", "``", "UH", ".", "''"]
     spaces = [True, True, True, True, True, True, False, True, False, False, False, False]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parsed(nlp.vocab, r"""
+        Ruiz       1 nsubj PROPN NNP
+        sent       1 ROOT  VERB  VBD
+        an         3 det   DET   DT
+        email      1 dobj  NOUN  NN
+        to         1 prep  ADP   IN
+        supporters 4 pobj  NOUN  NNS
+        stating    5 acl   VERB  VBG
+        ,          6 punct PUNCT ,
+        “          9 punct PUNCT ``
+        No         6 ccomp INTJ  UH
+        !          9 punct PUNCT .
+        ”          9 punct PUNCT ''
+    """, spaces=spaces)
     view = _DocView(doc, find_quotes(doc.text), doc.text)
     lex = load_lexicon()
     assert _subject(doc[6], view, lex.cues, lex).text == "Ruiz"
@@ -641,13 +764,19 @@ def test_participle_skips_a_placeholder_subject_for_a_clause_with_a_speaker(nlp)
 
 
 def test_word_tagged_as_an_adverb_before_the_cue_is_a_name_the_document_uses_elsewhere(nlp):
-    words = ["Bill", "Skelly", "spoke", ".", "And", "Skelly", "called", "Bell", "smart", "."]
-    heads = [1, 2, 2, 2, 6, 6, 6, 6, 6, 6]
-    deps = ["compound", "nsubj", "ROOT", "punct", "cc", "advmod", "ROOT", "dobj", "oprd", "punct"]
-    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "CCONJ", "ADV", "VERB", "PROPN", "ADJ", "PUNCT"]
-    tags = ["NNP", "NNP", "VBD", ".", "CC", "RB", "VBD", "NNP", "JJ", "."]
     starts = [True, False, False, False, True, False, False, False, False, False]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, sent_starts=starts)
+    doc = hand_parsed(nlp.vocab, r"""
+        Bill   1 compound PROPN NNP
+        Skelly 2 nsubj    PROPN NNP
+        spoke  2 ROOT     VERB  VBD
+        .      2 punct    PUNCT .
+        And    6 cc       CCONJ CC
+        Skelly 6 advmod   ADV   RB
+        called 6 ROOT     VERB  VBD
+        Bell   6 dobj     PROPN NNP
+        smart  6 oprd     ADJ   JJ
+        .      6 punct    PUNCT .
+    """, sent_starts=starts)
     view = _DocView(doc, [], doc.text)
     assert _nearby_subject(doc, doc[6], view).text == "Skelly"
 
@@ -676,22 +805,39 @@ def test_subject_of_the_reported_clause_after_the_cue_is_not_its_speaker(nlp):
 
 
 def test_name_after_an_object_relative_pronoun_is_the_speaker_not_the_antecedent(nlp):
-    words = ["at", "Ruiz", ",", "who", "Bell", "on", "Monday", "called", "a", "liar", "."]
-    heads = [0, 0, 1, 4, 1, 4, 5, 1, 9, 7, 0]
-    deps = ["ROOT", "pobj", "punct", "nsubj", "relcl", "prep", "pobj", "acl", "det", "oprd", "punct"]
-    pos = ["ADP", "PROPN", "PUNCT", "PRON", "PROPN", "ADP", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc = hand_parsed(nlp.vocab, r"""
+        at     0 ROOT  ADP
+        Ruiz   0 pobj  PROPN
+        ,      1 punct PUNCT
+        who    4 nsubj PRON
+        Bell   1 relcl PROPN
+        on     4 prep  ADP
+        Monday 5 pobj  PROPN
+        called 1 acl   VERB
+        a      9 det   DET
+        liar   7 oprd  NOUN
+        .      0 punct PUNCT
+    """)
     assert _subject(doc[7]).text == "Bell"
 
 
 def test_subject_on_the_cue_line_beats_one_the_parser_reached_back_a_paragraph_for(nlp):
-    words = ["Tom", "Bell", "spoke", ".", "\n\n", "The", "plan", ",", "says", "Ann", "Ruiz", ",", "is", "bad",
-             "."]
-    heads = [1, 8, 8, 8, 3, 6, 12, 8, 12, 10, 8, 8, 12, 12, 12]
-    deps = ["compound", "nsubj", "ccomp", "punct", "dep", "det", "nsubj", "punct", "parataxis", "compound",
-            "nsubj", "punct", "ROOT", "acomp", "punct"]
-    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "SPACE", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "PROPN",
-           "PUNCT", "AUX", "ADJ", "PUNCT"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc = hand_parsed(nlp.vocab, r"""
+        Tom   1  compound  PROPN
+        Bell  8  nsubj     PROPN
+        spoke 8  ccomp     VERB
+        .     8  punct     PUNCT
+        \n\n  3  dep       SPACE
+        The   6  det       DET
+        plan  12 nsubj     NOUN
+        ,     8  punct     PUNCT
+        says  12 parataxis VERB
+        Ann   10 compound  PROPN
+        Ruiz  8  nsubj     PROPN
+        ,     8  punct     PUNCT
+        is    12 ROOT      AUX
+        bad   12 acomp     ADJ
+        .     12 punct     PUNCT
+    """)
     view = _DocView(doc, [], doc.text)
     assert _subject(doc[8], view).text == "Ruiz"
