@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 
 from attribution_helpers import hand_parsed, mention, quote_of, quotes, speaker
@@ -15,12 +16,90 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
     assert mention(quote_of(doc, "reckless")) == "The mayor"
 
 
-def test_main_speaker_kept_over_a_later_clause(nlp):
-    doc = nlp(
-        "Ann Ruiz said the agency has \u201cno plan at all,\u201d and Tom Bell, who runs the agency, "
-        "said it would reply."
-    )
-    assert speaker(quote_of(doc, "no plan")) == "Ann Ruiz"
+@pytest.mark.parametrize(("text", "words", "who"), [
+    pytest.param(
+        "Ann Ruiz said the agency has “no plan at all,” and Tom Bell, who runs the agency, "
+        "said it would reply.",
+        "no plan", "Ann Ruiz",
+        id="main speaker kept over a later clause"),
+    pytest.param(
+        "Any fair reading of the ruling, said Omar Haddad, shows that the judges were “deeply "
+        "divided.”",
+        "deeply divided", "Omar Haddad",
+        id="fronted phrase before inverted said is not the speaker"),
+    pytest.param(
+        "Marta Velez praised the new budget.\n\n“It is the best plan we have seen in years.”",
+        "best plan", "Marta Velez",
+        id="quote after a sentence with a person and a rarer cue"),
+    pytest.param(
+        "Ann Ruiz was critical of the levy, telling reporters: “This is a tax on renters.”",
+        "tax on renters", "Ann Ruiz",
+        id="participle hanging from a clause below the quote"),
+    pytest.param(
+        "Ann Ruiz met Compaq executives in May.\n\nCompaq offered her a seat on the board, and "
+        "she declined. “I have other plans,” she said.",
+        "other plans", "Ann Ruiz",
+        id="pronoun prefers a person over a company"),
+    pytest.param(
+        "Tom Bell argued that the bridge would bring jobs to the valley, calling it “a "
+        "lifeline for the town.”",
+        "lifeline", "Tom Bell",
+        id="a noun that never speaks loses the cue to a person"),
+    pytest.param(
+        "After the mayor criticized her budget, Ana Ruiz shot back, “I will not apologize for "
+        "fixing the roads.”",
+        "fixing the roads", "Ana Ruiz",
+        id="clause holding the quote beats a clause before it"),
+    pytest.param(
+        "Speaking to reporters on Monday, Ana Ruiz said it was too early to celebrate but "
+        "added, “I think you all know the result.”",
+        "know the result", "Ana Ruiz",
+        id="speech verb coordinated inside the report belongs to the reporter"),
+    pytest.param(
+        "Tom Bell said the levy was fair, but as Ana Ruiz put it, the town is “paying twice "
+        "for the same road.”",
+        "paying twice", "Ana Ruiz",
+        id="as someone put it introduces their words"),
+    pytest.param(
+        "The vote was close. Added Tom Bell: “We finally have a budget that works.”",
+        "budget that works", "Tom Bell",
+        id="sentence opening speech verb before a name and colon"),
+    pytest.param(
+        "The new levy has been called “a tax on the poor” by Ana Ruiz, and it makes the budget "
+        "hard to read.",
+        "tax on the poor", "Ana Ruiz",
+        id="agent of a passive cue after the quote"),
+    pytest.param(
+        "Tom Bell was eager to say that “the plan will work.”",
+        "plan will work", "Tom Bell",
+        id="subject of an adjective that takes the cue"),
+    pytest.param(
+        "Reached by phone, Ann Ruiz denied the notion that a campaign shakeup is coming, "
+        "explaining that she was “taking a day off.”",
+        "day off", "Ann Ruiz",
+        id="participle under a clause whose subject never speaks takes a person above it"),
+    pytest.param(
+        "The Federal Reserve cut rates again to fight what it called “a stubborn slowdown.”",
+        "stubborn slowdown", "Federal Reserve",
+        id="it names the organisation that is the subject earlier in its sentence"),
+    pytest.param(
+        "Ruiz cannot say that “from her view,” Tom Bell added, saying it should be up to the judge.",
+        "from her view", "Tom Bell",
+        id="negated cue ranks below one that reports"),
+    pytest.param(
+        "It was a potent one-two punch by the two leaders, as Ann Ruiz echoed the criticism, "
+        "saying Tom Bell “is not in it for the voters.”",
+        "for the voters", "Ann Ruiz",
+        id="participle skips a placeholder subject for a clause with a speaker"),
+    pytest.param(
+        "Ruiz, meanwhile, who sits at zero such endorsements, said that fact speaks volumes "
+        "about which candidate is \"prepared to take on the establishment.\"",
+        "take on the establishment", "Ruiz",
+        id="relative clause read as a clause of its own leaves the noun before who as speaker"),
+])
+def test_quote_speaker(nlp, text, words, who):
+    """The speaker each pattern gives a quote, by resolved name."""
+    assert speaker(quote_of(nlp(text), words)) == who
 
 
 def test_relative_mention_runs_from_its_antecedent(nlp):
@@ -28,14 +107,6 @@ def test_relative_mention_runs_from_its_antecedent(nlp):
     a = quote_of(doc, "victory")
     assert speaker(a) == "the union"
     assert mention(a).startswith("the union") and mention(a).endswith("which")
-
-
-def test_fronted_phrase_before_inverted_said_is_not_the_speaker(nlp):
-    doc = nlp(
-        "Any fair reading of the ruling, said Omar Haddad, shows that the judges were "
-        "\u201cdeeply divided.\u201d"
-    )
-    assert speaker(quote_of(doc, "deeply divided")) == "Omar Haddad"
 
 
 def test_nearest_subject_on_the_cue_line_wins(nlp):
@@ -62,11 +133,6 @@ def test_nearest_subject_on_the_cue_line_wins(nlp):
     assert _subject(doc[6], view).text == "Ruiz"
 
 
-def test_quote_after_a_sentence_with_a_person_and_a_rarer_cue(nlp):
-    doc = nlp("Marta Velez praised the new budget.\n\n\u201cIt is the best plan we have seen in years.\u201d")
-    assert speaker(quote_of(doc, "best plan")) == "Marta Velez"
-
-
 def test_noun_phrase_and_cue_word_closing_the_sentence(nlp):
     # the parser reads "read" as a noun here; the sentence still names its source
     for text, source in (
@@ -77,24 +143,11 @@ def test_noun_phrase_and_cue_word_closing_the_sentence(nlp):
         assert mention(quotes(doc)[0]) == source, text
 
 
-def test_participle_hanging_from_a_clause_below_the_quote(nlp):
-    doc = nlp("Ann Ruiz was critical of the levy, telling reporters: \u201cThis is a tax on renters.\u201d")
-    assert speaker(quote_of(doc, "tax on renters")) == "Ann Ruiz"
-
-
 def test_compared_is_not_an_inverted_cue(nlp):
     # "…, compared Ruiz to …" names who is compared, not who speaks
     doc = nlp("Tom Bell, a debate coach at the college, compared Ruiz to a referee "
               "\u201cworking the crowd.\u201d")
     assert speaker(quote_of(doc, "working the crowd")) == "Tom Bell"
-
-
-def test_pronoun_prefers_a_person_over_a_company(nlp):
-    doc = nlp(
-        "Ann Ruiz met Compaq executives in May.\n\n"
-        "Compaq offered her a seat on the board, and she declined. \u201cI have other plans,\u201d she said."
-    )
-    assert speaker(quote_of(doc, "other plans")) == "Ann Ruiz"
 
 
 def test_namebook_pronoun_skips_names_never_seen_as_people():
@@ -204,12 +257,6 @@ def test_fallback_subject_steps_over_an_aside(nlp):
     assert _nearby_subject(doc, doc[5], view).text == "Ruiz"
 
 
-def test_a_noun_that_never_speaks_loses_the_cue_to_a_person(nlp):
-    doc = nlp("Tom Bell argued that the bridge would bring jobs to the valley, calling it "
-              "\u201ca lifeline for the town.\u201d")
-    assert speaker(quote_of(doc, "lifeline")) == "Tom Bell"
-
-
 def test_relative_clause_holding_the_quote_is_its_cue(nlp):
     doc = nlp("Ana Ruiz praised Tom Bell, who said the levy was \u201ca tax on the poor.\u201d")
     assert speaker(quote_of(doc, "tax on the poor")) == "Tom Bell"
@@ -217,16 +264,45 @@ def test_relative_clause_holding_the_quote_is_its_cue(nlp):
     assert mention(quote_of(doc, "win for everyone")) == "the aide, who"
 
 
-def test_cue_search_stops_at_a_quoted_sentence_end(nlp):
-    doc = nlp("Early on, Ana Ruiz mocked the mayor, calling him \u201ca tired old man.\u201d "
-              "The mayor hit back, attacking Ruiz for \u201cthe cheap theatrics\u201d of her campaign.")
-    assert mention(quote_of(doc, "cheap theatrics")) == "The mayor"
-
-
-def test_clause_holding_the_quote_beats_a_clause_before_it(nlp):
-    doc = nlp("After the mayor criticized her budget, Ana Ruiz shot back, "
-              "\u201cI will not apologize for fixing the roads.\u201d")
-    assert speaker(quote_of(doc, "fixing the roads")) == "Ana Ruiz"
+@pytest.mark.parametrize(("text", "words", "who"), [
+    pytest.param(
+        "Early on, Ana Ruiz mocked the mayor, calling him “a tired old man.” The mayor hit "
+        "back, attacking Ruiz for “the cheap theatrics” of her campaign.",
+        "cheap theatrics", "The mayor",
+        id="cue search stops at a quoted sentence end"),
+    pytest.param(
+        "Tom Bell said the vote was fair, and the official told reporters “there is nothing to "
+        "see here.”",
+        "nothing to see", "the official",
+        id="noun that heads sources ranks with a name"),
+    pytest.param(
+        "In a county poll released Monday, 62 percent of voters said the levy was “too high "
+        "for working families.”",
+        "working families", "a county poll",
+        id="poll speaks for the share of respondents"),
+    pytest.param(
+        "Online panels tend to skew young - Pew Research: “All the samples include more "
+        "engaged people than they should.”",
+        "engaged people", "Pew Research",
+        id="capitalised words after a dash before a colon label the quote"),
+    pytest.param(
+        "The first clash came during a rally in March, when protesters interrupted her speech, "
+        "shouting “we want more!”",
+        "want more", "protesters",
+        id="participle after a clause with a speaker skips a main subject that never speaks"),
+    pytest.param(
+        "“What if the mayor had taken lessons?” the 43-year-old asked in the video's description.",
+        "taken lessons", "the 43-year-old",
+        id="adjective used as a noun is the subject the parser hung the cue from"),
+    pytest.param(
+        "One attendee, who like others spoke on the condition of anonymity to discuss the "
+        "meeting, said the message was that \"this is not going to be over in February.\"",
+        "over in February", "One attendee",
+        id="subject of the reported clause after the cue is not its speaker"),
+])
+def test_quote_mention(nlp, text, words, who):
+    """The mention each pattern gives a quote, as it stands in the text."""
+    assert mention(quote_of(nlp(text), words)) == who
 
 
 def test_fallback_subject_after_a_quote_the_parser_hung_it_from(nlp):
@@ -301,40 +377,6 @@ def test_quoted_clause_ending_its_sentence_takes_the_last_speaker():
     assert records[1]["speaker"] is None
 
 
-def test_speech_verb_coordinated_inside_the_report_belongs_to_the_reporter(nlp):
-    doc = nlp("Speaking to reporters on Monday, Ana Ruiz said it was too early to celebrate but added, "
-              "\u201cI think you all know the result.\u201d")
-    assert speaker(quote_of(doc, "know the result")) == "Ana Ruiz"
-
-
-def test_noun_that_heads_sources_ranks_with_a_name(nlp):
-    doc = nlp("Tom Bell said the vote was fair, and the official told reporters "
-              "\u201cthere is nothing to see here.\u201d")
-    assert mention(quote_of(doc, "nothing to see")) == "the official"
-
-
-def test_as_someone_put_it_introduces_their_words(nlp):
-    doc = nlp("Tom Bell said the levy was fair, but as Ana Ruiz put it, the town is "
-              "\u201cpaying twice for the same road.\u201d")
-    assert speaker(quote_of(doc, "paying twice")) == "Ana Ruiz"
-
-
-def test_sentence_opening_speech_verb_before_a_name_and_colon(nlp):
-    doc = nlp("The vote was close. Added Tom Bell: \u201cWe finally have a budget that works.\u201d")
-    assert speaker(quote_of(doc, "budget that works")) == "Tom Bell"
-
-
-def test_agent_of_a_passive_cue_after_the_quote(nlp):
-    doc = nlp("The new levy has been called \u201ca tax on the poor\u201d by Ana Ruiz, "
-              "and it makes the budget hard to read.")
-    assert speaker(quote_of(doc, "tax on the poor")) == "Ana Ruiz"
-
-
-def test_subject_of_an_adjective_that_takes_the_cue(nlp):
-    doc = nlp("Tom Bell was eager to say that \u201cthe plan will work.\u201d")
-    assert speaker(quote_of(doc, "plan will work")) == "Tom Bell"
-
-
 def test_cue_tied_to_the_quote_beats_a_commoner_speech_verb_elsewhere(nlp):
     doc = nlp("While Ana Ruiz said the plan was fine, Tom Bell blasted it as \u201ca waste of money.\u201d")
     assert speaker(quote_of(doc, "waste of money")) == "Tom Bell"
@@ -352,18 +394,6 @@ def test_parse_tie_runs_up_to_the_root(nlp):
     ts, te = view.quote_tokens[0]
     root = next(t for t in doc if t.dep_ == "ROOT")
     assert root.i in _linked_tokens(doc, ts, te)
-
-
-def test_poll_speaks_for_the_share_of_respondents(nlp):
-    doc = nlp("In a county poll released Monday, 62 percent of voters said the levy was "
-              "\u201ctoo high for working families.\u201d")
-    assert mention(quote_of(doc, "working families")) == "a county poll"
-
-
-def test_capitalised_words_after_a_dash_before_a_colon_label_the_quote(nlp):
-    doc = nlp("Online panels tend to skew young - Pew Research: "
-              "\u201cAll the samples include more engaged people than they should.\u201d")
-    assert mention(quote_of(doc, "engaged people")) == "Pew Research"
 
 
 def test_participle_clause_hung_from_the_next_paragraph_keeps_its_own_subject(nlp):
@@ -538,12 +568,6 @@ def test_participle_rooting_a_sentence_the_parser_cut_without_a_full_stop_takes_
     assert _subject(doc[7], view).text == "Ruiz"
 
 
-def test_participle_after_a_clause_with_a_speaker_skips_a_main_subject_that_never_speaks(nlp):
-    doc = nlp("The first clash came during a rally in March, when protesters interrupted her speech, "
-              "shouting \u201cwe want more!\u201d")
-    assert mention(quote_of(doc, "want more")) == "protesters"
-
-
 def test_name_before_a_description_that_runs_up_to_the_cue_is_the_speaker(nlp):
     from claimcheck.components.quotes import find_quotes
 
@@ -671,33 +695,16 @@ def test_who_hung_from_the_object_of_a_phrase_on_a_person_ranks_as_that_person(n
     assert _find_cue(doc, view, load_lexicon(), ts, te).cue.text == "added"
 
 
-def test_participle_under_a_clause_whose_subject_never_speaks_takes_a_person_above_it(nlp):
-    doc = nlp("Reached by phone, Ann Ruiz denied the notion that a campaign shakeup is coming, explaining "
-              "that she was \u201ctaking a day off.\u201d")
-    assert speaker(quote_of(doc, "day off")) == "Ann Ruiz"
-
-
 def test_relative_clause_holding_a_quote_that_closes_it_is_the_quote_cue(nlp):
     doc = nlp("And will their editors, who once called these stories \u201cspinach,\u201d want to publish "
               "them?")
     assert quote_of(doc, "spinach")["cue"]["text"] == "called"
 
 
-def test_it_names_the_organisation_that_is_the_subject_earlier_in_its_sentence(nlp):
-    doc = nlp("The Federal Reserve cut rates again to fight what it called \u201ca stubborn slowdown.\u201d")
-    assert speaker(quote_of(doc, "stubborn slowdown")) == "Federal Reserve"
-
-
 def test_mention_runs_to_the_name_that_closes_a_coordinated_title(nlp):
     doc = nlp("Sirius XM Vice President for news and talk Ann Ruiz called the show "
               "\u201cthe best in radio.\u201d")
     assert mention(quote_of(doc, "best in radio")).endswith("Ann Ruiz")
-
-
-def test_adjective_used_as_a_noun_is_the_subject_the_parser_hung_the_cue_from(nlp):
-    doc = nlp("\u201cWhat if the mayor had taken lessons?\u201d the 43-year-old asked in the video's "
-              "description.")
-    assert mention(quote_of(doc, "taken lessons")) == "the 43-year-old"
 
 
 def test_participle_on_the_audience_a_verb_addresses_speaks_for_that_verb(nlp):
@@ -733,12 +740,6 @@ def test_object_of_a_verb_like_prompt_is_the_subject_of_its_to_clause(nlp):
     assert mention(quote_of(doc, "be a bum")) == "the paper"
 
 
-def test_negated_cue_ranks_below_one_that_reports(nlp):
-    doc = nlp("Ruiz cannot say that \u201cfrom her view,\u201d Tom Bell added, saying it should be up to "
-              "the judge.")
-    assert speaker(quote_of(doc, "from her view")) == "Tom Bell"
-
-
 def test_report_whose_words_end_the_sentence_reports_all_of_it(nlp):
     from claimcheck.components.attribution import _closing_report
 
@@ -755,12 +756,6 @@ def test_report_whose_words_end_the_sentence_reports_all_of_it(nlp):
     doc = nlp("Ruiz noted that the levy is \u201ccentral\u201d to the plan, the Ledger reported, and left.")
     view = _DocView(doc, doc._.quotes, doc.text)
     assert not _closing_report(doc, view, next(t for t in doc if t.text == "reported"))
-
-
-def test_participle_skips_a_placeholder_subject_for_a_clause_with_a_speaker(nlp):
-    doc = nlp("It was a potent one-two punch by the two leaders, as Ann Ruiz echoed the criticism, saying "
-              "Tom Bell \u201cis not in it for the voters.\u201d")
-    assert speaker(quote_of(doc, "for the voters")) == "Ann Ruiz"
 
 
 def test_word_tagged_as_an_adverb_before_the_cue_is_a_name_the_document_uses_elsewhere(nlp):
@@ -790,18 +785,6 @@ def test_name_the_ner_mislabels_is_a_person_when_it_calls_it_one_elsewhere(nlp):
     doc = Doc(nlp.vocab, words=words, pos=pos, ents=ents)
     assert _person(doc[4])
     assert not _person(doc[6])
-
-
-def test_relative_clause_read_as_a_clause_of_its_own_leaves_the_noun_before_who_as_speaker(nlp):
-    doc = nlp('Ruiz, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about '
-              'which candidate is "prepared to take on the establishment."')
-    assert speaker(quote_of(doc, "take on the establishment")) == "Ruiz"
-
-
-def test_subject_of_the_reported_clause_after_the_cue_is_not_its_speaker(nlp):
-    doc = nlp('One attendee, who like others spoke on the condition of anonymity to discuss the meeting, '
-              'said the message was that "this is not going to be over in February."')
-    assert mention(quote_of(doc, "over in February")) == "One attendee"
 
 
 def test_name_after_an_object_relative_pronoun_is_the_speaker_not_the_antecedent(nlp):
