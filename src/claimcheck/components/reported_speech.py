@@ -729,6 +729,8 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         if lo < a < b < hi and doc[a].text == "," and doc[b - 1].text == "," and head.i >= b and \
                 any(c.dep_ in _SUBJECT_DEPS and c.i < a for c in head.children):
             return (lo, hi)  # the aside stands between the clause's subject and its verb
+        if lo == a and head.i >= b and _fronted_onto_aside(doc, cue):
+            return (lo, hi)
         return (lo, a) if a - lo >= hi - b else (b, hi)
     return None
 
@@ -782,6 +784,16 @@ def _inverted_tail(doc: Doc, cue: Token) -> tuple[int, int] | None:
         return None  # the sentence must end with the source
     lo = cue.sent.start
     return (lo, cue.i - 1) if cue.i - 1 - lo >= 3 else None
+
+
+def _fronted_onto_aside(doc: Doc, cue: Token) -> bool:
+    """"After the court ruled, Hebert said, most laws …": the parse hung the host clause's fronted
+    adjunct on the parenthetical cue; the aside proper starts at the comma before its subject."""
+    subj = next((c for c in cue.lefts if c.dep_ in SUBJECTS), None)
+    if subj is None:
+        return False
+    k = subj.left_edge.i - 1
+    return k > cue.left_edge.i and doc[k].text == "," and doc[cue.right_edge.i].text == ","
 
 
 def _aside_cue(doc: Doc, cue: Token, child: Token) -> bool:
