@@ -96,6 +96,11 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "about which candidate is \"prepared to take on the establishment.\"",
         "take on the establishment", "Ruiz",
         id="relative clause read as a clause of its own leaves the noun before who as speaker"),
+    pytest.param(
+        "Sen. Ana Ruiz (Ore.), who lost the primary to Tom Bell, identified fatigue with the campaign as "
+        "the reason for the low turnout. “People are tired of the shouting, and they stayed home.”",
+        "tired of the shouting", "Ana Ruiz",
+        id="quote alone after a sentence whose main clause has a person for subject, whatever the verb"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -391,7 +391,8 @@ def _previous_sentence_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _
     for i in range(s0 - 1, p0 - 1, -1):
         tok = doc[i]
         if "\n" in tok.text:
-            return None
+            p0 = i + 1  # the sentence the parser ran on from the paragraph before starts on this line
+            break
         if view.in_quote[i] or tok.pos_ != "VERB" or tok.lemma_ not in lex.cues:
             continue
         subj = _subject(tok, view, lex.cues, lex)
@@ -399,7 +400,22 @@ def _previous_sentence_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _
             lex.strength.get(tok.lemma_, 0.0) >= STRONG or _person(subj)
         ):
             return _Found(tok, subj)
-    return None
+    return _previous_person(doc, view, p0, s0)
+
+
+def _previous_person(doc: Doc, view: _DocView, p0: int, s0: int) -> _Found | None:
+    """“…” after "Ann Ruiz, who lost the race, identified fatigue as the reason.": a quoted sentence
+    standing alone after a sentence whose main clause has a person for its subject continues with that
+    person's words, whatever the main verb (news introduces a quote by what its speaker did)."""
+    root = doc[s0 - 1]
+    while root.head.i != root.i:
+        root = root.head
+    if not p0 <= root.i < s0 or root.pos_ not in ("VERB", "AUX") or view.in_quote[root.i]:
+        return None
+    subj = _subject(root, view)
+    if subj is None or not p0 <= subj.i or view.in_quote[subj.i] or not _person(subj):
+        return None
+    return _Found(root, subj)
 
 
 def _label_speaker(doc: Doc, view: _DocView, colon: int) -> Token | None:
