@@ -101,6 +101,15 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "the reason for the low turnout. “People are tired of the shouting, and they stayed home.”",
         "tired of the shouting", "Ana Ruiz",
         id="quote alone after a sentence whose main clause has a person for subject, whatever the verb"),
+    pytest.param(
+        "Tom Bell predicted that Republicans would keep the council if Omar Haddad wins the seat. "
+        "“That is not even a question,” he said.",
+        "not even a question", "Tom Bell",
+        id="pronoun means the main clause subject over a name in a clause below it"),
+    pytest.param(
+        "Tom Bell said the plan was fair when Omar Haddad asked about it. “We are ready,” he said.",
+        "We are ready", "Tom Bell",
+        id="pronoun skips the subject of an adverbial clause"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -645,7 +645,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
     text = doc.text
     book = NameBook.from_doc(doc, lex.titles)
     view = _DocView(doc, quotes, text)
-    _note_subjects(doc, book)
+    _note_subjects(doc, book, view)
     records: list[dict[str, Any]] = []
     for q, (ts, te) in zip(quotes, view.quote_tokens, strict=True):
         rec: dict[str, Any] = {"kind": "quote", "start": q["start"], "end": q["end"], "group": q["group"],
@@ -714,12 +714,22 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
 _SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]*[A-Z](?: [A-Z][A-Z.'\u2019-]*[A-Z]){0,2}):\s")
 
 
-def _note_subjects(doc: Doc, book: NameBook) -> None:
-    """Singular proper-noun subjects are who a later "he"/"she" most likely means."""
+def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
+    """Singular proper-noun subjects are who a later "he"/"she" most likely means.
+
+    Of those in one sentence, the subject of the main clause (outside quote marks): a name in a
+    clause below it ("Bell predicted a loss if Haddad wins. “…,” he said") is not what the
+    sentence is about, and a pronoun after it means the main clause's subject.
+    """
     strings = doc.vocab.strings
     arr = doc.to_array([DEP, TAG])
+    main_subject = -1  # the last proper-noun subject of a main clause
     for k in np.flatnonzero((arr[:, 0] == strings["nsubj"]) & (arr[:, 1] == strings["NNP"])):
         tok = doc[int(k)]
+        if _main_clause(tok.head) and not view.in_quote[tok.i]:
+            main_subject = tok.i
+        elif main_subject >= view.sent_start[tok.i]:
+            continue  # a name below the main clause's subject in its sentence
         i = tok.i
         while i - 1 >= 0 and doc[i - 1].pos_ == "PROPN":
             i -= 1
@@ -732,6 +742,11 @@ def _note_subjects(doc: Doc, book: NameBook) -> None:
         tok = doc[int(k)]
         book.vote_gender(tok.lower_, tok.idx)
     book.settle_genders()
+
+
+def _main_clause(verb: Token) -> bool:
+    """A sentence's root, or a verb joined to it by "and"."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text: str,
