@@ -110,6 +110,11 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "Tom Bell said the plan was fair when Omar Haddad asked about it. “We are ready,” he said.",
         "We are ready", "Tom Bell",
         id="pronoun skips the subject of an adverbial clause"),
+    pytest.param(
+        "The effort stalled, and Tom Bell has battled with the council over the roads, at one point "
+        "calling the treasurer a “liar” who was not “honest.”",
+        "liar", "Tom Bell",
+        id="participle on a time phrase of a verb joined by and takes that verb's subject"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -146,6 +146,7 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
     tok = cue
     shared = False  # reached through "and": "X was forced to retreat and said …" — X said it
     controlled = False  # reached through "to": "X was prompted to say", "X is reported to have called"
+    own_clause = -1  # the verb whose prepositional phrase the participle hangs from: its subject speaks
     if cue.dep_ == "conj" and lex is not None and lex.strength.get(cue.lemma_, 0.0) >= STRONG and \
             cue.head.dep_ == "ccomp" and cue.head.head.lemma_ in cues and cue.head.head.i < cue.head.i and \
             not any(c.dep_ in SUBJECTS for c in cue.children):
@@ -180,7 +181,8 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
         # "…, adding": a participle reports for the main clause, not for a clause in between
         # (a clause hung from the quote's words, or from a clause past a line break, is the main
         # clause: the parser made the quote the root, or ran on into the next paragraph)
-        if subj is not None and not (participle and not adjunct and tok.i != cue.i and tok.dep_ in CLIMB
+        if subj is not None and not (participle and not adjunct and tok.i not in (cue.i, own_clause)
+                                      and tok.dep_ in CLIMB
                                       and tok.lemma_ not in cues
                                       and not (in_quote is not None and in_quote[tok.head.i])
                                       and not _newline_between(tok, tok.head)):
@@ -201,10 +203,12 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                 tok = noun.head
                 continue
             if lex is not None and tok.dep_ == "acl" and tok.tag_ == "VBG" and noun.dep_ == "pobj" and \
-                    noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB" and noun.tag_ == "NNS" and \
-                    noun.ent_type_ == "":
-                # "her campaign blasted out an email to supporters stating …": not the audience
+                    noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB" and noun.ent_type_ == "" and \
+                    (noun.tag_ == "NNS" or not _can_speak(noun, lex)):
+                # "her campaign blasted out an email to supporters stating …": not the audience; "he has
+                # battled the mayor, at one point calling him …": a noun that never speaks is a time or place
                 tok = noun.head.head
+                own_clause = tok.i
                 continue
             # "Mitt Romney, the nominee, tweeted": the verb hangs off its subject
             return _object_relative_subject(noun, tok) or noun
