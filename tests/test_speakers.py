@@ -843,3 +843,38 @@ def test_subject_on_the_cue_line_beats_one_the_parser_reached_back_a_paragraph_f
     """)
     view = _DocView(doc, [], doc.text)
     assert _subject(doc[8], view).text == "Ruiz"
+
+
+def test_as_someone_put_it_names_the_object_the_parser_gave_as(nlp):
+    from claimcheck.components.attribution import attribute
+    from claimcheck.components.lexicon import load_lexicon
+    from claimcheck.components.quotes import find_quotes
+
+    # "As Ruiz, author of ''Roads,'' put it, ''the town waited.''": "Ruiz" read as the object of "as"
+    spaces = [True, False, True, True, True, False, False, False, True, True, False, True, False, True, True,
+              False, False, False]
+    lemmas = ["as", "Ruiz", ",", "author", "of", "''", "Roads", ",", "''", "put", "it", ",", "''", "the",
+              "town", "wait", ".", "''"]
+    doc = hand_parsed(nlp.vocab, r"""
+        As     9  mark   SCONJ IN
+        Ruiz   0  pobj   PROPN NNP
+        ,      1  punct  PUNCT ,
+        author 1  appos  NOUN  NN
+        of     3  prep   ADP   IN
+        ''     6  punct  PUNCT ''
+        Roads  4  pobj   PROPN NNP
+        ,      1  punct  PUNCT ,
+        ''     1  punct  PUNCT ''
+        put    15 advcl  VERB  VBD
+        it     9  dobj   PRON  PRP
+        ,      15 punct  PUNCT ,
+        ''     15 punct  PUNCT ''
+        the    14 det    DET   DT
+        town   15 nsubj  NOUN  NN
+        waited 15 ROOT   VERB  VBD
+        .      15 punct  PUNCT .
+        ''     15 punct  PUNCT ''
+    """, spaces=spaces, lemmas=lemmas)
+    records = attribute(doc, find_quotes(doc.text), load_lexicon(), paraphrases=False)
+    quote = next(a for a in records if a["kind"] == "quote" and "town" in doc.text[a["start"] : a["end"]])
+    assert speaker(quote) == "Ruiz"

@@ -143,6 +143,7 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
             share = 1.0  # "as Ann Ruiz put it, …": an idiom that only ever introduces someone's words
             if subj is not None and subj.lower_ == "it":
                 subj = _nearby_subject(doc, tok, view)
+            subj = subj or _as_object(tok, view)
         if share < WEAK and not according and subj is not None and not _can_speak(subj, lex):
             subj = None  # "his determination to turn …": a rare cue and a subject that never speaks
         if subj is not None:
@@ -207,6 +208,17 @@ def _as_put_it(tok: Token) -> bool:
     return any(c.lower_ == "it" for c in children) and (
         any(c.lower_ == "as" and c.dep_ in ("mark", "advmod", "prep") for c in children)
         or tok.left_edge.lower_ == "as")
+
+
+def _as_object(put: Token, view: _DocView) -> Token | None:
+    """"As Ann Ruiz, author of “…,” put it": the parser read "as" as a preposition and its subject as the
+    object; that object is who put it so."""
+    for child in put.children:
+        if child.lower_ == "as" and child.i < put.i:
+            obj = next((o for o in child.children if o.dep_ == "pobj" and not view.in_quote[o.i]), None)
+            if obj is not None:
+                return obj
+    return None
 
 
 _POLLS = {"poll", "survey"}
