@@ -793,6 +793,21 @@ def test_word_tagged_as_an_adverb_before_the_cue_is_a_name_the_document_uses_els
     """, sent_starts=starts)
     view = _DocView(doc, [], doc.text)
     assert _nearby_subject(doc, doc[6], view).text == "Skelly"
+    # the same with "called" tagged as a participle: with no auxiliary, it is a past tense
+    doc = hand_parsed(nlp.vocab, r"""
+        Bill   1 compound PROPN NNP
+        Skelly 2 nsubj    PROPN NNP
+        spoke  2 ROOT     VERB  VBD
+        .      2 punct    PUNCT .
+        And    6 cc       CCONJ CC
+        Skelly 6 advmod   ADV   RB
+        called 2 conj     VERB  VBN
+        Bell   6 dobj     PROPN NNP
+        smart  6 oprd     ADJ   JJ
+        .      6 punct    PUNCT .
+    """)
+    view = _DocView(doc, [], doc.text)
+    assert _nearby_subject(doc, doc[6], view).text == "Skelly"
 
 
 def test_name_the_ner_mislabels_is_a_person_when_it_calls_it_one_elsewhere(nlp):

@@ -517,6 +517,13 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
     if cue.tag_ == "VBN" and cue.dep_ == "amod" and cue.i > 0 and doc[cue.i - 1].pos_ == "PROPN" \
             and not view.in_quote[cue.i - 1]:
         return doc[cue.i - 1]  # "Trump blasted Disney": a past tense the parser read as an adjective
+    if cue.tag_ == "VBN" and cue.dep_ in ("conj", "ROOT") and cue.i > 0 and not view.in_quote[cue.i - 1] \
+            and not any(c.dep_ in ("aux", "auxpass") for c in cue.children):
+        # "And Skelly called Braynard …": a past tense the tagger took for a participle
+        before = doc[cue.i - 1]
+        if before.pos_ == "PROPN" or (
+                before.is_title and before.pos_ in ("ADV", "ADJ") and _named_elsewhere(before)):
+            return before
     if cue.lower_ == "according" or cue.tag_ in ("VBG", "VBN"):
         return None  # participles are handled by climbing to their clause
     named = _described_name(doc, cue, view.in_quote) or _relative_antecedent(doc, cue, view.in_quote)
