@@ -115,6 +115,11 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "calling the treasurer a “liar” who was not “honest.”",
         "liar", "Tom Bell",
         id="participle on a time phrase of a verb joined by and takes that verb's subject"),
+    pytest.param(
+        "Flying home that night, Ana Ruiz vented to her husband that the merger would be “a fight from "
+        "start to finish.”",
+        "a fight from start", "Ana Ruiz",
+        id="quote with no cue in a complement clause takes the subject of the verb above it"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

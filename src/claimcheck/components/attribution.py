@@ -555,9 +555,8 @@ def _owned_noun_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) ->
     return None
 
 
-def _clause_speaker(doc: Doc, view: _DocView, ts: int, te: int, lex: Lexicon) -> _Found | None:
-    """A quote left without a speaker inside a clause whose subject is a person ("Bell pondered
-    who might “…”") or a noun that heads sources ("the ad"): whatever the verb, the words are theirs."""
+def _verb_above(doc: Doc, view: _DocView, ts: int, te: int) -> Token | None:
+    """The nearest verb above the quote [ts, te) in the parse, outside quote marks and in its sentence."""
     for tok in doc[ts:te]:
         head = tok.head
         if ts <= head.i < te or head.i == tok.i:
@@ -569,12 +568,27 @@ def _clause_speaker(doc: Doc, view: _DocView, ts: int, te: int, lex: Lexicon) ->
         if head.pos_ not in ("VERB", "AUX") or view.in_quote[head.i] or int(view.sent_start[head.i]) != \
                 int(view.sent_start[min(ts, len(doc) - 1)]):
             return None
+        return head
+    return None
+
+
+def _clause_speaker(doc: Doc, view: _DocView, ts: int, te: int, lex: Lexicon) -> _Found | None:
+    """A quote left without a speaker inside a clause whose subject is a person ("Bell pondered
+    who might “…”") or a noun that heads sources ("the ad"): whatever the verb, the words are theirs.
+    A complement clause whose subject is neither ("she vented that it would be “…”") is what the
+    subject of the verb above it told."""
+    head = _verb_above(doc, view, ts, te)
+    for _ in range(2):  # "she vented to him that it would be “…”": up from a complement clause to its teller
+        if head is None:
+            return None
         subj = _subject(head, view)
         source = subj is not None and subj.pos_ in ("NOUN", "PROPN") and \
             subj.lemma_.lower() in lex.source_nouns
         if subj is not None and not view.in_quote[subj.i] and (_person(subj) or source):
             return _Found(head, subj)
-        return None
+        if head.dep_ != "ccomp" or view.in_quote[head.head.i] or head.head.pos_ not in ("VERB", "AUX"):
+            return None
+        head = head.head
     return None
 
 
