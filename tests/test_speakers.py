@@ -120,6 +120,10 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "start to finish.”",
         "a fight from start", "Ana Ruiz",
         id="quote with no cue in a complement clause takes the subject of the verb above it"),
+    pytest.param(
+        "The mayor was, in the words of a senior adviser, “the last honest man” in the town hall.",
+        "last honest man", "a senior adviser",
+        id="in the words of someone names the source"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -370,6 +370,20 @@ def _linked_tokens(doc: Doc, ts: int, te: int) -> set[int]:
     return out
 
 
+def _words_of(doc: Doc, view: _DocView, ts: int) -> _Found | None:
+    """"Ruiz was, in the words of a senior adviser, “the torchbearer”": "in the words of X" right before
+    the quote names its source, like "according to X"."""
+    for i in range(ts - 1, max(ts - 12, 3), -1):
+        if view.in_quote[i] or doc[i].text in _STOP:
+            return None
+        if doc[i].lower_ == "of" and doc[i - 1].lower_ == "words" and doc[i - 3].lower_ == "in":
+            obj = next((o for o in doc[i].children if o.dep_ == "pobj"), None)
+            if obj is None or any(not doc[k].is_punct for k in range(obj.right_edge.i + 1, ts)):
+                return None
+            return _Found(doc[i - 1], obj)
+    return None
+
+
 def _dash_speaker(doc: Doc, te: int) -> Token | None:
     """“…” — Robert King: a name right after a dash that follows the quote (or opens the next line)."""
     i, n = te, len(doc)
@@ -684,7 +698,8 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
             rec["speaker"] = {"name": name, "mention": _span_dict(text, label.start(1), label.end(1)),
                               "description": None}
         elif len(doc) and ts < len(doc):
-            found = _colon_label(doc, view, ts) or _find_cue(doc, view, lex, ts, min(te, len(doc)))
+            found = _colon_label(doc, view, ts) or _words_of(doc, view, ts) or \
+                _find_cue(doc, view, lex, ts, min(te, len(doc)))
             owned = _owned_noun_cue(doc, view, lex, ts, min(te, len(doc))) if found is not None else None
             if owned is not None and found.cue.lower_ != "according" and not (
                     owned.cue.left_edge.i <= found.cue.i <= owned.cue.right_edge.i) and \
