@@ -20,6 +20,7 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   quote belongs to the outer speaker ("Bell explained that … the firm that described it as “…”");
   not a cue with its own subject in an adverbial clause ("… when he called for “…”") or
   hung from a verb in the next paragraph;
+* "in the words of X" right before a quote names X;
 * "“…” — Name" names the speaker (also with the dash glued to the quote mark);
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
   group, same paragraph — a quoted clause closing its sentence too — or the paragraph
@@ -28,9 +29,13 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   report: “…”", "Said Ruiz: “…”") or an upper-case label opening the quoted line
   (“RUIZ: …”) names the speaker of a transcript; "“…,” the editorial read." names its source
   whatever the parser tagged "read"; a quote after a sentence whose subject is a named person
-  (or he/she) doing what a cue verb does ("Ruiz praised the plan. “…”") takes that person;
+  (or he/she) doing what a cue verb does ("Ruiz praised the plan. “…”"), or whose main clause
+  has a person for subject whatever the verb, takes that person;
   last, a quote inside a clause whose subject is a named person takes that person whatever
-  the verb ("Bell pondered who might “…”"), unless it looks like a title or a scare quote;
+  the verb ("Bell pondered who might “…”"; from a complement clause, the subject of the verb
+  above: "she vented that it would be “…”"), unless it looks like a title or a scare quote;
+* "he"/"she" means the nearest earlier name that is a subject, preferring a main clause's
+  subject over a name in a clause below it in the same sentence;
 * "In a poll, 62 percent of voters said “…”": the poll is the source of the share that speaks;
 * a quoted title after a preposition or a possessive (on NBC's “Meet the Press”) or a
   nickname inside a name is nobody's words: it keeps no speaker;

@@ -10,16 +10,18 @@ Shared by quotes (:mod:`claimcheck.components.attribution`) and reported speech
   gives no subject; "Trump, the front-runner …, said"), belongs to the main clause of a
   participle ("…, adding"; not past a line break) or of a passive it is joined to ("X was
   booed and said") or that controls it ("X was prompted to say"), to the verb a preposition
-  hangs a participle from ("After saying …, she was taken"), to a nearer clause (or a person
-  above) when the main clause's subject never speaks or is a placeholder ("It was …, as
-  Clinton echoed it, saying"), to the sentence before when the parser cut one at a comma, to
-  the verb whose audience it hangs from ("an email to supporters stating"), is the object
+  hangs a participle from ("After saying …, she was taken"; "…, at one point calling …"), to a
+  nearer clause (or a person above) when the main clause's subject never speaks or is a
+  placeholder ("It was …, as Clinton echoed it, saying"), to the sentence before when the
+  parser cut one at a comma, to the verb whose audience it hangs from ("an email to
+  supporters stating"), is the object
   of a verb like "prompt" ("prompted Rubio to call …"), is the agent of a passive cue
   ("called “…” by X"), or is the noun (or noun-like adjective: "the 43-year-old asked") the
   parser hung the verb from ("Bell, a coach, compared …"); "according to X" names X (or who
   made X);
 * a name on the cue's own line beats a subject the parser found on a header line above;
-* a past tense read as an adjective ("Trump blasted Disney"), a capitalised modal
+* a past tense read as an adjective ("Trump blasted Disney") or as a participle with no
+  auxiliary ("And Skelly called Braynard"), a capitalised modal
   ("“…,” Will wrote") before a subjectless cue, or a capitalised word read as an adverb
   after an inverted one ("said Skelly,") or before a cue, when the document tags it a proper
   noun elsewhere ("And Skelly called"), is the name it is; a name the NER calls a person
