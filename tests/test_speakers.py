@@ -786,35 +786,25 @@ def test_report_whose_words_end_the_sentence_reports_all_of_it(nlp):
     assert not _closing_report(doc, view, next(t for t in doc if t.text == "reported"))
 
 
-def test_word_tagged_as_an_adverb_before_the_cue_is_a_name_the_document_uses_elsewhere(nlp):
+@pytest.mark.parametrize("called", [
+    pytest.param("called 6 ROOT VERB VBD", id="past tense"),
+    # tagged as a participle: with no auxiliary, it is a past tense all the same
+    pytest.param("called 2 conj VERB VBN", id="participle with no auxiliary"),
+])
+def test_word_tagged_as_an_adverb_before_the_cue_is_a_name_the_document_uses_elsewhere(nlp, called):
     starts = [True, False, False, False, True, False, False, False, False, False]
-    doc = hand_parsed(nlp.vocab, r"""
+    doc = hand_parsed(nlp.vocab, f"""
         Bill   1 compound PROPN NNP
         Skelly 2 nsubj    PROPN NNP
         spoke  2 ROOT     VERB  VBD
         .      2 punct    PUNCT .
         And    6 cc       CCONJ CC
         Skelly 6 advmod   ADV   RB
-        called 6 ROOT     VERB  VBD
+        {called}
         Bell   6 dobj     PROPN NNP
         smart  6 oprd     ADJ   JJ
         .      6 punct    PUNCT .
     """, sent_starts=starts)
-    view = _DocView(doc, [], doc.text)
-    assert _nearby_subject(doc, doc[6], view).text == "Skelly"
-    # the same with "called" tagged as a participle: with no auxiliary, it is a past tense
-    doc = hand_parsed(nlp.vocab, r"""
-        Bill   1 compound PROPN NNP
-        Skelly 2 nsubj    PROPN NNP
-        spoke  2 ROOT     VERB  VBD
-        .      2 punct    PUNCT .
-        And    6 cc       CCONJ CC
-        Skelly 6 advmod   ADV   RB
-        called 2 conj     VERB  VBN
-        Bell   6 dobj     PROPN NNP
-        smart  6 oprd     ADJ   JJ
-        .      6 punct    PUNCT .
-    """)
     view = _DocView(doc, [], doc.text)
     assert _nearby_subject(doc, doc[6], view).text == "Skelly"
 
