@@ -582,3 +582,79 @@ def test_an_opening_participle_the_parse_made_the_subject_gives_way_to_the_noun_
     """)
     assert _past_opening_participle(doc[0], doc[9]).text == "Ruiz"
     assert _past_opening_participle(doc[7], doc[9]) is None
+
+
+def test_fronted_adjunct_hung_on_an_aside_stays_in_the_content(nlp):
+    doc = nlp("When the storm passed, the mayor said, the ferries would run again.")
+    a = reported(doc, "said")
+    assert content(doc, a) == "When the storm passed, the mayor said, the ferries would run again"
+    assert mention(a) == "the mayor"
+
+
+def test_a_clause_of_time_the_parse_made_a_complement_is_not_reported():
+    import spacy
+
+    from claimcheck.components.reported_speech import _content, _frame_span
+
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Ruiz      1  nsubj PROPN NNP
+        praised   1  ROOT  VERB  VBD
+        the       3  det   DET   DT
+        plan      1  dobj  NOUN  NN
+        after     6  mark  SCONJ IN
+        she       6  nsubj PRON  PRP
+        read      1  ccomp VERB  VBD
+        it        6  dobj  PRON  PRP
+    """)
+    assert _content(doc, doc[1]) == (2, 4)  # the object, not "after she read it"
+    assert _frame_span(doc[1], "ccomp") is None
+
+
+@pytest.mark.parametrize(("text", "cue", "words"), [
+    ("The new toll was seen by many drivers as a tax on commuters.", "seen",
+     "The new toll was seen by many drivers as a tax on commuters"),
+    ("The plan is widely viewed as a gift to developers.", "viewed",
+     "The plan is widely viewed as a gift to developers"),
+])
+def test_passive_cue_with_as_reports_what_its_subject_is_held_to_be(nlp, text, cue, words):
+    doc = nlp(text)
+    assert content(doc, reported(doc, cue)) == words
+
+
+def test_passive_cue_with_as_takes_its_by_agent_for_source(nlp):
+    doc = nlp("The new toll was seen by Ann Ruiz as a tax on commuters.")
+    assert mention(reported(doc, "seen")) == "Ann Ruiz"
+
+
+def test_a_that_clause_hung_on_the_noun_after_the_verb_is_the_verb_complement():
+    import spacy
+
+    from claimcheck.components.reported_speech import _content
+
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Ruiz      1  nsubj PROPN NNP
+        predicted 1  ROOT  VERB  VBD
+        at        1  prep  ADP   IN
+        the       4  det   DET   DT
+        rally     2  pobj  NOUN  NN
+        that      9  mark  SCONJ IN
+        the       7  det   DET   DT
+        bridge    9  nsubj NOUN  NN
+        would     9  aux   AUX   MD
+        close     4  relcl VERB  VB
+        in        9  prep  ADP   IN
+        May       10 pobj  PROPN NNP
+    """)
+    assert _content(doc, doc[1]) == (5, 12)
+    # a relative clause whose "that" stands for the noun is the noun's
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Ruiz      1  nsubj PROPN NNP
+        spoke     1  ROOT  VERB  VBD
+        at        1  prep  ADP   IN
+        the       4  det   DET   DT
+        rally     2  pobj  NOUN  NN
+        that      6  nsubj PRON  WDT
+        drew      4  relcl VERB  VBD
+        crowds    6  dobj  NOUN  NNS
+    """)
+    assert _content(doc, doc[1]) is None

@@ -33,7 +33,11 @@
   active subject of "favors …", "wants to …" holds the view); shapes a cue verb seldom
   reports through, or whose matches other records make anyway, are skipped; a line opened
   by a name and a colon ("Ruiz: Taxes will rise.") reports the rest, a poll cited with "in"
-  its clause ("In a new poll, …"), and so does an adverb of hearsay ("reportedly").
+  its clause ("In a new poll, …"), and so does an adverb of hearsay ("reportedly");
+* a passive cue with "as" reports what its subject is held to be ("the toll was seen by many as a
+  tax"); a that-clause the parse hung on the noun after the verb is the verb's ("said at the
+  hearing that …"); a clause of time or reason the parse took for a complement ("… after she
+  read it") is not what was said.
 """
 
 from __future__ import annotations
@@ -129,11 +133,54 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         out.extend(_noun_frame_paraphrases(doc, view, lex, book, nouns, lemmas))
     if lex.frames:
         out.extend(_frame_paraphrases(doc, view, lex, book, done, lemmas))
+    out.extend(_passive_as_paraphrases(doc, view, lex, book, hits, done))
     out.extend(_label_paraphrases(doc, view, book))
     out.extend(_hearsay_paraphrases(doc, view))
     if lex.in_sources:
         out.extend(_in_source_paraphrases(doc, view, lex, book, lemmas))
     return out
+
+
+def _passive_as_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, hits: np.ndarray,
+                            done: set[int]) -> list[dict[str, Any]]:
+    """"The change was seen by some as a demotion", "the rollout was criticized as sloppy": a passive
+    cue verb with an "as" phrase reports what its subject is held to be; the content runs from the
+    subject through the "as" phrase, and the "by" agent, if any, is the source."""
+    out: list[dict[str, Any]] = []
+    for i in hits:
+        tok = doc[int(i)]
+        if tok.i in done or tok.pos_ != "VERB" or tok.tag_ != "VBN":
+            continue
+        span = _passive_as_span(tok)
+        if span is None:
+            continue
+        cs, ce = _same_paragraph(doc, tok, *span, view.text)
+        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        agent = _by_agent(tok)
+        speaker = None
+        if agent is not None and not view.in_quote[agent.i] and _can_speak(_antecedent(agent), lex):
+            speaker = _source_record(doc, view, agent, book)
+        rec = _content_record(doc, view, tok, cs, ce, speaker)
+        if rec is not None:
+            out.append(rec)
+    return out
+
+
+def _passive_as_span(verb: Token) -> tuple[int, int] | None:
+    """Token range from a passive verb's subject through its "as" phrase, or None."""
+    subj = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
+    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if subj is None or prep is None or _newline_between(subj, verb) or prep.i > verb.i + 6 or \
+            not any(o.dep_ in ("pobj", "pcomp", "amod", "acomp") for o in prep.children):
+        return None
+    return (subj.left_edge.i, prep.right_edge.i + 1)
+
+
+def _by_agent(verb: Token) -> Token | None:
+    """The object of a passive verb's "by" phrase ("was seen by some")."""
+    by = next((c for c in verb.rights if c.dep_ == "agent"), None)
+    return next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
 
 
 def _source_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dict[str, Any]:
@@ -678,6 +725,8 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         child = by_dep.get(dep)
         if child is None or (dep != "ccomp" and (child.i < cue.i or not topical)):
             continue
+        if dep == "ccomp" and _adverbial_mark(child):
+            continue  # "walked back his comments after he said them": a time or reason, not what was said
         if dep != "ccomp" and _aside_cue(doc, cue, child):
             break  # "…, he said, on condition of anonymity to speak freely": the host clause is the report
         a, b = child.left_edge.i, child.right_edge.i + 1
@@ -691,6 +740,11 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         if route is not None:
             route.append(dep)
         return (a, _nonrestrictive_cut(doc, a, b))
+    stranded = _stranded_that_clause(cue) if "ccomp" not in by_dep else None
+    if stranded is not None:
+        if route is not None:
+            route.append("ccomp")
+        return stranded
     word = next((c for c in cue.rights if c.dep_ in ("intj", "advmod", "dobj") and c.lower_ in _SHORT_REPORTS
                  and c.i <= cue.i + 2), None)
     if word is not None and strength >= STRONG:
@@ -733,6 +787,37 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             return (lo, hi)
         return (lo, a) if a - lo >= hi - b else (b, hi)
     return None
+
+
+def _stranded_that_clause(cue: Token) -> tuple[int, int] | None:
+    """"Kasich predicted at the debate that Republicans will …", "said in a statement that …": the parse
+    hung the verb's that-clause on the noun of a phrase right after it, as if a relative clause; a
+    clause opened by "that" as a conjunction (not a relative pronoun standing for the noun) is the
+    verb's complement."""
+    for prep in cue.rights:
+        if prep.dep_ != "prep" or prep.i > cue.i + 6:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for clause in obj.rights:
+                first = clause.doc[clause.left_edge.i]
+                if clause.dep_ == "relcl" and first.lower_ == "that" and \
+                        first.dep_ == "mark" and clause.right_edge.i > first.i:
+                    return (first.i, clause.right_edge.i + 1)
+    return None
+
+
+# subordinators that open a clause of time, reason or concession, never a reported one
+_ADVERBIAL_MARKS = {"after", "before", "while", "when", "because", "since", "until", "although", "though",
+                    "once", "unless", "whereas"}
+
+
+def _adverbial_mark(clause: Token) -> bool:
+    """A clause the parse took for a complement but that opens with a subordinator of time or reason
+    ("walked back his comments after he said them"): the verb's object, not this clause, is reported."""
+    return any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS and c.i == clause.left_edge.i
+               for c in clause.children)
 
 
 def _tail_report(doc: Doc, cue: Token, strength: float) -> tuple[int, int] | None:
@@ -866,7 +951,8 @@ def _predicate_end(cue: Token, obj: Token, b: int) -> int:
             continue
         if child.left_edge.i != b or child.dep_ not in _PREDICATE_DEPS:
             break  # the complement must start right after the object ("call it the enforcement of …")
-        if child.dep_ == "advcl" and _subordinate(child):
+        if (child.dep_ == "advcl" and _subordinate(child)) or \
+                (child.dep_ == "ccomp" and _adverbial_mark(child)):
             break  # "backs Ruiz because he …", "praised it as she left": why or when, not what
         b = child.right_edge.i + 1
     return b
@@ -1187,6 +1273,8 @@ def _frame_span(cue: Token, frame: str,
         if obj is None:
             return None
         return (obj.left_edge.i, obj.right_edge.i + 1)
+    if frame in ("advcl", "ccomp") and _adverbial_mark(child):
+        return None  # "walked back his comments after he said them"
     a, b = child.left_edge.i, child.right_edge.i + 1
     if frame == "dobj":
         b = _predicate_end(cue, child, b)
