@@ -783,6 +783,8 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         if lo < a < b < hi and doc[a].text == "," and doc[b - 1].text == "," and head.i >= b and \
                 any(c.dep_ in _SUBJECT_DEPS and c.i < a for c in head.children):
             return (lo, hi)  # the aside stands between the clause's subject and its verb
+        if lo < a < b < hi and doc[a].text == "," and doc[b - 1].text == "," and head.i < a:
+            return (lo, hi)  # "Nor does she have plans, aides say, to …": the aside after the verb
         if lo == a and head.i >= b and _fronted_onto_aside(doc, cue):
             return (lo, hi)
         return (lo, a) if a - lo >= hi - b else (b, hi)
