@@ -645,7 +645,23 @@ def test_a_that_clause_hung_on_the_noun_after_the_verb_is_the_verb_complement():
         in        9  prep  ADP   IN
         May       10 pobj  PROPN NNP
     """)
-    assert _content(doc, doc[1]) == (5, 12)
+    assert _content(doc, doc[1]) == (6, 12)
+    # "that" the parse made an object of a clause that has its own object is a conjunction too
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Ruiz      1  nsubj PROPN NNP
+        predicted 1  ROOT  VERB  VBD
+        at        1  prep  ADP   IN
+        the       4  det   DET   DT
+        rally     2  pobj  NOUN  NN
+        that      9  dobj  PRON  WDT
+        the       7  det   DET   DT
+        party     9  nsubj NOUN  NN
+        would     9  aux   AUX   MD
+        win       4  relcl VERB  VB
+        every     11 det   DET   DT
+        seat      9  dobj  NOUN  NN
+    """)
+    assert _content(doc, doc[1]) == (6, 12)
     # a relative clause whose "that" stands for the noun is the noun's
     doc = hand_parsed(spacy.blank("en").vocab, r"""
         Ruiz      1  nsubj PROPN NNP

@@ -804,10 +804,16 @@ def _stranded_that_clause(cue: Token) -> tuple[int, int] | None:
                 continue
             for clause in obj.rights:
                 first = clause.doc[clause.left_edge.i]
-                if clause.dep_ == "relcl" and first.lower_ == "that" and \
-                        first.dep_ == "mark" and clause.right_edge.i > first.i:
-                    return (first.i, clause.right_edge.i + 1)
+                if clause.dep_ == "relcl" and first.lower_ == "that" and _conjunction(first, clause) and \
+                        clause.right_edge.i > first.i:
+                    return (first.i + 1, clause.right_edge.i + 1)
     return None
+
+
+def _conjunction(that: Token, clause: Token) -> bool:
+    """"that" opens a clause as a conjunction, not as a relative pronoun: the parse says so, or the
+    role it gave "that" is already filled ("that Republicans will take every state": two objects)."""
+    return that.dep_ == "mark" or any(c.dep_ == that.dep_ and c.i != that.i for c in clause.children)
 
 
 # subordinators that open a clause of time, reason or concession, never a reported one
