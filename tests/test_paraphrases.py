@@ -674,3 +674,10 @@ def test_a_that_clause_hung_on_the_noun_after_the_verb_is_the_verb_complement():
         crowds    6  dobj  NOUN  NNS
     """)
     assert _content(doc, doc[1]) is None
+
+
+def test_a_thing_that_shows_a_clause_is_its_source(nlp):
+    doc = nlp("The long line at the door showed that the shop was busy.")
+    a = reported(doc, "showed")
+    assert content(doc, a) == "the shop was busy"
+    assert mention(a) == "The long line at the door"

@@ -109,9 +109,12 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         elif (subj.i in range(cs, ce) and tok.i not in range(cs, ce)) or view.in_quote[_antecedent(subj).i]:
             continue  # a source inside quote marks is a quoted word (the many “defectors” who …)
         elif lex.strength.get(tok.lemma_, 0.0) < WEAK and (
-            subj.pos_ in ("VERB", "AUX") or not _can_speak(_antecedent(subj), lex)
+            subj.pos_ in ("VERB", "AUX")
+            or (route[:1] != ["ccomp"] and not _can_speak(_antecedent(subj), lex))
         ):
-            continue  # "an annual session to discuss …", "Complicating matters, …": no source
+            # "an annual session to discuss …", "Complicating matters, …": no source; a complement
+            # clause is reported by any noun subject ("the line at the door showed that …")
+            continue
         while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
             cs += 1
         if cs >= ce:
