@@ -615,6 +615,8 @@ def test_a_clause_of_time_the_parse_made_a_complement_is_not_reported():
      "The new toll was seen by many drivers as a tax on commuters"),
     ("The plan is widely viewed as a gift to developers.", "viewed",
      "The plan is widely viewed as a gift to developers"),
+    ("The old mill was once thought to be a gold mine.", "thought",
+     "The old mill was once thought to be a gold mine"),
 ])
 def test_passive_cue_with_as_reports_what_its_subject_is_held_to_be(nlp, text, cue, words):
     doc = nlp(text)

@@ -136,7 +136,9 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         out.extend(_noun_frame_paraphrases(doc, view, lex, book, nouns, lemmas))
     if lex.frames:
         out.extend(_frame_paraphrases(doc, view, lex, book, done, lemmas))
-    out.extend(_passive_as_paraphrases(doc, view, lex, book, hits, done))
+    spans = {(r["start"], r["end"]) for r in out}
+    out.extend(r for r in _passive_as_paraphrases(doc, view, lex, book, hits, done)
+               if (r["start"], r["end"]) not in spans)  # "is expected to …" is a derived frame's already
     out.extend(_label_paraphrases(doc, view, book))
     out.extend(_hearsay_paraphrases(doc, view))
     if lex.in_sources:
@@ -146,9 +148,9 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
 
 def _passive_as_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, hits: np.ndarray,
                             done: set[int]) -> list[dict[str, Any]]:
-    """"The change was seen by some as a demotion", "the rollout was criticized as sloppy": a passive
-    cue verb with an "as" phrase reports what its subject is held to be; the content runs from the
-    subject through the "as" phrase, and the "by" agent, if any, is the source."""
+    """"The change was seen by some as a demotion", "the mill was once thought to be a gold mine": a
+    passive cue verb with an "as" phrase or a complement reports what its subject is held to be; the
+    content runs from the subject through that phrase, and the "by" agent, if any, is the source."""
     out: list[dict[str, Any]] = []
     for i in hits:
         tok = doc[int(i)]
@@ -170,12 +172,15 @@ def _passive_as_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBo
     return out
 
 
+_HELD_AS = {"xcomp", "oprd"}  # "was thought to be …", "was projected the winner"
+
+
 def _passive_as_span(verb: Token) -> tuple[int, int] | None:
     """Token range from a passive verb's subject through its "as" phrase, or None."""
     subj = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
-    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
-    if subj is None or prep is None or _newline_between(subj, verb) or prep.i > verb.i + 6 or \
-            not any(o.dep_ in ("pobj", "pcomp", "amod", "acomp") for o in prep.children):
+    prep = next((c for c in verb.rights if (c.dep_ == "prep" and c.lower_ == "as" and any(
+        o.dep_ in ("pobj", "pcomp", "amod", "acomp") for o in c.children)) or c.dep_ in _HELD_AS), None)
+    if subj is None or prep is None or _newline_between(subj, verb) or prep.i > verb.i + 6:
         return None
     return (subj.left_edge.i, prep.right_edge.i + 1)
 
