@@ -683,3 +683,8 @@ def test_a_thing_that_shows_a_clause_is_its_source(nlp):
     a = reported(doc, "showed")
     assert content(doc, a) == "the shop was busy"
     assert mention(a) == "The long line at the door"
+
+
+def test_a_second_that_clause_joined_to_the_cue_is_reported_too(nlp):
+    doc = nlp("Ann Ruiz predicted that fares would rise, but that ridership would hold.")
+    assert content(doc, reported(doc, "predicted")) == "fares would rise, but that ridership would hold"

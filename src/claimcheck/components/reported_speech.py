@@ -742,6 +742,8 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             a = cue.i + 1  # "which she said was unfair": the relative word is fronted over the cue
         if dep == "dobj":
             b = _predicate_end(cue, child, b)
+        if dep == "ccomp" and child.i > cue.i:
+            b = _joined_report(cue, child, b)
         short = strength >= STRONG and child.lower_ in _SHORT_REPORTS
         if dep == "dobj" and b - a < _MIN_OBJECT and not short:
             continue  # "praised Kim": a target, not something reported
@@ -797,6 +799,25 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             return (lo, hi)
         return (lo, a) if a - lo >= hi - b else (b, hi)
     return None
+
+
+_JOINING = {"and", "but"}
+
+
+def _joined_report(cue: Token, clause: Token, b: int) -> int:
+    """"Ruiz predicted that wages would fall, but that overtime would make up for it": a second
+    that-clause the parse joined to the cue itself, after a comma and "and"/"but", is a second
+    complement of the cue; the content runs to its end (``b`` is the end of the first clause).
+    (A joined clause without "that" may be the writer's: "…, but she left early".)"""
+    conj = next((c for c in cue.rights if c.dep_ == "conj" and c.i > clause.right_edge.i), None)
+    if conj is None or conj.pos_ not in ("VERB", "AUX") or conj.left_edge.i < b + 2:
+        return b
+    doc = cue.doc
+    if doc[b].text != "," or doc[b + 1].lower_ not in _JOINING or conj.left_edge.i != b + 2:
+        return b
+    if doc[b + 2].lower_ != "that":
+        return b  # ("that" the parse may take for a determiner: "but that ridership would hold")
+    return conj.right_edge.i + 1
 
 
 def _stranded_that_clause(cue: Token) -> tuple[int, int] | None:
