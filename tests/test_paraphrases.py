@@ -688,3 +688,28 @@ def test_a_thing_that_shows_a_clause_is_its_source(nlp):
 def test_a_second_that_clause_joined_to_the_cue_is_reported_too(nlp):
     doc = nlp("Ann Ruiz predicted that fares would rise, but that ridership would hold.")
     assert content(doc, reported(doc, "predicted")) == "fares would rise, but that ridership would hold"
+
+
+def test_what_a_verb_is_about_after_another_phrase():
+    import spacy
+
+    from claimcheck.components.reported_speech import _content
+
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Ruiz      1  nsubj PROPN NNP
+        spoke     1  ROOT  VERB  VBD
+        with      1  prep  ADP   IN
+        reporters 2  pobj  NOUN  NNS
+        about     1  prep  ADP   IN
+        the       7  det   DET   DT
+        new       7  amod  ADJ   JJ
+        budget    4  pobj  NOUN  NN
+    """)
+    assert _content(doc, doc[1]) == (5, 8)
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Ruiz      1  nsubj PROPN NNP
+        spoke     1  ROOT  VERB  VBD
+        for       1  prep  ADP   IN
+        years     2  pobj  NOUN  NNS
+    """, ents=["O", "O", "O", "B-DATE"])
+    assert _content(doc, doc[1]) is None  # how long, not what about

@@ -762,8 +762,8 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         if route is not None:
             route.append("word")
         return (word.i, word.i + 1)
-    prep = by_dep.get("prep")
-    if topical and prep is not None and prep.lower_ in _ABOUT_PREPS and prep.i == cue.i + 1:
+    prep = _about_prep(cue) if topical else None
+    if prep is not None:
         for obj in prep.children:
             if obj.dep_ in ("pobj", "pcomp"):
                 if route is not None:
@@ -818,6 +818,23 @@ def _joined_report(cue: Token, clause: Token, b: int) -> int:
     if doc[b + 2].lower_ != "that":
         return b  # ("that" the parse may take for a determiner: "but that ridership would hold")
     return conj.right_edge.i + 1
+
+
+_ABOUT_REACH = 6  # tokens: "spoke at length about …", "spoke with reporters about …"
+
+
+def _about_prep(cue: Token) -> Token | None:
+    """The phrase saying what a verb is about: right after it ("talked about …"), or after an adverb
+    or another phrase of the verb with no comma between ("spoke with reporters about …")."""
+    for prep in cue.rights:
+        if prep.i > cue.i + _ABOUT_REACH or any(t.text in _ASIDE_MARKS for t in cue.doc[cue.i + 1 : prep.i]):
+            return None
+        if prep.dep_ == "prep" and prep.lower_ in _ABOUT_PREPS and not any(
+                o.ent_type_ in ("DATE", "TIME") for o in prep.children):
+            return prep  # ("talked for years", "looked to 2015": when, not what about)
+        if prep.dep_ not in ("prep", "advmod", "npadvmod", "prt"):
+            return None
+    return None
 
 
 def _stranded_that_clause(cue: Token) -> tuple[int, int] | None:
