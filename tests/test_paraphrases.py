@@ -713,3 +713,14 @@ def test_what_a_verb_is_about_after_another_phrase():
         years     2  pobj  NOUN  NNS
     """, ents=["O", "O", "O", "B-DATE"])
     assert _content(doc, doc[1]) is None  # how long, not what about
+
+
+def test_a_reporting_noun_with_a_that_clause_and_no_owner_reports_it(nlp):
+    from claimcheck.components.names import NameBook
+    from claimcheck.components.reported_speech import _nominal_paraphrases
+    from claimcheck.components.sources import _DocView
+
+    doc = nlp("Ruiz backed away from a suggestion that she might cover the costs.")
+    found = _nominal_paraphrases(doc, _DocView(doc, [], doc.text), load_lexicon(), NameBook(frozenset()))
+    assert [(doc.text[a["start"]:a["end"]], a["speaker"]) for a in found] == [
+        ("she might cover the costs", None)]

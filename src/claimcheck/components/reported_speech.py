@@ -622,7 +622,9 @@ _NOUN_PREPS = {"of", "for", "on", "about", "against", "to"}
 
 def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
                          lemmas: np.ndarray | None = None) -> list[dict[str, Any]]:
-    """"Smith's claim that …", "her attack on the plan": a reporting noun, its owner, its complement."""
+    """"Smith's claim that …", "her attack on the plan": a reporting noun, its owner, its complement.
+    A that-clause on the noun reports with no owner too ("backed away from a suggestion that …"):
+    the clause is what the noun says, whoever said it."""
     out: list[dict[str, Any]] = []
     if lemmas is None:
         lemmas = doc.to_array([LEMMA]).reshape(-1).astype(np.uint64)
@@ -630,11 +632,9 @@ def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
         if tok.pos_ != "NOUN" or view.in_quote[tok.i] or tok.lemma_.lower() not in lex.noun_cues:
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
-        if owner is None:
-            continue
         span = None
         for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS:
+            if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS and owner is not None:
                 obj = next((o for o in child.children if o.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     span = (obj.left_edge.i, obj.right_edge.i + 1)
@@ -657,7 +657,8 @@ def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
             continue
         out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
                     "cue": _span_dict(view.text, tok.idx, tok.idx + len(tok)),
-                    "speaker": _speaker_record(doc, view, _owner_subject(owner, tok, view) or owner, book)})
+                    "speaker": _speaker_record(doc, view, _owner_subject(owner, tok, view) or owner, book)
+                    if owner is not None else None})
     return out
 
 
