@@ -724,3 +724,22 @@ def test_a_reporting_noun_with_a_that_clause_and_no_owner_reports_it(nlp):
     found = _nominal_paraphrases(doc, _DocView(doc, [], doc.text), load_lexicon(), NameBook(frozenset()))
     assert [(doc.text[a["start"]:a["end"]], a["speaker"]) for a in found] == [
         ("she might cover the costs", None)]
+
+
+def test_what_the_verb_says_of_its_phrase_object_is_reported():
+    import spacy
+
+    from claimcheck.components.reported_speech import _content
+
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Ruiz      1  nsubj PROPN NNP
+        referred  1  ROOT  VERB  VBD
+        to        1  prep  ADP   IN
+        the       5  det   DET   DT
+        new       5  amod  ADJ   JJ
+        bridge    2  pobj  NOUN  NN
+        as        1  prep  ADP   IN
+        a         8  det   DET   DT
+        waste     6  pobj  NOUN  NN
+    """)
+    assert _content(doc, doc[1]) == (3, 9)

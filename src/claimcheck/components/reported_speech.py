@@ -769,7 +769,7 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             if obj.dep_ in ("pobj", "pcomp"):
                 if route is not None:
                     route.append("prep")
-                return (obj.left_edge.i, obj.right_edge.i + 1)
+                return (obj.left_edge.i, _as_predicate_end(cue, obj.right_edge.i + 1))
     if cue.dep_ == "advcl" and cue.head.i > cue.i and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         # "As The Times reported, the firm …": the clause the aside sources
@@ -836,6 +836,15 @@ def _about_prep(cue: Token) -> Token | None:
         if prep.dep_ not in ("prep", "advmod", "npadvmod", "prt"):
             return None
     return None
+
+
+def _as_predicate_end(cue: Token, b: int) -> int:
+    """"referred to Ruiz as a fraud", "spoke of the plan as a trap": what the verb says of the object
+    of its phrase, an "as" phrase of the verb right after it, belongs to what is reported."""
+    for child in cue.rights:
+        if child.dep_ == "prep" and child.lower_ == "as" and child.left_edge.i == b:
+            return child.right_edge.i + 1
+    return b
 
 
 def _stranded_that_clause(cue: Token) -> tuple[int, int] | None:
