@@ -743,3 +743,24 @@ def test_what_the_verb_says_of_its_phrase_object_is_reported():
         waste     6  pobj  NOUN  NN
     """)
     assert _content(doc, doc[1]) == (3, 9)
+
+
+def test_an_agentless_passive_cue_reports_its_phrase_by_nobody_named():
+    import spacy
+
+    from claimcheck.components.names import NameBook
+    from claimcheck.components.reported_speech import _paraphrases
+    from claimcheck.components.sources import _DocView
+
+    # a headline the parse left without a subject
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Later     2  advmod  ADV   RB
+        was       2  auxpass AUX   VBD
+        pressed   2  ROOT    VERB  VBN
+        about     2  prep    ADP   IN
+        the       6  det     DET   DT
+        new       6  amod    ADJ   JJ
+        budget    3  pobj    NOUN  NN
+    """, lemmas=["later", "be", "press", "about", "the", "new", "budget"])
+    found = _paraphrases(doc, _DocView(doc, [], doc.text), load_lexicon(), NameBook(frozenset()))
+    assert [(doc.text[a["start"]:a["end"]], a["speaker"]) for a in found] == [("the new budget", None)]

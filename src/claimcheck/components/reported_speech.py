@@ -104,7 +104,8 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
             continue
         subj = _paraphrase_subject(tok, view, lex)
         if subj is None:
-            if lex.share.get(tok.lemma_, 0.0) < _UNNAMED_SHARE or not _reports_clause(tok, cs):
+            if (lex.share.get(tok.lemma_, 0.0) < _UNNAMED_SHARE or not _reports_clause(tok, cs)) and \
+                    not _agentless_passive(tok, route):
                 continue
         elif (subj.i in range(cs, ce) and tok.i not in range(cs, ce)) or view.in_quote[_antecedent(subj).i]:
             continue  # a source inside quote marks is a quoted word (the many “defectors” who …)
@@ -210,6 +211,13 @@ def _source_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dic
 
 
 _UNNAMED_SHARE = 0.5  # a verb reporting in this share of its uses reports a clause with no source in view
+
+
+def _agentless_passive(cue: Token, route: list[str]) -> bool:
+    """"Ruiz was asked about the budget", "the plan was criticized for its cost": a passive cue with no
+    agent reports what its phrase is about, by nobody named."""
+    return route[:1] == ["prep"] and any(c.dep_ == "auxpass" for c in cue.lefts) and \
+        not any(c.dep_ == "agent" for c in cue.rights)
 
 
 def _reports_clause(cue: Token, cs: int) -> bool:
