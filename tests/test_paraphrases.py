@@ -764,3 +764,13 @@ def test_an_agentless_passive_cue_reports_its_phrase_by_nobody_named():
     """, lemmas=["later", "be", "press", "about", "the", "new", "budget"])
     found = _paraphrases(doc, _DocView(doc, [], doc.text), load_lexicon(), NameBook(frozenset()))
     assert [(doc.text[a["start"]:a["end"]], a["speaker"]) for a in found] == [("the new budget", None)]
+
+
+@pytest.mark.parametrize(("text", "cue", "words"), [
+    ("Ann Ruiz said the bridge was safe and added that it would reopen soon.", "said", "the bridge was safe"),
+    ("Ann Ruiz conceded the plan had failed but insisted that it would work next year.", "conceded",
+     "the plan had failed"),
+])
+def test_a_second_speech_verb_joined_inside_the_report_ends_it(nlp, text, cue, words):
+    doc = nlp(text)
+    assert content(doc, reported(doc, cue)) == words
