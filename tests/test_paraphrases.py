@@ -774,3 +774,10 @@ def test_an_agentless_passive_cue_reports_its_phrase_by_nobody_named():
 def test_a_second_speech_verb_joined_inside_the_report_ends_it(nlp, text, cue, words):
     doc = nlp(text)
     assert content(doc, reported(doc, cue)) == words
+
+
+def test_a_noun_reporting_through_a_that_clause_with_no_source_reports_it(nlp):
+    doc = nlp("The notion that the bridge is unsafe spread quickly.")
+    a = reported(doc, "notion")
+    assert content(doc, a) == "the bridge is unsafe"
+    assert a["speaker"] is None

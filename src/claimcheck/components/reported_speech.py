@@ -1143,18 +1143,39 @@ def _marked_owner(noun: Token, view: _DocView, lex: Lexicon) -> Token | None:
 def _noun_frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
                             skip: set[int], lemmas: np.ndarray) -> list[dict[str, Any]]:
     """Reporting nouns in the shapes that often carry an attribution in annotated news (``noun_frames``
-    in ``models/cues.json``, derived from train counts): "voiced support for …", "criticism by …"."""
+    in ``models/cues.json``, derived from train counts): "voiced support for …", "criticism by …".
+    A noun that reports through a that-clause and has no source in any of its shapes reports the
+    clause by nobody named ("the notion that …")."""
     frames = lex.noun_frames or {}
     out: list[dict[str, Any]] = []
     for tok in _scan(doc, lemmas, lex, "noun_frames"):
         if tok.pos_ != "NOUN" or tok.idx in skip or view.in_quote[tok.i]:
             continue
-        for frame in frames.get(tok.lemma_.lower(), ()):
+        shapes = frames.get(tok.lemma_.lower(), ())
+        for frame in shapes:
             rec = _noun_frame_record(doc, view, lex, book, tok, frame)
             if rec is not None:
                 out.append(rec)
                 break
+        else:
+            if any(f.endswith(":that") for f in shapes):
+                rec = _unowned_that_record(doc, view, tok)
+                if rec is not None:
+                    out.append(rec)
     return out
+
+
+def _unowned_that_record(doc: Doc, view: _DocView, noun: Token) -> dict[str, Any] | None:
+    """"the belief that …" with no source in view: a noun that reports through a that-clause reports
+    it by nobody named (as a reporting noun with no owner does)."""
+    clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    cs, ce = _same_paragraph(doc, noun, clause.left_edge.i, clause.right_edge.i + 1, view.text)
+    if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+        return None
+    return _content_record(doc, view, noun, cs, ce, None)
 
 
 NOUN_SOURCES = ("poss", "by", "verb", "pverb", "mod")
