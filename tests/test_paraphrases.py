@@ -617,6 +617,8 @@ def test_a_clause_of_time_the_parse_made_a_complement_is_not_reported():
      "The plan is widely viewed as a gift to developers"),
     ("The old mill was once thought to be a gold mine.", "thought",
      "The old mill was once thought to be a gold mine"),
+    ("Ruiz won Ohio, a state widely seen as a bellwether for the race.", "seen",
+     "a state widely seen as a bellwether for the race"),
 ])
 def test_passive_cue_with_as_reports_what_its_subject_is_held_to_be(nlp, text, cue, words):
     doc = nlp(text)

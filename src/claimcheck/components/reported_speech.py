@@ -179,10 +179,17 @@ _HELD_AS = {"xcomp", "oprd"}  # "was thought to be …", "was projected the winn
 
 
 def _passive_as_span(verb: Token) -> tuple[int, int] | None:
-    """Token range from a passive verb's subject through its "as" phrase, or None."""
+    """Token range from a passive verb's subject through its "as" phrase, or None; a participle after
+    a noun ("a state seen as critical") holds that noun to be something just as a passive verb does."""
     subj = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
     prep = next((c for c in verb.rights if (c.dep_ == "prep" and c.lower_ == "as" and any(
         o.dep_ in ("pobj", "pcomp", "amod", "acomp") for o in c.children)) or c.dep_ in _HELD_AS), None)
+    if subj is None and verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN") \
+            and prep is not None and prep.dep_ == "prep":
+        subj = verb.head  # "a state seen as critical", "Ruiz, long viewed as a rival,"
+        if prep.i > verb.i + 6 or _newline_between(subj, verb):
+            return None
+        return (subj.left_edge.i, prep.right_edge.i + 1)
     if subj is None or prep is None or _newline_between(subj, verb) or prep.i > verb.i + 6:
         return None
     return (subj.left_edge.i, prep.right_edge.i + 1)
