@@ -779,7 +779,10 @@ def test_a_second_speech_verb_joined_inside_the_report_ends_it(nlp, text, cue, w
 
 
 def test_a_noun_reporting_through_a_that_clause_with_no_source_reports_it(nlp):
-    doc = nlp("The notion that the bridge is unsafe spread quickly.")
+    doc = nlp("Ruiz backed away from the notion that the bridge is unsafe.")
     a = reported(doc, "notion")
     assert content(doc, a) == "the bridge is unsafe"
     assert a["speaker"] is None
+    # as the subject of its clause it names a topic
+    doc = nlp("The notion that the bridge is unsafe spread quickly.")
+    assert not [a for a in paraphrases(doc) if a["cue"]["text"] == "notion"]

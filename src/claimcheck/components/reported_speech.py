@@ -668,6 +668,8 @@ def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
         if tok.pos_ != "NOUN" or view.in_quote[tok.i] or tok.lemma_.lower() not in lex.noun_cues:
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
+        if owner is None and not _unowned_reports(tok):
+            continue
         span = None
         for child in tok.rights:
             if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS and owner is not None:
@@ -696,6 +698,13 @@ def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
                     "speaker": _speaker_record(doc, view, _owner_subject(owner, tok, view) or owner, book)
                     if owner is not None else None})
     return out
+
+
+def _unowned_reports(noun: Token) -> bool:
+    """A reporting noun with no owner reports its that-clause where a clause governs it ("backed away
+    from a suggestion that …", "rejected the notion that …"); as the subject of its clause, or heading
+    a fragment, ("The claim that … angered residents") it names a topic and reports nothing."""
+    return noun.dep_ not in ("nsubj", "nsubjpass", "csubj", "ROOT")
 
 
 _POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
@@ -1165,7 +1174,7 @@ def _noun_frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBo
                 out.append(rec)
                 break
         else:
-            if any(f.endswith(":that") for f in shapes):
+            if any(f.endswith(":that") for f in shapes) and _unowned_reports(tok):
                 rec = _unowned_that_record(doc, view, tok)
                 if rec is not None:
                     out.append(rec)
