@@ -853,15 +853,19 @@ _JOINING = {"and", "but"}
 def _joined_report(cue: Token, clause: Token, b: int) -> int:
     """"Ruiz predicted that wages would fall, but that overtime would make up for it": a second
     that-clause the parse joined to the cue itself, after a comma and "and"/"but", is a second
-    complement of the cue; the content runs to its end (``b`` is the end of the first clause).
-    (A joined clause without "that" may be the writer's: "…, but she left early".)"""
+    complement of the cue; the content runs to its end (``b`` is the end of the first clause). So is
+    a verb with no subject and a modal ("said she liked it, but could not vote for it"): the modal is
+    the reported clause's, not the narrative's. (Another joined clause may be the writer's: "…, but
+    she left early".)"""
     conj = next((c for c in cue.rights if c.dep_ == "conj" and c.i > clause.right_edge.i), None)
     if conj is None or conj.pos_ not in ("VERB", "AUX") or conj.left_edge.i < b + 2:
         return b
     doc = cue.doc
-    if doc[b].text != "," or doc[b + 1].lower_ not in _JOINING or conj.left_edge.i != b + 2:
+    if doc[b].text != "," or doc[b + 1].lower_ not in _JOINING or conj.left_edge.i < b + 2:
         return b
-    if doc[b + 2].lower_ != "that":
+    modal = not any(c.dep_ in SUBJECTS for c in conj.lefts) and any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in conj.lefts)  # "…, but could not bear to …"
+    if doc[b + 2].lower_ != "that" and not modal:
         return b  # ("that" the parse may take for a determiner: "but that ridership would hold")
     return conj.right_edge.i + 1
 
