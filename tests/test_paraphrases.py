@@ -582,3 +582,213 @@ def test_an_opening_participle_the_parse_made_the_subject_gives_way_to_the_noun_
     """)
     assert _past_opening_participle(doc[0], doc[9]).text == "Ruiz"
     assert _past_opening_participle(doc[7], doc[9]) is None
+
+
+def test_fronted_adjunct_hung_on_an_aside_stays_in_the_content(nlp):
+    doc = nlp("When the storm passed, the mayor said, the ferries would run again.")
+    a = reported(doc, "said")
+    assert content(doc, a) == "When the storm passed, the mayor said, the ferries would run again"
+    assert mention(a) == "the mayor"
+
+
+def test_a_clause_of_time_the_parse_made_a_complement_is_not_reported():
+    import spacy
+
+    from claimcheck.components.reported_speech import _content, _frame_span
+
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Ruiz      1  nsubj PROPN NNP
+        praised   1  ROOT  VERB  VBD
+        the       3  det   DET   DT
+        plan      1  dobj  NOUN  NN
+        after     6  mark  SCONJ IN
+        she       6  nsubj PRON  PRP
+        read      1  ccomp VERB  VBD
+        it        6  dobj  PRON  PRP
+    """)
+    assert _content(doc, doc[1]) == (2, 4)  # the object, not "after she read it"
+    assert _frame_span(doc[1], "ccomp") is None
+
+
+@pytest.mark.parametrize(("text", "cue", "words"), [
+    ("The new toll was seen by many drivers as a tax on commuters.", "seen",
+     "The new toll was seen by many drivers as a tax on commuters"),
+    ("The plan is widely viewed as a gift to developers.", "viewed",
+     "The plan is widely viewed as a gift to developers"),
+    ("The old mill was once thought to be a gold mine.", "thought",
+     "The old mill was once thought to be a gold mine"),
+    ("Ruiz won Ohio, a state widely seen as a bellwether for the race.", "seen",
+     "a state widely seen as a bellwether for the race"),
+])
+def test_passive_cue_with_as_reports_what_its_subject_is_held_to_be(nlp, text, cue, words):
+    doc = nlp(text)
+    assert content(doc, reported(doc, cue)) == words
+
+
+def test_passive_cue_with_as_takes_its_by_agent_for_source(nlp):
+    doc = nlp("The new toll was seen by Ann Ruiz as a tax on commuters.")
+    assert mention(reported(doc, "seen")) == "Ann Ruiz"
+
+
+def test_a_that_clause_hung_on_the_noun_after_the_verb_is_the_verb_complement():
+    import spacy
+
+    from claimcheck.components.reported_speech import _content
+
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Ruiz      1  nsubj PROPN NNP
+        predicted 1  ROOT  VERB  VBD
+        at        1  prep  ADP   IN
+        the       4  det   DET   DT
+        rally     2  pobj  NOUN  NN
+        that      9  mark  SCONJ IN
+        the       7  det   DET   DT
+        bridge    9  nsubj NOUN  NN
+        would     9  aux   AUX   MD
+        close     4  relcl VERB  VB
+        in        9  prep  ADP   IN
+        May       10 pobj  PROPN NNP
+    """)
+    assert _content(doc, doc[1]) == (6, 12)
+    # "that" the parse made an object of a clause that has its own object is a conjunction too
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Ruiz      1  nsubj PROPN NNP
+        predicted 1  ROOT  VERB  VBD
+        at        1  prep  ADP   IN
+        the       4  det   DET   DT
+        rally     2  pobj  NOUN  NN
+        that      9  dobj  PRON  WDT
+        the       7  det   DET   DT
+        party     9  nsubj NOUN  NN
+        would     9  aux   AUX   MD
+        win       4  relcl VERB  VB
+        every     11 det   DET   DT
+        seat      9  dobj  NOUN  NN
+    """)
+    assert _content(doc, doc[1]) == (6, 12)
+    # a relative clause whose "that" stands for the noun is the noun's
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Ruiz      1  nsubj PROPN NNP
+        spoke     1  ROOT  VERB  VBD
+        at        1  prep  ADP   IN
+        the       4  det   DET   DT
+        rally     2  pobj  NOUN  NN
+        that      6  nsubj PRON  WDT
+        drew      4  relcl VERB  VBD
+        crowds    6  dobj  NOUN  NNS
+    """)
+    assert _content(doc, doc[1]) is None
+
+
+def test_a_thing_that_shows_a_clause_is_its_source(nlp):
+    doc = nlp("The long line at the door showed that the shop was busy.")
+    a = reported(doc, "showed")
+    assert content(doc, a) == "the shop was busy"
+    assert mention(a) == "The long line at the door"
+
+
+@pytest.mark.parametrize(("text", "cue", "words"), [
+    ("Ann Ruiz predicted that fares would rise, but that ridership would hold.", "predicted",
+     "fares would rise, but that ridership would hold"),
+    ("Ann Ruiz said she liked the new plan, but could not vote for it.", "said",
+     "she liked the new plan, but could not vote for it"),
+])
+def test_a_second_clause_joined_to_the_cue_is_reported_too(nlp, text, cue, words):
+    doc = nlp(text)
+    assert content(doc, reported(doc, cue)) == words
+
+
+def test_what_a_verb_is_about_after_another_phrase():
+    import spacy
+
+    from claimcheck.components.reported_speech import _content
+
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Ruiz      1  nsubj PROPN NNP
+        spoke     1  ROOT  VERB  VBD
+        with      1  prep  ADP   IN
+        reporters 2  pobj  NOUN  NNS
+        about     1  prep  ADP   IN
+        the       7  det   DET   DT
+        new       7  amod  ADJ   JJ
+        budget    4  pobj  NOUN  NN
+    """)
+    assert _content(doc, doc[1]) == (5, 8)
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Ruiz      1  nsubj PROPN NNP
+        spoke     1  ROOT  VERB  VBD
+        for       1  prep  ADP   IN
+        years     2  pobj  NOUN  NNS
+    """, ents=["O", "O", "O", "B-DATE"])
+    assert _content(doc, doc[1]) is None  # how long, not what about
+
+
+def test_a_reporting_noun_with_a_that_clause_and_no_owner_reports_it(nlp):
+    from claimcheck.components.names import NameBook
+    from claimcheck.components.reported_speech import _nominal_paraphrases
+    from claimcheck.components.sources import _DocView
+
+    doc = nlp("Ruiz backed away from a suggestion that she might cover the costs.")
+    found = _nominal_paraphrases(doc, _DocView(doc, [], doc.text), load_lexicon(), NameBook(frozenset()))
+    assert [(doc.text[a["start"]:a["end"]], a["speaker"]) for a in found] == [
+        ("she might cover the costs", None)]
+
+
+def test_what_the_verb_says_of_its_phrase_object_is_reported():
+    import spacy
+
+    from claimcheck.components.reported_speech import _content
+
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Ruiz      1  nsubj PROPN NNP
+        referred  1  ROOT  VERB  VBD
+        to        1  prep  ADP   IN
+        the       5  det   DET   DT
+        new       5  amod  ADJ   JJ
+        bridge    2  pobj  NOUN  NN
+        as        1  prep  ADP   IN
+        a         8  det   DET   DT
+        waste     6  pobj  NOUN  NN
+    """)
+    assert _content(doc, doc[1]) == (3, 9)
+
+
+def test_an_agentless_passive_cue_reports_its_phrase_by_nobody_named():
+    import spacy
+
+    from claimcheck.components.names import NameBook
+    from claimcheck.components.reported_speech import _paraphrases
+    from claimcheck.components.sources import _DocView
+
+    # a headline the parse left without a subject
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Later     2  advmod  ADV   RB
+        was       2  auxpass AUX   VBD
+        pressed   2  ROOT    VERB  VBN
+        about     2  prep    ADP   IN
+        the       6  det     DET   DT
+        new       6  amod    ADJ   JJ
+        budget    3  pobj    NOUN  NN
+    """, lemmas=["later", "be", "press", "about", "the", "new", "budget"])
+    found = _paraphrases(doc, _DocView(doc, [], doc.text), load_lexicon(), NameBook(frozenset()))
+    assert [(doc.text[a["start"]:a["end"]], a["speaker"]) for a in found] == [("the new budget", None)]
+
+
+@pytest.mark.parametrize(("text", "cue", "words"), [
+    ("Ann Ruiz said the bridge was safe and added that it would reopen soon.", "said", "the bridge was safe"),
+    ("Ann Ruiz conceded the plan had failed but insisted that it would work next year.", "conceded",
+     "the plan had failed"),
+])
+def test_a_second_speech_verb_joined_inside_the_report_ends_it(nlp, text, cue, words):
+    doc = nlp(text)
+    assert content(doc, reported(doc, cue)) == words
+
+
+def test_a_noun_reporting_through_a_that_clause_with_no_source_reports_it(nlp):
+    doc = nlp("Ruiz backed away from the notion that the bridge is unsafe.")
+    a = reported(doc, "notion")
+    assert content(doc, a) == "the bridge is unsafe"
+    assert a["speaker"] is None
+    # as the subject of its clause it names a topic
+    doc = nlp("The notion that the bridge is unsafe spread quickly.")
+    assert not [a for a in paraphrases(doc) if a["cue"]["text"] == "notion"]

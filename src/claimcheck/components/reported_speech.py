@@ -33,7 +33,11 @@
   active subject of "favors …", "wants to …" holds the view); shapes a cue verb seldom
   reports through, or whose matches other records make anyway, are skipped; a line opened
   by a name and a colon ("Ruiz: Taxes will rise.") reports the rest, a poll cited with "in"
-  its clause ("In a new poll, …"), and so does an adverb of hearsay ("reportedly").
+  its clause ("In a new poll, …"), and so does an adverb of hearsay ("reportedly");
+* a passive cue with "as" reports what its subject is held to be ("the toll was seen by many as a
+  tax"); a that-clause the parse hung on the noun after the verb is the verb's ("said at the
+  hearing that …"); a clause of time or reason the parse took for a complement ("… after she
+  read it") is not what was said.
 """
 
 from __future__ import annotations
@@ -94,20 +98,26 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
                            lex.strength.get(tok.lemma_, 0.0))
         if content is None or (route and f"{tok.lemma_.lower()} {route[0]}" in lex.weak_routes):
             continue  # "continued to struggle": a shape the verb seldom reports through in annotated news
+        if route[:1] == ["ccomp"]:
+            content = (content[0], _next_report_cut(tok, *content, lex))
         cs, ce = _same_paragraph(doc, tok, *content, view.text)
         # content already inside a quote is the quote's
         if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
             continue
         subj = _paraphrase_subject(tok, view, lex)
         if subj is None:
-            if lex.share.get(tok.lemma_, 0.0) < _UNNAMED_SHARE or not _reports_clause(tok, cs):
+            if (lex.share.get(tok.lemma_, 0.0) < _UNNAMED_SHARE or not _reports_clause(tok, cs)) and \
+                    not _agentless_passive(tok, route):
                 continue
         elif (subj.i in range(cs, ce) and tok.i not in range(cs, ce)) or view.in_quote[_antecedent(subj).i]:
             continue  # a source inside quote marks is a quoted word (the many “defectors” who …)
         elif lex.strength.get(tok.lemma_, 0.0) < WEAK and (
-            subj.pos_ in ("VERB", "AUX") or not _can_speak(_antecedent(subj), lex)
+            subj.pos_ in ("VERB", "AUX")
+            or (route[:1] != ["ccomp"] and not _can_speak(_antecedent(subj), lex))
         ):
-            continue  # "an annual session to discuss …", "Complicating matters, …": no source
+            # "an annual session to discuss …", "Complicating matters, …": no source; a complement
+            # clause is reported by any noun subject ("the line at the door showed that …")
+            continue
         while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
             cs += 1
         if cs >= ce:
@@ -129,11 +139,66 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         out.extend(_noun_frame_paraphrases(doc, view, lex, book, nouns, lemmas))
     if lex.frames:
         out.extend(_frame_paraphrases(doc, view, lex, book, done, lemmas))
+    spans = {(r["start"], r["end"]) for r in out}
+    out.extend(r for r in _passive_as_paraphrases(doc, view, lex, book, hits, done)
+               if (r["start"], r["end"]) not in spans)  # "is expected to …" is a derived frame's already
     out.extend(_label_paraphrases(doc, view, book))
     out.extend(_hearsay_paraphrases(doc, view))
     if lex.in_sources:
         out.extend(_in_source_paraphrases(doc, view, lex, book, lemmas))
     return out
+
+
+def _passive_as_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, hits: np.ndarray,
+                            done: set[int]) -> list[dict[str, Any]]:
+    """"The change was seen by some as a demotion", "the mill was once thought to be a gold mine": a
+    passive cue verb with an "as" phrase or a complement reports what its subject is held to be; the
+    content runs from the subject through that phrase, and the "by" agent, if any, is the source."""
+    out: list[dict[str, Any]] = []
+    for i in hits:
+        tok = doc[int(i)]
+        if tok.i in done or tok.pos_ != "VERB" or tok.tag_ != "VBN":
+            continue
+        span = _passive_as_span(tok)
+        if span is None:
+            continue
+        cs, ce = _same_paragraph(doc, tok, *span, view.text)
+        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        agent = _by_agent(tok)
+        speaker = None
+        if agent is not None and not view.in_quote[agent.i] and _can_speak(_antecedent(agent), lex):
+            speaker = _source_record(doc, view, agent, book)
+        rec = _content_record(doc, view, tok, cs, ce, speaker)
+        if rec is not None:
+            out.append(rec)
+    return out
+
+
+_HELD_AS = {"xcomp", "oprd"}  # "was thought to be …", "was projected the winner"
+
+
+def _passive_as_span(verb: Token) -> tuple[int, int] | None:
+    """Token range from a passive verb's subject through its "as" phrase, or None; a participle after
+    a noun ("a state seen as critical") holds that noun to be something just as a passive verb does."""
+    subj = next((c for c in verb.lefts if c.dep_ == "nsubjpass"), None)
+    prep = next((c for c in verb.rights if (c.dep_ == "prep" and c.lower_ == "as" and any(
+        o.dep_ in ("pobj", "pcomp", "amod", "acomp") for o in c.children)) or c.dep_ in _HELD_AS), None)
+    if subj is None and verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN") \
+            and prep is not None and prep.dep_ == "prep":
+        subj = verb.head  # "a state seen as critical", "Ruiz, long viewed as a rival,"
+        if prep.i > verb.i + 6 or _newline_between(subj, verb):
+            return None
+        return (subj.left_edge.i, prep.right_edge.i + 1)
+    if subj is None or prep is None or _newline_between(subj, verb) or prep.i > verb.i + 6:
+        return None
+    return (subj.left_edge.i, prep.right_edge.i + 1)
+
+
+def _by_agent(verb: Token) -> Token | None:
+    """The object of a passive verb's "by" phrase ("was seen by some")."""
+    by = next((c for c in verb.rights if c.dep_ == "agent"), None)
+    return next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
 
 
 def _source_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dict[str, Any]:
@@ -155,6 +220,13 @@ def _source_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dic
 
 
 _UNNAMED_SHARE = 0.5  # a verb reporting in this share of its uses reports a clause with no source in view
+
+
+def _agentless_passive(cue: Token, route: list[str]) -> bool:
+    """"Ruiz was asked about the budget", "the plan was criticized for its cost": a passive cue with no
+    agent reports what its phrase is about, by nobody named."""
+    return route[:1] == ["prep"] and any(c.dep_ == "auxpass" for c in cue.lefts) and \
+        not any(c.dep_ == "agent" for c in cue.rights)
 
 
 def _reports_clause(cue: Token, cs: int) -> bool:
@@ -450,6 +522,25 @@ def _outer_conjunct_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token |
     return subj
 
 
+def _next_report_cut(cue: Token, cs: int, ce: int, lex: Lexicon) -> int:
+    """"Ruiz conceded the plan had failed but added that …", "… said taxes would rise and vowed to …":
+    a speech verb with no subject that the parse joined to the verb of the reported clause is the
+    speaker's next report, with content of its own; the first report ends before its conjunction."""
+    clause = next((c for c in cue.rights if c.dep_ == "ccomp" and cs <= c.i < ce), None)
+    if clause is None:
+        return ce
+    doc = cue.doc
+    for conj in clause.rights:
+        if conj.dep_ != "conj" or conj.i >= ce or lex.strength.get(conj.lemma_, 0.0) < STRONG or \
+                any(c.dep_ in SUBJECTS for c in conj.children):
+            continue
+        end = conj.left_edge.i
+        while end > cs and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+            end -= 1
+        return end if end > cs else ce
+    return ce
+
+
 def _infinitive_user(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
     """"has nothing but praise to offer", "went out of his way to say …", "used the bill to portray …":
     an infinitive on a thing that cannot speak, object of a verb, reports for that verb's subject, or
@@ -567,7 +658,9 @@ _NOUN_PREPS = {"of", "for", "on", "about", "against", "to"}
 
 def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
                          lemmas: np.ndarray | None = None) -> list[dict[str, Any]]:
-    """"Smith's claim that …", "her attack on the plan": a reporting noun, its owner, its complement."""
+    """"Smith's claim that …", "her attack on the plan": a reporting noun, its owner, its complement.
+    A that-clause on the noun reports with no owner too ("backed away from a suggestion that …"):
+    the clause is what the noun says, whoever said it."""
     out: list[dict[str, Any]] = []
     if lemmas is None:
         lemmas = doc.to_array([LEMMA]).reshape(-1).astype(np.uint64)
@@ -575,11 +668,11 @@ def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
         if tok.pos_ != "NOUN" or view.in_quote[tok.i] or tok.lemma_.lower() not in lex.noun_cues:
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
-        if owner is None:
+        if owner is None and not _unowned_reports(tok):
             continue
         span = None
         for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS:
+            if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS and owner is not None:
                 obj = next((o for o in child.children if o.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     span = (obj.left_edge.i, obj.right_edge.i + 1)
@@ -602,8 +695,16 @@ def _nominal_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
             continue
         out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
                     "cue": _span_dict(view.text, tok.idx, tok.idx + len(tok)),
-                    "speaker": _speaker_record(doc, view, _owner_subject(owner, tok, view) or owner, book)})
+                    "speaker": _speaker_record(doc, view, _owner_subject(owner, tok, view) or owner, book)
+                    if owner is not None else None})
     return out
+
+
+def _unowned_reports(noun: Token) -> bool:
+    """A reporting noun with no owner reports its that-clause where a clause governs it ("backed away
+    from a suggestion that …", "rejected the notion that …"); as the subject of its clause, or heading
+    a fragment, ("The claim that … angered residents") it names a topic and reports nothing."""
+    return noun.dep_ not in ("nsubj", "nsubjpass", "csubj", "ROOT")
 
 
 _POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}
@@ -678,6 +779,8 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         child = by_dep.get(dep)
         if child is None or (dep != "ccomp" and (child.i < cue.i or not topical)):
             continue
+        if dep == "ccomp" and _adverbial_mark(child):
+            continue  # "walked back his comments after he said them": a time or reason, not what was said
         if dep != "ccomp" and _aside_cue(doc, cue, child):
             break  # "…, he said, on condition of anonymity to speak freely": the host clause is the report
         a, b = child.left_edge.i, child.right_edge.i + 1
@@ -685,12 +788,19 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             a = cue.i + 1  # "which she said was unfair": the relative word is fronted over the cue
         if dep == "dobj":
             b = _predicate_end(cue, child, b)
+        if dep == "ccomp" and child.i > cue.i:
+            b = _joined_report(cue, child, b)
         short = strength >= STRONG and child.lower_ in _SHORT_REPORTS
         if dep == "dobj" and b - a < _MIN_OBJECT and not short:
             continue  # "praised Kim": a target, not something reported
         if route is not None:
             route.append(dep)
         return (a, _nonrestrictive_cut(doc, a, b))
+    stranded = _stranded_that_clause(cue) if "ccomp" not in by_dep else None
+    if stranded is not None:
+        if route is not None:
+            route.append("ccomp")
+        return stranded
     word = next((c for c in cue.rights if c.dep_ in ("intj", "advmod", "dobj") and c.lower_ in _SHORT_REPORTS
                  and c.i <= cue.i + 2), None)
     if word is not None and strength >= STRONG:
@@ -698,13 +808,13 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         if route is not None:
             route.append("word")
         return (word.i, word.i + 1)
-    prep = by_dep.get("prep")
-    if topical and prep is not None and prep.lower_ in _ABOUT_PREPS and prep.i == cue.i + 1:
+    prep = _about_prep(cue) if topical else None
+    if prep is not None:
         for obj in prep.children:
             if obj.dep_ in ("pobj", "pcomp"):
                 if route is not None:
                     route.append("prep")
-                return (obj.left_edge.i, obj.right_edge.i + 1)
+                return (obj.left_edge.i, _as_predicate_end(cue, obj.right_edge.i + 1))
     if cue.dep_ == "advcl" and cue.head.i > cue.i and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         # "As The Times reported, the firm …": the clause the aside sources
@@ -729,10 +839,98 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         if lo < a < b < hi and doc[a].text == "," and doc[b - 1].text == "," and head.i >= b and \
                 any(c.dep_ in _SUBJECT_DEPS and c.i < a for c in head.children):
             return (lo, hi)  # the aside stands between the clause's subject and its verb
+        if lo < a < b < hi and doc[a].text == "," and doc[b - 1].text == "," and head.i < a:
+            return (lo, hi)  # "Nor does she have plans, aides say, to …": the aside after the verb
         if lo == a and head.i >= b and _fronted_onto_aside(doc, cue):
             return (lo, hi)
         return (lo, a) if a - lo >= hi - b else (b, hi)
     return None
+
+
+_JOINING = {"and", "but"}
+
+
+def _joined_report(cue: Token, clause: Token, b: int) -> int:
+    """"Ruiz predicted that wages would fall, but that overtime would make up for it": a second
+    that-clause the parse joined to the cue itself, after a comma and "and"/"but", is a second
+    complement of the cue; the content runs to its end (``b`` is the end of the first clause). So is
+    a verb with no subject and a modal ("said she liked it, but could not vote for it"): the modal is
+    the reported clause's, not the narrative's. (Another joined clause may be the writer's: "…, but
+    she left early".)"""
+    conj = next((c for c in cue.rights if c.dep_ == "conj" and c.i > clause.right_edge.i), None)
+    if conj is None or conj.pos_ not in ("VERB", "AUX") or conj.left_edge.i < b + 2:
+        return b
+    doc = cue.doc
+    if doc[b].text != "," or doc[b + 1].lower_ not in _JOINING or conj.left_edge.i < b + 2:
+        return b
+    modal = not any(c.dep_ in SUBJECTS for c in conj.lefts) and any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in conj.lefts)  # "…, but could not bear to …"
+    if doc[b + 2].lower_ != "that" and not modal:
+        return b  # ("that" the parse may take for a determiner: "but that ridership would hold")
+    return conj.right_edge.i + 1
+
+
+_ABOUT_REACH = 6  # tokens: "spoke at length about …", "spoke with reporters about …"
+
+
+def _about_prep(cue: Token) -> Token | None:
+    """The phrase saying what a verb is about: right after it ("talked about …"), or after an adverb
+    or another phrase of the verb with no comma between ("spoke with reporters about …")."""
+    for prep in cue.rights:
+        if prep.i > cue.i + _ABOUT_REACH or any(t.text in _ASIDE_MARKS for t in cue.doc[cue.i + 1 : prep.i]):
+            return None
+        if prep.dep_ == "prep" and prep.lower_ in _ABOUT_PREPS and not any(
+                o.ent_type_ in ("DATE", "TIME") for o in prep.children):
+            return prep  # ("talked for years", "looked to 2015": when, not what about)
+        if prep.dep_ not in ("prep", "advmod", "npadvmod", "prt"):
+            return None
+    return None
+
+
+def _as_predicate_end(cue: Token, b: int) -> int:
+    """"referred to Ruiz as a fraud", "spoke of the plan as a trap": what the verb says of the object
+    of its phrase, an "as" phrase of the verb right after it, belongs to what is reported."""
+    for child in cue.rights:
+        if child.dep_ == "prep" and child.lower_ == "as" and child.left_edge.i == b:
+            return child.right_edge.i + 1
+    return b
+
+
+def _stranded_that_clause(cue: Token) -> tuple[int, int] | None:
+    """"Kasich predicted at the debate that Republicans will …", "said in a statement that …": the parse
+    hung the verb's that-clause on the noun of a phrase right after it, as if a relative clause; a
+    clause opened by "that" as a conjunction (not a relative pronoun standing for the noun) is the
+    verb's complement."""
+    for prep in cue.rights:
+        if prep.dep_ != "prep" or prep.i > cue.i + 6:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for clause in obj.rights:
+                first = clause.doc[clause.left_edge.i]
+                if clause.dep_ == "relcl" and first.lower_ == "that" and _conjunction(first, clause) and \
+                        clause.right_edge.i > first.i:
+                    return (first.i + 1, clause.right_edge.i + 1)
+    return None
+
+
+def _conjunction(that: Token, clause: Token) -> bool:
+    """"that" opens a clause as a conjunction, not as a relative pronoun: the parse says so, or the
+    role it gave "that" is already filled ("that Republicans will take every state": two objects)."""
+    return that.dep_ == "mark" or any(c.dep_ == that.dep_ and c.i != that.i for c in clause.children)
+
+
+# subordinators that open a clause of time, reason or concession, never a reported one
+_ADVERBIAL_MARKS = {"after", "before", "while", "when", "because", "since", "until", "although", "though",
+                    "once", "unless", "whereas"}
+
+
+def _adverbial_mark(clause: Token) -> bool:
+    """A clause the parse took for a complement but that opens with a subordinator of time or reason
+    ("walked back his comments after he said them"): the verb's object, not this clause, is reported."""
+    return any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS and c.i == clause.left_edge.i
+               for c in clause.children)
 
 
 def _tail_report(doc: Doc, cue: Token, strength: float) -> tuple[int, int] | None:
@@ -866,7 +1064,8 @@ def _predicate_end(cue: Token, obj: Token, b: int) -> int:
             continue
         if child.left_edge.i != b or child.dep_ not in _PREDICATE_DEPS:
             break  # the complement must start right after the object ("call it the enforcement of …")
-        if child.dep_ == "advcl" and _subordinate(child):
+        if (child.dep_ == "advcl" and _subordinate(child)) or \
+                (child.dep_ == "ccomp" and _adverbial_mark(child)):
             break  # "backs Ruiz because he …", "praised it as she left": why or when, not what
         b = child.right_edge.i + 1
     return b
@@ -964,18 +1163,39 @@ def _marked_owner(noun: Token, view: _DocView, lex: Lexicon) -> Token | None:
 def _noun_frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
                             skip: set[int], lemmas: np.ndarray) -> list[dict[str, Any]]:
     """Reporting nouns in the shapes that often carry an attribution in annotated news (``noun_frames``
-    in ``models/cues.json``, derived from train counts): "voiced support for …", "criticism by …"."""
+    in ``models/cues.json``, derived from train counts): "voiced support for …", "criticism by …".
+    A noun that reports through a that-clause and has no source in any of its shapes reports the
+    clause by nobody named ("the notion that …")."""
     frames = lex.noun_frames or {}
     out: list[dict[str, Any]] = []
     for tok in _scan(doc, lemmas, lex, "noun_frames"):
         if tok.pos_ != "NOUN" or tok.idx in skip or view.in_quote[tok.i]:
             continue
-        for frame in frames.get(tok.lemma_.lower(), ()):
+        shapes = frames.get(tok.lemma_.lower(), ())
+        for frame in shapes:
             rec = _noun_frame_record(doc, view, lex, book, tok, frame)
             if rec is not None:
                 out.append(rec)
                 break
+        else:
+            if any(f.endswith(":that") for f in shapes) and _unowned_reports(tok):
+                rec = _unowned_that_record(doc, view, tok)
+                if rec is not None:
+                    out.append(rec)
     return out
+
+
+def _unowned_that_record(doc: Doc, view: _DocView, noun: Token) -> dict[str, Any] | None:
+    """"the belief that …" with no source in view: a noun that reports through a that-clause reports
+    it by nobody named (as a reporting noun with no owner does)."""
+    clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "relcl") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    cs, ce = _same_paragraph(doc, noun, clause.left_edge.i, clause.right_edge.i + 1, view.text)
+    if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+        return None
+    return _content_record(doc, view, noun, cs, ce, None)
 
 
 NOUN_SOURCES = ("poss", "by", "verb", "pverb", "mod")
@@ -1187,6 +1407,8 @@ def _frame_span(cue: Token, frame: str,
         if obj is None:
             return None
         return (obj.left_edge.i, obj.right_edge.i + 1)
+    if frame in ("advcl", "ccomp") and _adverbial_mark(child):
+        return None  # "walked back his comments after he said them"
     a, b = child.left_edge.i, child.right_edge.i + 1
     if frame == "dobj":
         b = _predicate_end(cue, child, b)
