@@ -327,6 +327,15 @@ def test_relative_clause_holding_the_quote_is_its_cue(nlp):
         "meeting, said the message was that \"this is not going to be over in February.\"",
         "over in February", "One attendee",
         id="subject of the reported clause after the cue is not its speaker"),
+    pytest.param(
+        "Ana Ruiz said she backs a bill against the licensing boards, which she called “a cartel "
+        "for the rich.”",
+        "cartel", "she",
+        id="pronoun calling a relative's antecedent something inside a report is its own speaker"),
+    pytest.param(
+        "Tom Bell said inspectors were sent with the marchers, whom he described as “calm and orderly.”",
+        "calm", "he",
+        id="pronoun describing a relative's antecedent inside a report is its own speaker"),
 ])
 def test_quote_mention(nlp, text, words, who):
     """The mention each pattern gives a quote, as it stands in the text."""

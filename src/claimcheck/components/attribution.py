@@ -19,7 +19,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
 * a cue inside the clause or object a stronger speech verb reports is part of the report: the
   quote belongs to the outer speaker ("Bell explained that … the firm that described it as “…”");
   not a cue with its own subject in an adverbial clause ("… when he called for “…”") or
-  hung from a verb in the next paragraph;
+  hung from a verb in the next paragraph, nor a relative clause whose pronoun subject calls its
+  antecedent something ("Ruiz said she backs a bill on the boards, which she called “…”");
 * "in the words of X" right before a quote names X;
 * "“…” — Name" names the speaker (also with the dash glued to the quote mark);
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
@@ -164,7 +165,22 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
             best = (score, found)
     if best is None:
         return None
+    if _own_pronoun(best[1]):
+        return best[1]
     return outer_of(best[1]) or best[1]
+
+
+_SPEAKING_PRONOUNS = {"he", "she", "they", "we", "i"}
+
+
+def _own_pronoun(found: _Found) -> bool:
+    """A relative clause inside a report that calls its antecedent something, with a personal pronoun for
+    subject ("DeSantis said he backs a bill on the bodies, which he called “a cartel”"): the pronoun names
+    who called it so, and the clause's verb is the quote's own cue rather than the verb that reports the
+    clause around it."""
+    cue, subj = found.cue, found.subject
+    return subj is not None and subj.lower_ in _SPEAKING_PRONOUNS and subj.head.i == cue.i and \
+        cue.dep_ == "relcl" and any(c.lower_ in RELATIVE and c.dep_ == "dobj" for c in cue.children)
 
 
 def _closing_report(doc: Doc, view: _DocView, cue: Token) -> bool:
