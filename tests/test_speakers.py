@@ -328,14 +328,22 @@ def test_relative_clause_holding_the_quote_is_its_cue(nlp):
         "over in February", "One attendee",
         id="subject of the reported clause after the cue is not its speaker"),
     pytest.param(
-        "Ana Ruiz said she backs a bill against the licensing boards, which she called “a cartel "
+        "Ana Ruiz said she backs a bill against the licensing boards, which she called “a racket "
         "for the rich.”",
-        "cartel", "she",
+        "racket", "she",
         id="pronoun calling a relative's antecedent something inside a report is its own speaker"),
     pytest.param(
         "Tom Bell said inspectors were sent with the marchers, whom he described as “calm and orderly.”",
         "calm", "he",
         id="pronoun describing a relative's antecedent inside a report is its own speaker"),
+    pytest.param(
+        "The council, Ana Ruiz said, called the plan “a gift to developers.”",
+        "gift", "Ana Ruiz",
+        id="speech verb set off by commas inside the clause reports the cue in it"),
+    pytest.param(
+        "The mayor, Tom Bell said, described the budget as “a mess from start to finish.”",
+        "mess", "Tom Bell",
+        id="parenthetical reporter beats the subject of the clause it interrupts"),
 ])
 def test_quote_mention(nlp, text, words, who):
     """The mention each pattern gives a quote, as it stands in the text."""

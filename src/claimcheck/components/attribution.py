@@ -21,6 +21,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   not a cue with its own subject in an adverbial clause ("… when he called for “…”") or
   hung from a verb in the next paragraph, nor a relative clause whose pronoun subject calls its
   antecedent something ("Ruiz said she backs a bill on the boards, which she called “…”");
+* a speech verb with its own subject set off by commas inside the clause that holds the cue
+  reports that clause: "The council, Ruiz said, called the plan “…”" is Ruiz's report;
 * "in the words of X" right before a quote names X;
 * "“…” — Name" names the speaker (also with the dash glued to the quote mark);
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
@@ -167,7 +169,38 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         return None
     if _own_pronoun(best[1]):
         return best[1]
-    return outer_of(best[1]) or best[1]
+    found = outer_of(best[1]) or best[1]
+    return _parenthetical_report(doc, view, lex, found.cue) or found
+
+
+def _parenthetical_report(doc: Doc, view: _DocView, lex: Lexicon, cue: Token) -> _Found | None:
+    """"The council, Ruiz said, called the plan “a gift”": a speech verb with its own subject set
+    off by commas inside the clause (the parser hangs it as parataxis) reports the whole clause, the
+    cue in it included."""
+    tok = cue
+    for _ in range(3):
+        if view.in_quote[tok.i]:
+            return None
+        for child in tok.children:
+            if child.dep_ != "parataxis" or child.i == cue.i or child.pos_ != "VERB" or \
+                    view.in_quote[child.i] or lex.strength.get(child.lemma_, 0.0) < STRONG:
+                continue
+            subj = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+            if subj is None:
+                continue
+            # the subject and the verb alone between the commas (an adverb or a time may follow the verb)
+            lo = subj.left_edge.i
+            hi = max([c.right_edge.i for c in child.rights if c.dep_ != "punct"] + [child.i])
+            if lo < 1 or hi - lo > 8 or doc[lo - 1].text != "," or hi + 1 >= len(doc) or \
+                    doc[hi + 1].text != "," or any(view.in_quote[k] for k in range(lo, hi + 1)):
+                continue
+            if any(doc[k].text in _STOP for k in range(min(hi, cue.i), max(lo, cue.i))):
+                continue  # a sentence the parser ran on into the next one
+            return _Found(child, subj)
+        if tok.head.i == tok.i or tok.dep_ == "conj":
+            return None  # a clause joined by "and" is beyond it ("…, she said, it helped and she admitted")
+        tok = tok.head
+    return None
 
 
 _SPEAKING_PRONOUNS = {"he", "she", "they", "we", "i"}
@@ -175,7 +208,7 @@ _SPEAKING_PRONOUNS = {"he", "she", "they", "we", "i"}
 
 def _own_pronoun(found: _Found) -> bool:
     """A relative clause inside a report that calls its antecedent something, with a personal pronoun for
-    subject ("DeSantis said he backs a bill on the bodies, which he called “a cartel”"): the pronoun names
+    subject ("Ruiz said she backs a bill on the boards, which she called “a racket”"): the pronoun names
     who called it so, and the clause's verb is the quote's own cue rather than the verb that reports the
     clause around it."""
     cue, subj = found.cue, found.subject
