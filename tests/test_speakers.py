@@ -124,6 +124,11 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "The mayor was, in the words of a senior adviser, “the last honest man” in the town hall.",
         "last honest man", "a senior adviser",
         id="in the words of someone names the source"),
+    pytest.param(
+        "“We will finish the bridge this year,” Ana Ruiz said at the rally. That makes her “the only "
+        "candidate with a real plan for the valley.”",
+        "only candidate", "Ana Ruiz",
+        id="a rare cue whose subject points at a thing gives no speaker"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -10,7 +10,9 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   clause another verb reports (a relative clause that holds the quote or that the quote
   closes is its own; a complement clause is reported only by a verb that cues quotes, never
   from the next paragraph), a verb that cues quotes at all,
-  tied to the quote by the parse or by standing right next to it with its own subject, a
+  tied to the quote by the parse or by standing right next to it with its own subject (a verb
+  that seldom cues quotes gives no speaker for a subject that points at a thing or asks: "That
+  makes her “…”"), a
   name, pronoun or common noun that heads sources as subject, a common speech verb ("as X
   put it" too), before the quote, near); the search stops at a quoted sentence end (“….”
   Ruiz fired back); a reporting noun with an owner whose phrase holds the quote beats a verb
@@ -154,6 +156,9 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
             subj = subj or _as_object(tok, view)
         if share < WEAK and not according and subj is not None and not _can_speak(subj, lex):
             subj = None  # "his determination to turn …": a rare cue and a subject that never speaks
+        if share < WEAK and not according and subj is not None and subj.pos_ == "PRON" and \
+                subj.lower_ in _NOT_SPEAKERS and tok.dep_ != "relcl":
+            subj = None  # "That makes her “…”": a rare cue whose subject points at a thing, not a speaker
         if subj is not None:
             subj = _poll_source(tok, subj)
         found = _Found(tok, subj)
@@ -203,6 +208,8 @@ def _parenthetical_report(doc: Doc, view: _DocView, lex: Lexicon, cue: Token) ->
     return None
 
 
+# pronouns that point at a thing or ask, when they do not open a relative clause (there the antecedent speaks)
+_NOT_SPEAKERS = {"this", "that", "these", "those", "which", "who", "whom", "what", "you"}
 _SPEAKING_PRONOUNS = {"he", "she", "they", "we", "i"}
 
 
