@@ -349,6 +349,10 @@ def test_relative_clause_holding_the_quote_is_its_cue(nlp):
         "The mayor, Tom Bell said, described the budget as “a mess from start to finish.”",
         "mess", "Tom Bell",
         id="parenthetical reporter beats the subject of the clause it interrupts"),
+    pytest.param(
+        "Ana Ruiz said: \"There will always be delays on a project this size,\" the Gazette reported.",
+        "always be delays", "the Gazette",
+        id="sentence-closing report is not part of the report the parser hung it under"),
 ])
 def test_quote_mention(nlp, text, words, who):
     """The mention each pattern gives a quote, as it stands in the text."""

@@ -6,7 +6,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   news: said, told, added, wrote, tweeted, called, according to, …) found outside the
   quote marks in the words around the quote, up to the sentence or paragraph end; candidates
   are ranked by their evidence, in a fixed order of weight (``_cue_key``: a source,
-  "according to" (or a sentence-closing "…, the Post reported."), not negated nor inside a
+  "according to" (or a sentence-closing "…, the Post reported.", never part of a report the
+  parser hung it under), not negated nor inside a
   clause another verb reports (a relative clause that holds the quote or that the quote
   closes is its own; a complement clause is reported only by a verb that cues quotes, never
   from the next paragraph), a verb that cues quotes at all,
@@ -172,8 +173,8 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
             best = (score, found)
     if best is None:
         return None
-    if _own_pronoun(best[1]):
-        return best[1]
+    if _own_pronoun(best[1]) or (best[1].cue.i >= te and _closing_report(doc, view, best[1].cue)):
+        return best[1]  # ("…,” the Post reported." ending the sentence reports all of it, whatever the parse)
     found = outer_of(best[1]) or best[1]
     return _parenthetical_report(doc, view, lex, found.cue) or found
 
