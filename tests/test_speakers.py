@@ -129,6 +129,16 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "candidate with a real plan for the valley.”",
         "only candidate", "Ana Ruiz",
         id="a rare cue whose subject points at a thing gives no speaker"),
+    pytest.param(
+        "Tom Bell spoke at the rally on Monday. “Omar Haddad has ruined this town,” he said. He added, "
+        "“It will take years to fix the roads.”",
+        "take years", "Tom Bell",
+        id="a name inside quote marks is not what a later pronoun means"),
+    pytest.param(
+        "Tom Sanders ran the campaign. Omar Haddad opened the meeting on Monday. Sanders has made clear "
+        "that he expects the council “to fight every cut.”",
+        "fight every", "Tom Sanders",
+        id="a surname tagged as a plural noun is what a later pronoun means"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -41,7 +41,9 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   the verb ("Bell pondered who might “…”"; from a complement clause, the subject of the verb
   above: "she vented that it would be “…”"), unless it looks like a title or a scare quote;
 * "he"/"she" means the nearest earlier name that is a subject, preferring a main clause's
-  subject over a name in a clause below it in the same sentence;
+  subject over a name in a clause below it in the same sentence; not a name inside quote
+  marks (someone's words about a third person), but a surname the tagger read as a plural
+  ("Sanders") when the document calls it a person;
 * "In a poll, 62 percent of voters said “…”": the poll is the source of the share that speaks;
 * a quoted title after a preposition or a possessive (on NBC's “Meet the Press”) or a
   nickname inside a name is nobody's words: it keeps no speaker;
@@ -818,7 +820,7 @@ _SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]*[A-Z](?: [A-Z][A-Z.'\u2019-]*
 
 
 def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
-    """Singular proper-noun subjects are who a later "he"/"she" most likely means.
+    """Singular proper-noun subjects outside quote marks are who a later "he"/"she" most likely means.
 
     Of those in one sentence, the subject of the main clause (outside quote marks): a name in a
     clause below it ("Bell predicted a loss if Haddad wins. “…,” he said") is not what the
@@ -827,9 +829,14 @@ def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
     strings = doc.vocab.strings
     arr = doc.to_array([DEP, TAG])
     main_subject = -1  # the last proper-noun subject of a main clause
-    for k in np.flatnonzero((arr[:, 0] == strings["nsubj"]) & (arr[:, 1] == strings["NNP"])):
+    proper = np.isin(arr[:, 1], [strings["NNP"], strings["NNPS"], strings["NNS"]])
+    for k in np.flatnonzero((arr[:, 0] == strings["nsubj"]) & proper):
         tok = doc[int(k)]
-        if _main_clause(tok.head) and not view.in_quote[tok.i]:
+        if tok.tag_ != "NNP" and not _plural_tagged_name(tok, book):
+            continue  # "Democrats said", "voters said": a group, not someone a "he" points back to
+        if view.in_quote[tok.i]:
+            continue
+        if _main_clause(tok.head):
             main_subject = tok.i
         elif main_subject >= view.sent_start[tok.i]:
             continue  # a name below the main clause's subject in its sentence
@@ -845,6 +852,17 @@ def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
         tok = doc[int(k)]
         book.vote_gender(tok.lower_, tok.idx)
     book.settle_genders()
+
+
+def _plural_tagged_name(tok: Token, book: NameBook) -> bool:
+    """A surname ending in -s that the tagger took for a plural noun ("Sanders", "Ailes"): the
+    NER calls it a person here, or it is the last word of a full name the document calls a person."""
+    if not tok.is_title:
+        return False
+    if tok.ent_type_ == "PERSON":
+        return True
+    name = book.canonical([tok])
+    return name is not None and name != tok.text and name in book.persons
 
 
 def _main_clause(verb: Token) -> bool:
