@@ -139,6 +139,18 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "that he expects the council “to fight every cut.”",
         "fight every", "Tom Sanders",
         id="a surname tagged as a plural noun is what a later pronoun means"),
+    pytest.param(
+        "Ana Ruiz's favourite claim on the trail was that the council “never reads its own mail.”",
+        "never reads", "Ana Ruiz",
+        id="owner of a speech noun before was-that said the quote"),
+    pytest.param(
+        "The mayor's most striking promise was that the town would “fix every road by June.”",
+        "fix every road", "The mayor",
+        id="owner of a speech noun before was-that said a quote inside the clause"),
+    pytest.param(
+        "Tom Bell said that Ana Ruiz's remarks about the budget were “simply false.”",
+        "simply false", "Tom Bell",
+        id="a verdict on someone's remarks is the reporter's words"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -26,7 +26,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   antecedent something ("Ruiz said she backs a bill on the boards, which she called “…”");
 * a speech verb with its own subject set off by commas inside the clause that holds the cue
   reports that clause: "The council, Ruiz said, called the plan “…”" is Ruiz's report;
-* "in the words of X" right before a quote names X;
+* "in the words of X" right before a quote names X; so does "X's claim was that “…”" (a speech
+  noun with an owner, "is"/"was", then "that" or a colon: not "X's remarks were “false”");
 * "“…” — Name" names the speaker (also with the dash glued to the quote mark);
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
   group, same paragraph — a quoted clause closing its sentence too — or the paragraph
@@ -633,6 +634,26 @@ def _owned_noun_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) ->
     return None
 
 
+def _copular_owner(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _Found | None:
+    """"Ruiz's favourite line was that the council “never reads its own mail”", "Bell's answer was:
+    “…”": a speech noun with an owner, "is"/"was", then "that" or a colon opening what was said: the
+    owner said it (not "Ruiz's remarks were “false”", a verdict on the words by whoever reports it)."""
+    lo = max(int(view.sent_start[ts]), ts - 14)
+    for i in range(ts - 1, lo, -1):
+        be = doc[i]
+        if view.in_quote[i] or doc[i].text in _STOP:
+            return None
+        if be.lemma_ != "be" or i + 1 >= ts or doc[i + 1].lower_ not in ("that", ":"):
+            continue
+        noun = next((c for c in be.children if c.dep_ == "nsubj" and c.i < be.i), None)
+        if noun is None or noun.pos_ != "NOUN" or view.in_quote[noun.i] or not (
+                noun.lemma_.lower() in lex.noun_cues or noun.lemma_.lower() in _SPEECH_NOUNS):
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
+        return _Found(be, owner) if owner is not None else None
+    return None
+
+
 def _verb_above(doc: Doc, view: _DocView, ts: int, te: int) -> Token | None:
     """The nearest verb above the quote [ts, te) in the parse, outside quote marks and in its sentence."""
     for tok in doc[ts:te]:
@@ -763,6 +784,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                               "description": None}
         elif len(doc) and ts < len(doc):
             found = _colon_label(doc, view, ts) or _words_of(doc, view, ts) or \
+                _copular_owner(doc, view, lex, ts) or \
                 _find_cue(doc, view, lex, ts, min(te, len(doc)))
             owned = _owned_noun_cue(doc, view, lex, ts, min(te, len(doc))) if found is not None else None
             if owned is not None and found.cue.lower_ != "according" and not (
