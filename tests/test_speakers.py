@@ -151,6 +151,15 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "Tom Bell said that Ana Ruiz's remarks about the budget were “simply false.”",
         "simply false", "Tom Bell",
         id="a verdict on someone's remarks is the reporter's words"),
+    pytest.param(
+        "The council delayed the vote after Ana Ruiz's claim that the budget was “a fraud on every "
+        "taxpayer.”",
+        "fraud on every", "Ana Ruiz",
+        id="a that clause after a speech noun with an owner is the owner's"),
+    pytest.param(
+        "Tom Bell's accusation that the mayor is playing “games with the roads” touched off a long debate.",
+        "games with", "Tom Bell",
+        id="the owner of the speech noun beats the subject inside its clause"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -27,7 +27,9 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
 * a speech verb with its own subject set off by commas inside the clause that holds the cue
   reports that clause: "The council, Ruiz said, called the plan “…”" is Ruiz's report;
 * "in the words of X" right before a quote names X; so does "X's claim was that “…”" (a speech
-  noun with an owner, "is"/"was", then "that" or a colon: not "X's remarks were “false”");
+  noun with an owner, "is"/"was", then "that" or a colon: not "X's remarks were “false”"), and
+  "X's claim that … “…”" (the clause a speech noun with an owner opens: over any cue but
+  "according to" or a speech verb proper with its own subject);
 * "“…” — Name" names the speaker (also with the dash glued to the quote mark);
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
   group, same paragraph — a quoted clause closing its sentence too — or the paragraph
@@ -654,6 +656,42 @@ def _copular_owner(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _Found | 
     return None
 
 
+def _noun_content_owner(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _Found | None:
+    """"Her remark that “…”", "his warning on Monday that the deal would go to the “back of the
+    queue”": a clause opened by "that" right after a speech noun with an owner is what the owner
+    said, whatever verb the noun phrase hangs from ("fanned a row over her remark that …")."""
+    lo = max(int(view.sent_start[ts]), ts - 14)
+    for k in range(ts - 1, lo, -1):
+        tok = doc[k]
+        if view.in_quote[k] or tok.text in _STOP or tok.text == ";":
+            return None
+        if tok.lower_ != "that":
+            continue
+        clause = tok.head  # the verb of the clause "that" opens: the quote must be inside it
+        if tok.dep_ != "mark" or not clause.left_edge.i <= ts <= clause.right_edge.i:
+            return None
+        noun = doc[k - 1]
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN" and \
+                noun.head.i == k - 2:
+            noun = noun.head.head  # "his statement on Wednesday that …"
+        if noun.pos_ != "NOUN" or view.in_quote[noun.i] or not (
+                noun.lemma_.lower() in lex.noun_cues or noun.lemma_.lower() in _SPEECH_NOUNS):
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
+        return _Found(noun, owner) if owner is not None else None
+    return None
+
+
+def _yields_to_content(found: _Found, content: _Found, lex: Lexicon) -> bool:
+    """Whether the cue found gives way to the owner of a speech noun whose "that" clause holds the
+    quote: unless it is "according to" or a speech verb proper with its own subject ("she recalled
+    his claim that …" stays hers); a cue inside the clause itself always does."""
+    cue = found.cue
+    if content.cue.i < cue.i <= content.cue.right_edge.i:
+        return True
+    return cue.lower_ != "according" and (found.subject is None or lex.strength.get(cue.lemma_, 0.0) < STRONG)
+
+
 def _verb_above(doc: Doc, view: _DocView, ts: int, te: int) -> Token | None:
     """The nearest verb above the quote [ts, te) in the parse, outside quote marks and in its sentence."""
     for tok in doc[ts:te]:
@@ -791,6 +829,9 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                     owned.cue.left_edge.i <= found.cue.i <= owned.cue.right_edge.i) and \
                     not _acts_on(found.cue, owned.cue) and not (ts > 0 and doc[ts - 1].lower_ == "as"):
                 found = owned  # "worries expressed by X go beyond Ruiz's pledge to stay “neutral”"
+            content = _noun_content_owner(doc, view, lex, ts)
+            if content is not None and (found is None or _yields_to_content(found, content, lex)):
+                found = content  # "they fanned a row over her remark that “…”": the remark is hers
             if found is not None:
                 rec["cue"] = _cue_span(doc, view.text, found.cue)
                 if found.subject is not None:
