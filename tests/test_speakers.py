@@ -384,6 +384,16 @@ def test_relative_clause_holding_the_quote_is_its_cue(nlp):
         "Ana Ruiz said: \"There will always be delays on a project this size,\" the Gazette reported.",
         "always be delays", "the Gazette",
         id="sentence-closing report is not part of the report the parser hung it under"),
+    pytest.param(
+        "\"We have waited long enough for this bridge, and it needs to be built now.\"\n\n"
+        "-Omar Haddad, a retired teacher in Salem.",
+        "waited long", "Omar Haddad",
+        id="a hyphen glued to the name on the line after the quote is a dash"),
+    pytest.param(
+        "\"We have waited long enough for this bridge, and it needs to be built now.\"\n\n"
+        "-Ann Ruiz, Portland.",
+        "waited long", "Ruiz",
+        id="a glued hyphen and name the tagger read as punctuation"),
 ])
 def test_quote_mention(nlp, text, words, who):
     """The mention each pattern gives a quote, as it stands in the text."""

@@ -30,7 +30,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   noun with an owner, "is"/"was", then "that" or a colon: not "X's remarks were “false”"), and
   "X's claim that … “…”" (the clause a speech noun with an owner opens: over any cue but
   "according to" or a speech verb proper with its own subject);
-* "“…” — Name" names the speaker (also with the dash glued to the quote mark);
+* "“…” — Name" names the speaker (also with the dash glued to the quote mark, or a hyphen
+  glued to the name on the next line: "-Ann Ruiz, Portland.");
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
   group, same paragraph — a quoted clause closing its sentence too — or the paragraph
   before), or of a colon/dash introduction; a name alone before a colon ("Ann Ruiz: “…”",
@@ -465,6 +466,14 @@ def _dash_speaker(doc: Doc, te: int) -> Token | None:
             while j + 1 < n and doc[j + 1].pos_ == "PROPN":
                 j += 1
             return doc[j]
+    # "“…”\n\n-Ann Ruiz, Portland.": a hyphen for the dash, glued to the name by the tokenizer
+    # (the tagger may take the glued token for punctuation: the name then goes on in the next one)
+    if i < n and len(doc[i].text) > 2 and doc[i].text[0] == "-" and doc[i].text[1:].istitle() and (
+            doc[i].pos_ == "PROPN" or (i + 1 < n and doc[i + 1].pos_ == "PROPN")):
+        j = i
+        while j + 1 < n and doc[j + 1].pos_ == "PROPN":
+            j += 1
+        return doc[j]
     return None
 
 
