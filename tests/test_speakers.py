@@ -394,6 +394,10 @@ def test_relative_clause_holding_the_quote_is_its_cue(nlp):
         "-Ann Ruiz, Portland.",
         "waited long", "Ruiz",
         id="a glued hyphen and name the tagger read as punctuation"),
+    pytest.param(
+        "As the Gazette reported, even on Friday the mayor was refusing to call the collapse “an accident.”",
+        "an accident", "the Gazette",
+        id="as X reported set off before the clause credits X like according to"),
 ])
 def test_quote_mention(nlp, text, words, who):
     """The mention each pattern gives a quote, as it stands in the text."""

@@ -7,7 +7,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   quote marks in the words around the quote, up to the sentence or paragraph end; candidates
   are ranked by their evidence, in a fixed order of weight (``_cue_key``: a source,
   "according to" (or a sentence-closing "…, the Post reported.", never part of a report the
-  parser hung it under), not negated nor inside a
+  parser hung it under, or "As the Post reported, …" set off before the clause it credits), not
+  negated nor inside a
   clause another verb reports (a relative clause that holds the quote or that the quote
   closes is its own; a complement clause is reported only by a verb that cues quotes, never
   from the next paragraph), a verb that cues quotes at all,
@@ -174,6 +175,7 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         holds = i in governing or (tok.dep_ == "relcl" and tok.left_edge.i <= ts and (
             te - 1 <= tok.right_edge.i or all(doc[k].is_punct for k in range(tok.right_edge.i + 1, ts))))
         closing = i >= te and subj is not None and _closing_report(doc, view, tok)
+        closing = closing or (subj is not None and share >= WEAK and i < ts and _as_reported(doc, tok))
         score = _cue_key(found, view, lex, share, dist, i >= te, tied, according or closing, holds, outer_of)
         if best is None or score > best[0]:
             best = (score, found)
@@ -266,6 +268,23 @@ def _abuts(doc: Doc, found: _Found, ts: int, te: int) -> bool:
     lo, hi = (cue.i + 1, ts) if cue.i < ts else (te, cue.i)
     own = range(subj.left_edge.i, subj.right_edge.i + 1)
     return all(doc[k].is_punct or k in own for k in range(lo, hi))
+
+
+def _as_reported(doc: Doc, tok: Token) -> bool:
+    """"As the Gazette reported, the mayor …", "as Ann Ruiz observed, the winner was …": a
+    speech verb in a clause opened by "as", with its own subject and nothing said after it, credits
+    its subject with the sentence it hangs on, like "according to"."""
+    as_ = next((c for c in tok.children if c.lower_ == "as" and c.i < tok.i and c.dep_ in ("mark", "advmod")),
+               None)
+    if tok.dep_ != "advcl" or as_ is None or tok.head.i < tok.i or \
+            any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "agent") for c in tok.children):
+        return False
+    # set off before the clause it credits: opening the sentence, or between commas or dashes
+    before = as_.i - 1
+    after = max([c.right_edge.i for c in tok.rights if c.dep_ != "punct"] + [tok.i]) + 1
+    opens = before < 0 or doc[before].text == "," or doc[before].text in _DASHES or \
+        doc[before].is_space or doc[before].text in _STOP
+    return opens and after < len(doc) and (doc[after].text == "," or doc[after].text in _DASHES)
 
 
 def _as_put_it(tok: Token) -> bool:
