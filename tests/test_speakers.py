@@ -124,6 +124,42 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "The mayor was, in the words of a senior adviser, “the last honest man” in the town hall.",
         "last honest man", "a senior adviser",
         id="in the words of someone names the source"),
+    pytest.param(
+        "“We will finish the bridge this year,” Ana Ruiz said at the rally. That makes her “the only "
+        "candidate with a real plan for the valley.”",
+        "only candidate", "Ana Ruiz",
+        id="a rare cue whose subject points at a thing gives no speaker"),
+    pytest.param(
+        "Tom Bell spoke at the rally on Monday. “Omar Haddad has ruined this town,” he said. He added, "
+        "“It will take years to fix the roads.”",
+        "take years", "Tom Bell",
+        id="a name inside quote marks is not what a later pronoun means"),
+    pytest.param(
+        "Tom Sanders ran the campaign. Omar Haddad opened the meeting on Monday. Sanders has made clear "
+        "that he expects the council “to fight every cut.”",
+        "fight every", "Tom Sanders",
+        id="a surname tagged as a plural noun is what a later pronoun means"),
+    pytest.param(
+        "Ana Ruiz's favourite claim on the trail was that the council “never reads its own mail.”",
+        "never reads", "Ana Ruiz",
+        id="owner of a speech noun before was-that said the quote"),
+    pytest.param(
+        "The mayor's most striking promise was that the town would “fix every road by June.”",
+        "fix every road", "The mayor",
+        id="owner of a speech noun before was-that said a quote inside the clause"),
+    pytest.param(
+        "Tom Bell said that Ana Ruiz's remarks about the budget were “simply false.”",
+        "simply false", "Tom Bell",
+        id="a verdict on someone's remarks is the reporter's words"),
+    pytest.param(
+        "The council delayed the vote after Ana Ruiz's claim that the budget was “a fraud on every "
+        "taxpayer.”",
+        "fraud on every", "Ana Ruiz",
+        id="a that clause after a speech noun with an owner is the owner's"),
+    pytest.param(
+        "Tom Bell's accusation that the mayor is playing “games with the roads” touched off a long debate.",
+        "games with", "Tom Bell",
+        id="the owner of the speech noun beats the subject inside its clause"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""
@@ -327,6 +363,41 @@ def test_relative_clause_holding_the_quote_is_its_cue(nlp):
         "meeting, said the message was that \"this is not going to be over in February.\"",
         "over in February", "One attendee",
         id="subject of the reported clause after the cue is not its speaker"),
+    pytest.param(
+        "Ana Ruiz said she backs a bill against the licensing boards, which she called “a racket "
+        "for the rich.”",
+        "racket", "she",
+        id="pronoun calling a relative's antecedent something inside a report is its own speaker"),
+    pytest.param(
+        "Tom Bell said inspectors were sent with the marchers, whom he described as “calm and orderly.”",
+        "calm", "he",
+        id="pronoun describing a relative's antecedent inside a report is its own speaker"),
+    pytest.param(
+        "The council, Ana Ruiz said, called the plan “a gift to developers.”",
+        "gift", "Ana Ruiz",
+        id="speech verb set off by commas inside the clause reports the cue in it"),
+    pytest.param(
+        "The mayor, Tom Bell said, described the budget as “a mess from start to finish.”",
+        "mess", "Tom Bell",
+        id="parenthetical reporter beats the subject of the clause it interrupts"),
+    pytest.param(
+        "Ana Ruiz said: \"There will always be delays on a project this size,\" the Gazette reported.",
+        "always be delays", "the Gazette",
+        id="sentence-closing report is not part of the report the parser hung it under"),
+    pytest.param(
+        "\"We have waited long enough for this bridge, and it needs to be built now.\"\n\n"
+        "-Omar Haddad, a retired teacher in Salem.",
+        "waited long", "Omar Haddad",
+        id="a hyphen glued to the name on the line after the quote is a dash"),
+    pytest.param(
+        "\"We have waited long enough for this bridge, and it needs to be built now.\"\n\n"
+        "-Ann Ruiz, Portland.",
+        "waited long", "Ruiz",
+        id="a glued hyphen and name the tagger read as punctuation"),
+    pytest.param(
+        "As the Gazette reported, even on Friday the mayor was refusing to call the collapse “an accident.”",
+        "an accident", "the Gazette",
+        id="as X reported set off before the clause credits X like according to"),
 ])
 def test_quote_mention(nlp, text, words, who):
     """The mention each pattern gives a quote, as it stands in the text."""

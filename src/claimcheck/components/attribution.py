@@ -6,11 +6,15 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   news: said, told, added, wrote, tweeted, called, according to, …) found outside the
   quote marks in the words around the quote, up to the sentence or paragraph end; candidates
   are ranked by their evidence, in a fixed order of weight (``_cue_key``: a source,
-  "according to" (or a sentence-closing "…, the Post reported."), not negated nor inside a
+  "according to" (or a sentence-closing "…, the Post reported.", never part of a report the
+  parser hung it under, or "As the Post reported, …" set off before the clause it credits), not
+  negated nor inside a
   clause another verb reports (a relative clause that holds the quote or that the quote
   closes is its own; a complement clause is reported only by a verb that cues quotes, never
   from the next paragraph), a verb that cues quotes at all,
-  tied to the quote by the parse or by standing right next to it with its own subject, a
+  tied to the quote by the parse or by standing right next to it with its own subject (a verb
+  that seldom cues quotes gives no speaker for a subject that points at a thing or asks: "That
+  makes her “…”"), a
   name, pronoun or common noun that heads sources as subject, a common speech verb ("as X
   put it" too), before the quote, near); the search stops at a quoted sentence end (“….”
   Ruiz fired back); a reporting noun with an owner whose phrase holds the quote beats a verb
@@ -19,9 +23,16 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
 * a cue inside the clause or object a stronger speech verb reports is part of the report: the
   quote belongs to the outer speaker ("Bell explained that … the firm that described it as “…”");
   not a cue with its own subject in an adverbial clause ("… when he called for “…”") or
-  hung from a verb in the next paragraph;
-* "in the words of X" right before a quote names X;
-* "“…” — Name" names the speaker (also with the dash glued to the quote mark);
+  hung from a verb in the next paragraph, nor a relative clause whose pronoun subject calls its
+  antecedent something ("Ruiz said she backs a bill on the boards, which she called “…”");
+* a speech verb with its own subject set off by commas inside the clause that holds the cue
+  reports that clause: "The council, Ruiz said, called the plan “…”" is Ruiz's report;
+* "in the words of X" right before a quote names X; so does "X's claim was that “…”" (a speech
+  noun with an owner, "is"/"was", then "that" or a colon: not "X's remarks were “false”"), and
+  "X's claim that … “…”" (the clause a speech noun with an owner opens: over any cue but
+  "according to" or a speech verb proper with its own subject);
+* "“…” — Name" names the speaker (also with the dash glued to the quote mark, or a hyphen
+  glued to the name on the next line: "-Ann Ruiz, Portland.");
 * a quote with no cue of its own takes the speaker of the quotation it continues (same
   group, same paragraph — a quoted clause closing its sentence too — or the paragraph
   before), or of a colon/dash introduction; a name alone before a colon ("Ann Ruiz: “…”",
@@ -35,7 +46,9 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   the verb ("Bell pondered who might “…”"; from a complement clause, the subject of the verb
   above: "she vented that it would be “…”"), unless it looks like a title or a scare quote;
 * "he"/"she" means the nearest earlier name that is a subject, preferring a main clause's
-  subject over a name in a clause below it in the same sentence;
+  subject over a name in a clause below it in the same sentence; not a name inside quote
+  marks (someone's words about a third person), but a surname the tagger read as a plural
+  ("Sanders") when the document calls it a person;
 * "In a poll, 62 percent of voters said “…”": the poll is the source of the share that speaks;
 * a quoted title after a preposition or a possessive (on NBC's “Meet the Press”) or a
   nickname inside a name is nobody's words: it keeps no speaker;
@@ -151,6 +164,9 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
             subj = subj or _as_object(tok, view)
         if share < WEAK and not according and subj is not None and not _can_speak(subj, lex):
             subj = None  # "his determination to turn …": a rare cue and a subject that never speaks
+        if share < WEAK and not according and subj is not None and subj.pos_ == "PRON" and \
+                subj.lower_ in _NOT_SPEAKERS and tok.dep_ != "relcl":
+            subj = None  # "That makes her “…”": a rare cue whose subject points at a thing, not a speaker
         if subj is not None:
             subj = _poll_source(tok, subj)
         found = _Found(tok, subj)
@@ -159,12 +175,61 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         holds = i in governing or (tok.dep_ == "relcl" and tok.left_edge.i <= ts and (
             te - 1 <= tok.right_edge.i or all(doc[k].is_punct for k in range(tok.right_edge.i + 1, ts))))
         closing = i >= te and subj is not None and _closing_report(doc, view, tok)
+        closing = closing or (subj is not None and share >= WEAK and i < ts and _as_reported(doc, tok))
         score = _cue_key(found, view, lex, share, dist, i >= te, tied, according or closing, holds, outer_of)
         if best is None or score > best[0]:
             best = (score, found)
     if best is None:
         return None
-    return outer_of(best[1]) or best[1]
+    if _own_pronoun(best[1]) or (best[1].cue.i >= te and _closing_report(doc, view, best[1].cue)):
+        return best[1]  # ("…,” the Post reported." ending the sentence reports all of it, whatever the parse)
+    found = outer_of(best[1]) or best[1]
+    return _parenthetical_report(doc, view, lex, found.cue) or found
+
+
+def _parenthetical_report(doc: Doc, view: _DocView, lex: Lexicon, cue: Token) -> _Found | None:
+    """"The council, Ruiz said, called the plan “a gift”": a speech verb with its own subject set
+    off by commas inside the clause (the parser hangs it as parataxis) reports the whole clause, the
+    cue in it included."""
+    tok = cue
+    for _ in range(3):
+        if view.in_quote[tok.i]:
+            return None
+        for child in tok.children:
+            if child.dep_ != "parataxis" or child.i == cue.i or child.pos_ != "VERB" or \
+                    view.in_quote[child.i] or lex.strength.get(child.lemma_, 0.0) < STRONG:
+                continue
+            subj = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+            if subj is None:
+                continue
+            # the subject and the verb alone between the commas (an adverb or a time may follow the verb)
+            lo = subj.left_edge.i
+            hi = max([c.right_edge.i for c in child.rights if c.dep_ != "punct"] + [child.i])
+            if lo < 1 or hi - lo > 8 or doc[lo - 1].text != "," or hi + 1 >= len(doc) or \
+                    doc[hi + 1].text != "," or any(view.in_quote[k] for k in range(lo, hi + 1)):
+                continue
+            if any(doc[k].text in _STOP for k in range(min(hi, cue.i), max(lo, cue.i))):
+                continue  # a sentence the parser ran on into the next one
+            return _Found(child, subj)
+        if tok.head.i == tok.i or tok.dep_ == "conj":
+            return None  # a clause joined by "and" is beyond it ("…, she said, it helped and she admitted")
+        tok = tok.head
+    return None
+
+
+# pronouns that point at a thing or ask, when they do not open a relative clause (there the antecedent speaks)
+_NOT_SPEAKERS = {"this", "that", "these", "those", "which", "who", "whom", "what", "you"}
+_SPEAKING_PRONOUNS = {"he", "she", "they", "we", "i"}
+
+
+def _own_pronoun(found: _Found) -> bool:
+    """A relative clause inside a report that calls its antecedent something, with a personal pronoun for
+    subject ("Ruiz said she backs a bill on the boards, which she called “a racket”"): the pronoun names
+    who called it so, and the clause's verb is the quote's own cue rather than the verb that reports the
+    clause around it."""
+    cue, subj = found.cue, found.subject
+    return subj is not None and subj.lower_ in _SPEAKING_PRONOUNS and subj.head.i == cue.i and \
+        cue.dep_ == "relcl" and any(c.lower_ in RELATIVE and c.dep_ == "dobj" for c in cue.children)
 
 
 def _closing_report(doc: Doc, view: _DocView, cue: Token) -> bool:
@@ -203,6 +268,23 @@ def _abuts(doc: Doc, found: _Found, ts: int, te: int) -> bool:
     lo, hi = (cue.i + 1, ts) if cue.i < ts else (te, cue.i)
     own = range(subj.left_edge.i, subj.right_edge.i + 1)
     return all(doc[k].is_punct or k in own for k in range(lo, hi))
+
+
+def _as_reported(doc: Doc, tok: Token) -> bool:
+    """"As the Gazette reported, the mayor …", "as Ann Ruiz observed, the winner was …": a
+    speech verb in a clause opened by "as", with its own subject and nothing said after it, credits
+    its subject with the sentence it hangs on, like "according to"."""
+    as_ = next((c for c in tok.children if c.lower_ == "as" and c.i < tok.i and c.dep_ in ("mark", "advmod")),
+               None)
+    if tok.dep_ != "advcl" or as_ is None or tok.head.i < tok.i or \
+            any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "agent") for c in tok.children):
+        return False
+    # set off before the clause it credits: opening the sentence, or between commas or dashes
+    before = as_.i - 1
+    after = max([c.right_edge.i for c in tok.rights if c.dep_ != "punct"] + [tok.i]) + 1
+    opens = before < 0 or doc[before].text == "," or doc[before].text in _DASHES or \
+        doc[before].is_space or doc[before].text in _STOP
+    return opens and after < len(doc) and (doc[after].text == "," or doc[after].text in _DASHES)
 
 
 def _as_put_it(tok: Token) -> bool:
@@ -403,6 +485,14 @@ def _dash_speaker(doc: Doc, te: int) -> Token | None:
             while j + 1 < n and doc[j + 1].pos_ == "PROPN":
                 j += 1
             return doc[j]
+    # "“…”\n\n-Ann Ruiz, Portland.": a hyphen for the dash, glued to the name by the tokenizer
+    # (the tagger may take the glued token for punctuation: the name then goes on in the next one)
+    if i < n and len(doc[i].text) > 2 and doc[i].text[0] == "-" and doc[i].text[1:].istitle() and (
+            doc[i].pos_ == "PROPN" or (i + 1 < n and doc[i + 1].pos_ == "PROPN")):
+        j = i
+        while j + 1 < n and doc[j + 1].pos_ == "PROPN":
+            j += 1
+        return doc[j]
     return None
 
 
@@ -574,6 +664,62 @@ def _owned_noun_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) ->
     return None
 
 
+def _copular_owner(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _Found | None:
+    """"Ruiz's favourite line was that the council “never reads its own mail”", "Bell's answer was:
+    “…”": a speech noun with an owner, "is"/"was", then "that" or a colon opening what was said: the
+    owner said it (not "Ruiz's remarks were “false”", a verdict on the words by whoever reports it)."""
+    lo = max(int(view.sent_start[ts]), ts - 14)
+    for i in range(ts - 1, lo, -1):
+        be = doc[i]
+        if view.in_quote[i] or doc[i].text in _STOP:
+            return None
+        if be.lemma_ != "be" or i + 1 >= ts or doc[i + 1].lower_ not in ("that", ":"):
+            continue
+        noun = next((c for c in be.children if c.dep_ == "nsubj" and c.i < be.i), None)
+        if noun is None or noun.pos_ != "NOUN" or view.in_quote[noun.i] or not (
+                noun.lemma_.lower() in lex.noun_cues or noun.lemma_.lower() in _SPEECH_NOUNS):
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
+        return _Found(be, owner) if owner is not None else None
+    return None
+
+
+def _noun_content_owner(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _Found | None:
+    """"Her remark that “…”", "his warning on Monday that the deal would go to the “back of the
+    queue”": a clause opened by "that" right after a speech noun with an owner is what the owner
+    said, whatever verb the noun phrase hangs from ("fanned a row over her remark that …")."""
+    lo = max(int(view.sent_start[ts]), ts - 14)
+    for k in range(ts - 1, lo, -1):
+        tok = doc[k]
+        if view.in_quote[k] or tok.text in _STOP or tok.text == ";":
+            return None
+        if tok.lower_ != "that":
+            continue
+        clause = tok.head  # the verb of the clause "that" opens: the quote must be inside it
+        if tok.dep_ != "mark" or not clause.left_edge.i <= ts <= clause.right_edge.i:
+            return None
+        noun = doc[k - 1]
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN" and \
+                noun.head.i == k - 2:
+            noun = noun.head.head  # "his statement on Wednesday that …"
+        if noun.pos_ != "NOUN" or view.in_quote[noun.i] or not (
+                noun.lemma_.lower() in lex.noun_cues or noun.lemma_.lower() in _SPEECH_NOUNS):
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
+        return _Found(noun, owner) if owner is not None else None
+    return None
+
+
+def _yields_to_content(found: _Found, content: _Found, lex: Lexicon) -> bool:
+    """Whether the cue found gives way to the owner of a speech noun whose "that" clause holds the
+    quote: unless it is "according to" or a speech verb proper with its own subject ("she recalled
+    his claim that …" stays hers); a cue inside the clause itself always does."""
+    cue = found.cue
+    if content.cue.i < cue.i <= content.cue.right_edge.i:
+        return True
+    return cue.lower_ != "according" and (found.subject is None or lex.strength.get(cue.lemma_, 0.0) < STRONG)
+
+
 def _verb_above(doc: Doc, view: _DocView, ts: int, te: int) -> Token | None:
     """The nearest verb above the quote [ts, te) in the parse, outside quote marks and in its sentence."""
     for tok in doc[ts:te]:
@@ -704,12 +850,16 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                               "description": None}
         elif len(doc) and ts < len(doc):
             found = _colon_label(doc, view, ts) or _words_of(doc, view, ts) or \
+                _copular_owner(doc, view, lex, ts) or \
                 _find_cue(doc, view, lex, ts, min(te, len(doc)))
             owned = _owned_noun_cue(doc, view, lex, ts, min(te, len(doc))) if found is not None else None
             if owned is not None and found.cue.lower_ != "according" and not (
                     owned.cue.left_edge.i <= found.cue.i <= owned.cue.right_edge.i) and \
                     not _acts_on(found.cue, owned.cue) and not (ts > 0 and doc[ts - 1].lower_ == "as"):
                 found = owned  # "worries expressed by X go beyond Ruiz's pledge to stay “neutral”"
+            content = _noun_content_owner(doc, view, lex, ts)
+            if content is not None and (found is None or _yields_to_content(found, content, lex)):
+                found = content  # "they fanned a row over her remark that “…”": the remark is hers
             if found is not None:
                 rec["cue"] = _cue_span(doc, view.text, found.cue)
                 if found.subject is not None:
@@ -761,7 +911,7 @@ _SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]*[A-Z](?: [A-Z][A-Z.'\u2019-]*
 
 
 def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
-    """Singular proper-noun subjects are who a later "he"/"she" most likely means.
+    """Singular proper-noun subjects outside quote marks are who a later "he"/"she" most likely means.
 
     Of those in one sentence, the subject of the main clause (outside quote marks): a name in a
     clause below it ("Bell predicted a loss if Haddad wins. “…,” he said") is not what the
@@ -770,9 +920,14 @@ def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
     strings = doc.vocab.strings
     arr = doc.to_array([DEP, TAG])
     main_subject = -1  # the last proper-noun subject of a main clause
-    for k in np.flatnonzero((arr[:, 0] == strings["nsubj"]) & (arr[:, 1] == strings["NNP"])):
+    proper = np.isin(arr[:, 1], [strings["NNP"], strings["NNPS"], strings["NNS"]])
+    for k in np.flatnonzero((arr[:, 0] == strings["nsubj"]) & proper):
         tok = doc[int(k)]
-        if _main_clause(tok.head) and not view.in_quote[tok.i]:
+        if tok.tag_ != "NNP" and not _plural_tagged_name(tok, book):
+            continue  # "Democrats said", "voters said": a group, not someone a "he" points back to
+        if view.in_quote[tok.i]:
+            continue
+        if _main_clause(tok.head):
             main_subject = tok.i
         elif main_subject >= view.sent_start[tok.i]:
             continue  # a name below the main clause's subject in its sentence
@@ -788,6 +943,17 @@ def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
         tok = doc[int(k)]
         book.vote_gender(tok.lower_, tok.idx)
     book.settle_genders()
+
+
+def _plural_tagged_name(tok: Token, book: NameBook) -> bool:
+    """A surname ending in -s that the tagger took for a plural noun ("Sanders", "Ailes"): the
+    NER calls it a person here, or it is the last word of a full name the document calls a person."""
+    if not tok.is_title:
+        return False
+    if tok.ent_type_ == "PERSON":
+        return True
+    name = book.canonical([tok])
+    return name is not None and name != tok.text and name in book.persons
 
 
 def _main_clause(verb: Token) -> bool:
