@@ -178,6 +178,8 @@ def test_a_pronoun_reporting_inside_a_report_is_named_after_the_reporter(nlp):
                  "the two plans \u201cfell apart.\u201d", id="quotation kept whole with its stop"),
     pytest.param("Ann Ruiz called the lines \u201cunacceptable\u201d in a letter.", "called",
                  "the lines \u201cunacceptable\u201d", id="quotation kept whole with its marks"),
+    pytest.param("Ann Ruiz urged the county board to repave the old road.", "urged",
+                 "the county board to repave the old road", id="object of an infinitive is reported with it"),
 ])
 def test_reported_content(nlp, text, cue, words):
     doc = nlp(text)

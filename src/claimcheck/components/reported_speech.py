@@ -37,7 +37,8 @@
 * a passive cue with "as" reports what its subject is held to be ("the toll was seen by many as a
   tax"); a that-clause the parse hung on the noun after the verb is the verb's ("said at the
   hearing that …"); a clause of time or reason the parse took for a complement ("… after she
-  read it") is not what was said.
+  read it") is not what was said; the object before a reported infinitive is reported with it
+  ("urged the board to repave the road").
 """
 
 from __future__ import annotations
@@ -788,6 +789,8 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             a = cue.i + 1  # "which she said was unfair": the relative word is fronted over the cue
         if dep == "dobj":
             b = _predicate_end(cue, child, b)
+        if dep == "xcomp":
+            a = _controlled_object_start(cue, child, a)
         if dep == "ccomp" and child.i > cue.i:
             b = _joined_report(cue, child, b)
         short = strength >= STRONG and child.lower_ in _SHORT_REPORTS
@@ -845,6 +848,13 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             return (lo, hi)
         return (lo, a) if a - lo >= hi - b else (b, hi)
     return None
+
+
+def _controlled_object_start(cue: Token, clause: Token, a: int) -> int:
+    """"asked the court to intervene", "urged voters to stay home": the object right before the
+    infinitive is who is to do it, part of what is reported."""
+    obj = next((c for c in cue.rights if c.dep_ in ("dobj", "dative") and c.right_edge.i + 1 == a), None)
+    return obj.left_edge.i if obj is not None and obj.i > cue.i else a
 
 
 _JOINING = {"and", "but"}
