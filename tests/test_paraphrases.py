@@ -794,3 +794,19 @@ def test_a_noun_reporting_through_a_that_clause_with_no_source_reports_it(nlp):
     # as the subject of its clause it names a topic
     doc = nlp("The notion that the bridge is unsafe spread quickly.")
     assert not [a for a in paraphrases(doc) if a["cue"]["text"] == "notion"]
+
+
+@pytest.mark.parametrize(("text", "cue", "words"), [
+    ("Ann Ruiz took a swipe at the new parking rules on Monday.", "took", "the new parking rules"),
+    ("Ann Ruiz scoffed at the idea of a new toll road.", "scoffed", "the idea of a new toll road"),
+])
+def test_the_target_of_a_blow_is_what_is_criticised(nlp, text, cue, words):
+    doc = nlp(text)
+    a = reported(doc, cue)
+    assert content(doc, a) == words
+    assert speaker(a) == "Ann Ruiz"
+
+
+def test_a_shot_at_something_can_be_a_chance(nlp):
+    doc = nlp("Ann Ruiz has a good shot at the nomination.")
+    assert not [a for a in paraphrases(doc) if a["cue"] and a["cue"]["text"] == "has"]

@@ -38,7 +38,8 @@
   tax"); a that-clause the parse hung on the noun after the verb is the verb's ("said at the
   hearing that …"); a clause of time or reason the parse took for a complement ("… after she
   read it") is not what was said; the object before a reported infinitive is reported with it
-  ("urged the board to repave the road").
+  ("urged the board to repave the road"); the "at" phrase of a blow ("took aim at", "took a swipe at",
+  "fired back at", "scoffed at") is what the speaker criticised ("has a shot at" is a chance).
 """
 
 from __future__ import annotations
@@ -143,6 +144,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     spans = {(r["start"], r["end"]) for r in out}
     out.extend(r for r in _passive_as_paraphrases(doc, view, lex, book, hits, done)
                if (r["start"], r["end"]) not in spans)  # "is expected to …" is a derived frame's already
+    out.extend(_blow_paraphrases(doc, view, lex, book, lemmas, done))
     out.extend(_label_paraphrases(doc, view, book))
     out.extend(_hearsay_paraphrases(doc, view))
     if lex.in_sources:
@@ -804,6 +806,11 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         if route is not None:
             route.append("ccomp")
         return stranded
+    target = _attack_target(cue)
+    if target is not None:
+        if route is not None:
+            route.append("at")
+        return target
     word = next((c for c in cue.rights if c.dep_ in ("intj", "advmod", "dobj") and c.lower_ in _SHORT_REPORTS
                  and c.i <= cue.i + 2), None)
     if word is not None and strength >= STRONG:
@@ -855,6 +862,54 @@ def _controlled_object_start(cue: Token, clause: Token, a: int) -> int:
     infinitive is who is to do it, part of what is reported."""
     obj = next((c for c in cue.rights if c.dep_ in ("dobj", "dative") and c.right_edge.i + 1 == a), None)
     return obj.left_edge.i if obj is not None and obj.i > cue.i else a
+
+
+# "took aim at", "took a swipe at": nouns of a blow that make the "at" phrase what is criticised
+_BLOWS = ("aim", "shot", "swipe", "swing", "jab", "dig", "potshot", "whack", "stab", "broadside")
+_BLOW_HASHES = np.array(sorted(hash_string(w) for w in _BLOWS), dtype=np.uint64)  # lemmas
+_CHANCES = {"have", "get", "stand", "give", "deserve"}  # "has a shot at the nomination": a chance, no blow
+# "scoffed at", "fired back at", "lashed out at": verbs whose "at" phrase is what they criticise
+_BLOW_VERBS = {"scoff", "snipe", "sneer", "jab", "swipe", "lash", "fire", "hit", "strike"}
+
+
+def _attack_target(cue: Token, blow: Token | None = None) -> tuple[int, int] | None:
+    """"Ruiz took aim at the tax plan", "Kim fired back at his critics": the "at" phrase of a verb of
+    striking, or of a verb whose object is a blow, is what the speaker criticised."""
+    if blow is None and cue.lemma_.lower() not in _BLOW_VERBS:
+        return None
+    for holder in (cue, blow):
+        for prep in holder.rights if holder is not None else ():
+            if prep.dep_ == "prep" and prep.lower_ == "at" and prep.i <= cue.i + 8:
+                obj = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return (obj.left_edge.i, obj.right_edge.i + 1)
+    return None
+
+
+def _blow_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, lemmas: np.ndarray,
+                      done: set[int]) -> list[dict[str, Any]]:
+    """"Ruiz took a swipe at the mayor's plan": a verb whose object is a blow reports what its "at"
+    phrase names as the target of its subject's criticism, whatever the verb ("took", "landed")."""
+    out: list[dict[str, Any]] = []
+    for i in np.flatnonzero(np.isin(lemmas, _BLOW_HASHES)):
+        blow = doc[int(i)]
+        verb = blow.head
+        if blow.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() in _CHANCES or verb.i in done \
+                or view.in_quote[verb.i]:
+            continue
+        span = _attack_target(verb, blow)
+        subj = _paraphrase_subject(verb, view, lex) if span is not None else None
+        if span is None or subj is None or view.in_quote[_antecedent(subj).i] or \
+                not _can_speak(_antecedent(subj), lex):
+            continue
+        cs, ce = _same_paragraph(doc, verb, *span, view.text)
+        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        rec = _content_record(doc, view, verb, cs, ce, _source_record(doc, view, subj, book))
+        if rec is not None:
+            out.append(rec)
+            done.add(verb.i)
+    return out
 
 
 _JOINING = {"and", "but"}
