@@ -39,7 +39,8 @@
   hearing that …"); a clause of time or reason the parse took for a complement ("… after she
   read it") is not what was said; the object before a reported infinitive is reported with it
   ("urged the board to repave the road"); the "at" phrase of a blow ("took aim at", "took a swipe at",
-  "fired back at", "scoffed at") is what the speaker criticised ("has a shot at" is a chance).
+  "fired back at", "scoffed at") is what the speaker criticised ("has a shot at" is a chance); a clause
+  before a dash or semicolon the parse hung on a cue with its own complement is not what it reports.
 """
 
 from __future__ import annotations
@@ -784,6 +785,8 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             continue
         if dep == "ccomp" and _adverbial_mark(child):
             continue  # "walked back his comments after he said them": a time or reason, not what was said
+        if dep == "ccomp" and _split_off(cue, child):
+            continue
         if dep != "ccomp" and _aside_cue(doc, cue, child):
             break  # "…, he said, on condition of anonymity to speak freely": the host clause is the report
         a, b = child.left_edge.i, child.right_edge.i + 1
@@ -910,6 +913,17 @@ def _blow_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, le
             out.append(rec)
             done.add(verb.i)
     return out
+
+
+_BREAKS = {"-", "--", "\u2014", "\u2013", ";"}
+
+
+def _split_off(cue: Token, clause: Token) -> bool:
+    """"She drew his ire - he called her weak": a clause before the cue with a dash or semicolon
+    between them is a sentence of its own that the parse hung on the cue, not what it reports, when the
+    cue has a complement of its own after it."""
+    return clause.i < cue.i and any(t.text in _BREAKS for t in cue.doc[clause.right_edge.i + 1 : cue.i]) \
+        and any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative") for c in cue.rights)
 
 
 _JOINING = {"and", "but"}
