@@ -812,3 +812,20 @@ def test_the_target_of_a_blow_is_what_is_criticised(nlp, text, cue, words):
 def test_a_shot_at_something_can_be_a_chance(nlp):
     doc = nlp("Ann Ruiz has a good shot at the nomination.")
     assert not [a for a in paraphrases(doc) if a["cue"] and a["cue"]["text"] == "has"]
+
+
+def test_a_headline_cue_tagged_as_a_noun_is_used_as_a_verb():
+    from spacy.vocab import Vocab
+
+    from claimcheck.components.attribution import attribute
+
+    doc = hand_parsed(Vocab(), r"""
+        Mayor   1  compound PROPN
+        Ruiz    2  nsubj    PROPN
+        Blasts  2  ROOT     PROPN
+        Council 4  compound PROPN
+        Budget  2  dobj     PROPN
+        Delay   4  appos    PROPN
+    """, lemmas=["Mayor", "Ruiz", "blast", "Council", "Budget", "Delay"])
+    records = [a for a in attribute(doc, [], load_lexicon()) if a["kind"] == "paraphrase"]
+    assert [doc.text[a["start"] : a["end"]] for a in records] == ["Council Budget Delay"]

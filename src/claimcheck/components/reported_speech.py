@@ -40,7 +40,8 @@
   read it") is not what was said; the object before a reported infinitive is reported with it
   ("urged the board to repave the road"); the "at" phrase of a blow ("took aim at", "took a swipe at",
   "fired back at", "scoffed at") is what the speaker criticised ("has a shot at" is a chance); a clause
-  before a dash or semicolon the parse hung on a cue with its own complement is not what it reports.
+  before a dash or semicolon the parse hung on a cue with its own complement is not what it reports;
+  a cue tagged as a noun with a subject and a complement is a verb ("Ruiz Blasts Council").
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     done: set[int] = set()  # cue tokens that reported something
     for i in hits:
         tok = doc[int(i)]
-        if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
+        if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according" and not _verb_in_use(tok):
             continue  # "the state of Ohio": the noun that shares a cue verb's lemma reports nothing
         route: list[str] = []
         content = _content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= _TOPIC_SHARE, route,
@@ -151,6 +152,16 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     if lex.in_sources:
         out.extend(_in_source_paraphrases(doc, view, lex, book, lemmas))
     return out
+
+
+def _verb_in_use(tok: Token) -> bool:
+    """"Republican assails elites", "Ruiz Claims He Won": a cue the tagger took for a noun or an
+    adjective (a headline's capitals, a plural-looking verb) that heads its sentence or has a subject
+    before it, and has a complement after it, is used as a verb."""
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    subject = tok.dep_ == "ROOT" or any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
+    return subject and any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tok.i for c in tok.children)
 
 
 def _passive_as_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, hits: np.ndarray,
