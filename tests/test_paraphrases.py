@@ -829,3 +829,23 @@ def test_a_headline_cue_tagged_as_a_noun_is_used_as_a_verb():
     """, lemmas=["Mayor", "Ruiz", "blast", "Council", "Budget", "Delay"])
     records = [a for a in attribute(doc, [], load_lexicon()) if a["kind"] == "paraphrase"]
     assert [doc.text[a["start"] : a["end"]] for a in records] == ["Council Budget Delay"]
+
+
+def test_examples_the_parse_hung_on_the_verb_belong_to_its_object():
+    from spacy.vocab import Vocab
+
+    from claimcheck.components.reported_speech import _content
+
+    doc = hand_parsed(Vocab(), r"""
+        Ruiz      1  nsubj PROPN
+        praised   1  ROOT  VERB
+        the       4  det   DET
+        new       4  amod  ADJ
+        lines     1  dobj  NOUN
+        ,         1  punct PUNCT
+        including 1  prep  VERB
+        the       8  det   DET
+        route     6  pobj  NOUN
+        .         1  punct PUNCT
+    """)
+    assert _content(doc, doc[1]) == (2, 9)

@@ -41,7 +41,8 @@
   ("urged the board to repave the road"); the "at" phrase of a blow ("took aim at", "took a swipe at",
   "fired back at", "scoffed at") is what the speaker criticised ("has a shot at" is a chance); a clause
   before a dash or semicolon the parse hung on a cue with its own complement is not what it reports;
-  a cue tagged as a noun with a subject and a complement is a verb ("Ruiz Blasts Council").
+  a cue tagged as a noun with a subject and a complement is a verb ("Ruiz Blasts Council"); examples
+  after a comma ("…, including …", "…, especially …") the parse hung on the verb belong to its object.
 """
 
 from __future__ import annotations
@@ -814,7 +815,7 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             continue  # "praised Kim": a target, not something reported
         if route is not None:
             route.append(dep)
-        return (a, _nonrestrictive_cut(doc, a, b))
+        return (a, _nonrestrictive_cut(doc, a, _instances_end(cue, b)))
     stranded = _stranded_that_clause(cue) if "ccomp" not in by_dep else None
     if stranded is not None:
         if route is not None:
@@ -935,6 +936,23 @@ def _split_off(cue: Token, clause: Token) -> bool:
     cue has a complement of its own after it."""
     return clause.i < cue.i and any(t.text in _BREAKS for t in cue.doc[clause.right_edge.i + 1 : cue.i]) \
         and any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative") for c in cue.rights)
+
+
+_INSTANCES = {"including", "especially", "particularly", "notably"}
+
+
+def _instances_end(cue: Token, b: int) -> int:
+    """"unveiled a list of mayors, including Ann Ruiz": examples after a comma belong to what is reported,
+    also when the parse hung them on the verb rather than on its object."""
+    doc = cue.doc
+    if b + 1 >= len(doc) or doc[b].text != "," or doc[b + 1].text.lower() not in _INSTANCES:
+        return b
+    word = doc[b + 1]
+    if word.head.i > word.i and word.head.left_edge.i == word.i:
+        word = word.head  # "especially on taxes": the adverb on the phrase it opens
+    if not (word.head.i == cue.i or cue.left_edge.i <= word.head.i < b) or word.right_edge.i <= b + 1:
+        return b
+    return word.right_edge.i + 1
 
 
 _JOINING = {"and", "but"}
@@ -1496,13 +1514,13 @@ def _frame_span(cue: Token, frame: str,
         obj = next((o for o in child.children if o.dep_ in ("pobj", "pcomp")), None)
         if obj is None:
             return None
-        return (obj.left_edge.i, obj.right_edge.i + 1)
+        return (obj.left_edge.i, _instances_end(cue, obj.right_edge.i + 1))
     if frame in ("advcl", "ccomp") and _adverbial_mark(child):
         return None  # "walked back his comments after he said them"
     a, b = child.left_edge.i, child.right_edge.i + 1
     if frame == "dobj":
         b = _predicate_end(cue, child, b)
-    return (a, b)
+    return (a, _instances_end(cue, b))
 
 
 def _frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
