@@ -849,3 +849,23 @@ def test_examples_the_parse_hung_on_the_verb_belong_to_its_object():
         .         1  punct PUNCT
     """)
     assert _content(doc, doc[1]) == (2, 9)
+
+
+def test_a_noun_the_parse_joined_to_the_verb_is_a_second_object():
+    from spacy.vocab import Vocab
+
+    from claimcheck.components.reported_speech import _content
+
+    doc = hand_parsed(Vocab(), r"""
+        Ruiz       1  nsubj PROPN
+        questioned 1  ROOT  VERB
+        his        3  poss  PRON
+        record     1  dobj  NOUN
+        and        1  cc    CCONJ
+        his        6  poss  PRON
+        readiness  1  conj  NOUN
+        to         8  aux   PART
+        lead       6  acl   VERB
+        .          1  punct PUNCT
+    """, tags=["NNP", "VBD", "PRP$", "NN", "CC", "PRP$", "NN", "TO", "VB", "."])
+    assert _content(doc, doc[1]) == (2, 9)

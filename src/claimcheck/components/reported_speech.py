@@ -42,7 +42,8 @@
   "fired back at", "scoffed at") is what the speaker criticised ("has a shot at" is a chance); a clause
   before a dash or semicolon the parse hung on a cue with its own complement is not what it reports;
   a cue tagged as a noun with a subject and a complement is a verb ("Ruiz Blasts Council"); examples
-  after a comma ("…, including …", "…, especially …") the parse hung on the verb belong to its object.
+  after a comma ("…, including …", "…, especially …") the parse hung on the verb belong to its object,
+  and so does a second object the parse joined to the verb ("questioned her record and her readiness").
 """
 
 from __future__ import annotations
@@ -1176,7 +1177,26 @@ def _predicate_end(cue: Token, obj: Token, b: int) -> int:
                 (child.dep_ == "ccomp" and _adverbial_mark(child)):
             break  # "backs Ruiz because he …", "praised it as she left": why or when, not what
         b = child.right_edge.i + 1
-    return b
+    return _second_object_end(cue, b)
+
+
+_NOMINAL = {"NOUN", "PROPN", "PRON"}
+
+
+def _second_object_end(cue: Token, b: int) -> int:
+    """"questioned her record and her readiness to lead": a noun after "and"/"or" that the parse joined
+    to the verb instead of to its object is a second object, reported with the first."""
+    doc = cue.doc
+    k = b
+    while k < len(doc) and doc[k].is_quote:
+        k += 1  # ("… “New York values” and …": the closing mark of a quoted object)
+    if k + 1 >= len(doc) or doc[k].dep_ != "cc" or doc[k].head.i != cue.i:
+        return b
+    conj = next((c for c in cue.rights if c.dep_ == "conj" and c.left_edge.i == k + 1), None)
+    if conj is None or conj.pos_ not in _NOMINAL or conj.tag_ in ("WP", "WDT") or \
+            any(c.dep_ in ("dobj", "ccomp", "nsubj") for c in conj.children):
+        return b  # ("endorses Ruiz and whom …", "chides Kim and praises Ruiz": no second object)
+    return conj.right_edge.i + 1
 
 
 _ASIDE_DEPS = {"relcl"}
