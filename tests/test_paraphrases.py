@@ -869,3 +869,21 @@ def test_a_noun_the_parse_joined_to_the_verb_is_a_second_object():
         .          1  punct PUNCT
     """, tags=["NNP", "VBD", "PRP$", "NN", "CC", "PRP$", "NN", "TO", "VB", "."])
     assert _content(doc, doc[1]) == (2, 9)
+
+
+def test_an_if_clause_after_a_verb_of_asking_is_the_question():
+    from spacy.vocab import Vocab
+
+    from claimcheck.components.reported_speech import _content
+
+    doc = hand_parsed(Vocab(), r"""
+        Kim    1  nsubj PROPN
+        asked  1  ROOT  VERB
+        Ruiz   1  dobj  PROPN
+        if     6  mark  SCONJ
+        she    6  nsubj PRON
+        would  6  aux   AUX
+        run    1  advcl VERB
+        .      1  punct PUNCT
+    """, lemmas=["Kim", "ask", "Ruiz", "if", "she", "would", "run", "."])
+    assert _content(doc, doc[1]) == (3, 7)

@@ -43,7 +43,8 @@
   before a dash or semicolon the parse hung on a cue with its own complement is not what it reports;
   a cue tagged as a noun with a subject and a complement is a verb ("Ruiz Blasts Council"); examples
   after a comma ("…, including …", "…, especially …") the parse hung on the verb belong to its object,
-  and so does a second object the parse joined to the verb ("questioned her record and her readiness").
+  and so does a second object the parse joined to the verb ("questioned her record and her readiness");
+  an "if" clause after a verb of asking is the question, not a condition ("asked Ruiz if she would run").
 """
 
 from __future__ import annotations
@@ -792,6 +793,10 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             by_dep[child.dep_] = child
     # what was said: a clause ("said (that) …", "…, she noted"), else what the verb is about:
     # an infinitive ("urged them to …"), an object ("denounced the deal"), "talked about …"
+    if "ccomp" not in by_dep:
+        question = _if_question(cue)
+        if question is not None:
+            by_dep["ccomp"] = question
     for dep in ("ccomp", "xcomp", "dobj"):
         child = by_dep.get(dep)
         if child is None or (dep != "ccomp" and (child.i < cue.i or not topical)):
@@ -954,6 +959,19 @@ def _instances_end(cue: Token, b: int) -> int:
     if not (word.head.i == cue.i or cue.left_edge.i <= word.head.i < b) or word.right_edge.i <= b + 1:
         return b
     return word.right_edge.i + 1
+
+
+_ASKING = {"ask", "wonder", "inquire", "question", "query"}
+
+
+def _if_question(cue: Token) -> Token | None:
+    """"asked Ruiz if she would run": after a verb of asking, a clause opened by "if" or "whether" that
+    the parse took for a condition is the question asked."""
+    if cue.lemma_.lower() not in _ASKING:
+        return None
+    return next((c for c in cue.rights if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.text.lower() in ("if", "whether") and m.i == c.left_edge.i
+        for m in c.children)), None)
 
 
 _JOINING = {"and", "but"}
