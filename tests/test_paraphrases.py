@@ -887,3 +887,10 @@ def test_an_if_clause_after_a_verb_of_asking_is_the_question():
         .      1  punct PUNCT
     """, lemmas=["Kim", "ask", "Ruiz", "if", "she", "would", "run", "."])
     assert _content(doc, doc[1]) == (3, 7)
+
+
+def test_a_person_named_by_a_stance_reports_its_object(nlp):
+    doc = nlp("Tom Kim, a longtime critic of the stadium deal, spoke first.")
+    a = reported(doc, "critic")
+    assert content(doc, a) == "the stadium deal"
+    assert speaker(a) == "Tom Kim"

@@ -44,7 +44,8 @@
   a cue tagged as a noun with a subject and a complement is a verb ("Ruiz Blasts Council"); examples
   after a comma ("…, including …", "…, especially …") the parse hung on the verb belong to its object,
   and so does a second object the parse joined to the verb ("questioned her record and her readiness");
-  an "if" clause after a verb of asking is the question, not a condition ("asked Ruiz if she would run").
+  an "if" clause after a verb of asking is the question, not a condition ("asked Ruiz if she would run");
+  a person named by the stance they hold reports its object ("a critic of the deal", "an advocate for").
 """
 
 from __future__ import annotations
@@ -150,6 +151,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     out.extend(r for r in _passive_as_paraphrases(doc, view, lex, book, hits, done)
                if (r["start"], r["end"]) not in spans)  # "is expected to …" is a derived frame's already
     out.extend(_blow_paraphrases(doc, view, lex, book, lemmas, done))
+    out.extend(_stance_holder_paraphrases(doc, view, book, lemmas))
     out.extend(_label_paraphrases(doc, view, book))
     out.extend(_hearsay_paraphrases(doc, view))
     if lex.in_sources:
@@ -972,6 +974,37 @@ def _if_question(cue: Token) -> Token | None:
     return next((c for c in cue.rights if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.text.lower() in ("if", "whether") and m.i == c.left_edge.i
         for m in c.children)), None)
+
+
+# nouns for a person by the stance they hold: "a supporter of the plan", "a critic of Ruiz"
+_HOLDERS = ("supporter", "proponent", "opponent", "critic", "advocate", "backer", "defender")
+_HOLDER_HASHES = np.array(sorted(hash_string(w) for w in _HOLDERS), dtype=np.uint64)  # lemmas
+_HOLDER_PREPS = {"of", "for"}
+
+
+def _stance_holder_paraphrases(doc: Doc, view: _DocView, book: NameBook,
+                               lemmas: np.ndarray) -> list[dict[str, Any]]:
+    """"Ruiz, a critic of the deal, …", "a longtime advocate for rail": a noun naming a person by the stance
+    they hold reports what its "of"/"for" phrase names, and the noun is its source. (A plural, "supporters
+    of the levy", mostly names a crowd the writer counts, not a view anyone voices.)"""
+    out: list[dict[str, Any]] = []
+    for i in np.flatnonzero(np.isin(lemmas, _HOLDER_HASHES)):
+        noun = doc[int(i)]
+        if noun.tag_ != "NN" or view.in_quote[noun.i]:
+            continue
+        prep = next((c for c in noun.rights if c.dep_ == "prep" and c.text.lower() in _HOLDER_PREPS
+                     and c.i == noun.i + 1), None)
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
+        if obj is None:
+            continue
+        cs, ce = _same_paragraph(doc, noun, obj.left_edge.i, obj.right_edge.i + 1, view.text)
+        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        holder = noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun  # "Kim, a critic"
+        rec = _content_record(doc, view, noun, cs, ce, _source_record(doc, view, holder, book))
+        if rec is not None:
+            out.append(rec)
+    return out
 
 
 _JOINING = {"and", "but"}
