@@ -894,3 +894,14 @@ def test_a_person_named_by_a_stance_reports_its_object(nlp):
     a = reported(doc, "critic")
     assert content(doc, a) == "the stadium deal"
     assert speaker(a) == "Tom Kim"
+
+
+@pytest.mark.parametrize(("text", "words", "who"), [
+    ("Ann Ruiz has been highly critical of the stadium deal.", "the stadium deal", "Ann Ruiz"),
+    ("Most council members were skeptical of the new bus plan.", "the new bus plan", "Most council members"),
+])
+def test_an_adjective_of_stance_reports_its_of_phrase(nlp, text, words, who):
+    doc = nlp(text)
+    a = next(a for a in paraphrases(doc) if a["cue"]["text"] in ("critical", "skeptical"))
+    assert content(doc, a) == words
+    assert speaker(a) == who
