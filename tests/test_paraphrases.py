@@ -899,9 +899,10 @@ def test_a_person_named_by_a_stance_reports_its_object(nlp):
 @pytest.mark.parametrize(("text", "words", "who"), [
     ("Ann Ruiz has been highly critical of the stadium deal.", "the stadium deal", "Ann Ruiz"),
     ("Most council members were skeptical of the new bus plan.", "the new bus plan", "Most council members"),
+    ("Ann Ruiz is deeply worried about the new water rules.", "the new water rules", "Ann Ruiz"),
 ])
-def test_an_adjective_of_stance_reports_its_of_phrase(nlp, text, words, who):
+def test_an_adjective_of_stance_reports_its_phrase(nlp, text, words, who):
     doc = nlp(text)
-    a = next(a for a in paraphrases(doc) if a["cue"]["text"] in ("critical", "skeptical"))
+    a = next(a for a in paraphrases(doc) if a["cue"]["text"] in ("critical", "skeptical", "worried"))
     assert content(doc, a) == words
     assert speaker(a) == who

@@ -46,7 +46,7 @@
   and so does a second object the parse joined to the verb ("questioned her record and her readiness");
   an "if" clause after a verb of asking is the question, not a condition ("asked Ruiz if she would run");
   a person named by the stance they hold reports its object ("a critic of the deal", "an advocate for"),
-  and so does an adjective of stance for its holder ("has been critical of the deal", "skeptical of").
+  and so does an adjective of stance for its holder ("has been critical of the deal", "worried about").
 """
 
 from __future__ import annotations
@@ -1009,22 +1009,29 @@ def _stance_holder_paraphrases(doc: Doc, view: _DocView, book: NameBook,
     return out
 
 
-# adjectives of a stance toward what their "of" phrase names: "is critical of the plan"
-_STANCES = ("critical", "supportive", "skeptical", "sceptical", "dismissive", "wary", "contemptuous")
+# adjectives of a stance toward what their phrase names: "is critical of the plan", "worried about"
+_STANCE_PREPS = {"critical": "of", "supportive": "of", "skeptical": "of", "sceptical": "of",
+                 "dismissive": "of", "wary": "of", "contemptuous": "of", "proud": "of", "fond": "of",
+                 "tired": "of",
+                 "worried": "about", "concerned": "about", "optimistic": "about", "pessimistic": "about",
+                 "enthusiastic": "about", "angry": "about", "upset": "about", "hopeful": "about",
+                 "nervous": "about", "opposed": "to", "hostile": "to", "sympathetic": "to"}
+_STANCES = tuple(_STANCE_PREPS)
 _STANCE_HASHES = np.array(sorted(hash_string(w) for w in _STANCES), dtype=np.uint64)  # lemmas
 
 
 def _stance_adjective_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
                                   lemmas: np.ndarray) -> list[dict[str, Any]]:
-    """"Ruiz has been critical of the deal", "Kim, long skeptical of the plan, …": an adjective of
-    stance reports what its "of" phrase names, held by the subject of its copula or the noun it
-    describes."""
+    """"Ruiz has been critical of the deal", "Kim, long skeptical of the plan, …", "is worried about
+    the rules": an adjective of stance reports what its phrase ("of", "about" or "to", by adjective)
+    names, held by the subject of its copula or the noun it describes."""
     out: list[dict[str, Any]] = []
     for i in np.flatnonzero(np.isin(lemmas, _STANCE_HASHES)):
         adj = doc[int(i)]
-        if adj.pos_ != "ADJ" or view.in_quote[adj.i]:
+        if adj.pos_ not in ("ADJ", "VERB") or view.in_quote[adj.i]:
             continue
-        prep = next((c for c in adj.rights if c.dep_ == "prep" and c.text.lower() == "of"), None)
+        want = _STANCE_PREPS.get(adj.lemma_.lower()) or _STANCE_PREPS.get(adj.text.lower())
+        prep = next((c for c in adj.rights if c.dep_ == "prep" and c.text.lower() == want), None)
         obj = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None) if prep else None
         if obj is None:
             continue
