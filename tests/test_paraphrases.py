@@ -906,3 +906,10 @@ def test_an_adjective_of_stance_reports_its_phrase(nlp, text, words, who):
     a = next(a for a in paraphrases(doc) if a["cue"]["text"] in ("critical", "skeptical", "worried"))
     assert content(doc, a) == words
     assert speaker(a) == who
+
+
+def test_what_attention_is_drawn_to_is_reported(nlp):
+    doc = nlp("Ann Ruiz drew attention to the long delays at the border.")
+    a = reported(doc, "drew")
+    assert content(doc, a) == "the long delays at the border"
+    assert speaker(a) == "Ann Ruiz"

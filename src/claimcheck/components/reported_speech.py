@@ -39,7 +39,8 @@
   hearing that …"); a clause of time or reason the parse took for a complement ("… after she
   read it") is not what was said; the object before a reported infinitive is reported with it
   ("urged the board to repave the road"); the "at" phrase of a blow ("took aim at", "took a swipe at",
-  "fired back at", "scoffed at") is what the speaker criticised ("has a shot at" is a chance); a clause
+  "fired back at", "scoffed at") is what the speaker criticised ("has a shot at" is a chance), the "to"
+  phrase of "drew attention to", "paid tribute to" what they speak of; a clause
   before a dash or semicolon the parse hung on a cue with its own complement is not what it reports;
   a cue tagged as a noun with a subject and a complement is a verb ("Ruiz Blasts Council"); examples
   after a comma ("…, including …", "…, especially …") the parse hung on the verb belong to its object,
@@ -891,7 +892,9 @@ def _controlled_object_start(cue: Token, clause: Token, a: int) -> int:
 
 # "took aim at", "took a swipe at": nouns of a blow that make the "at" phrase what is criticised
 _BLOWS = ("aim", "shot", "swipe", "swing", "jab", "dig", "potshot", "whack", "stab", "broadside")
-_BLOW_HASHES = np.array(sorted(hash_string(w) for w in _BLOWS), dtype=np.uint64)  # lemmas
+# "drew attention to", "paid tribute to": nouns whose "to" phrase is what the subject speaks of
+_POINTERS = ("attention", "tribute")
+_BLOW_HASHES = np.array(sorted(hash_string(w) for w in _BLOWS + _POINTERS), dtype=np.uint64)  # lemmas
 _CHANCES = {"have", "get", "stand", "give", "deserve"}  # "has a shot at the nomination": a chance, no blow
 # "scoffed at", "fired back at", "lashed out at": verbs whose "at" phrase is what they criticise
 _BLOW_VERBS = {"scoff", "snipe", "sneer", "jab", "swipe", "lash", "fire", "hit", "strike"}
@@ -902,9 +905,10 @@ def _attack_target(cue: Token, blow: Token | None = None) -> tuple[int, int] | N
     striking, or of a verb whose object is a blow, is what the speaker criticised."""
     if blow is None and cue.lemma_.lower() not in _BLOW_VERBS:
         return None
+    word = "to" if blow is not None and blow.lemma_.lower() in _POINTERS else "at"
     for holder in (cue, blow):
         for prep in holder.rights if holder is not None else ():
-            if prep.dep_ == "prep" and prep.lower_ == "at" and prep.i <= cue.i + 8:
+            if prep.dep_ == "prep" and prep.lower_ == word and prep.i <= cue.i + 8:
                 obj = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     return (obj.left_edge.i, obj.right_edge.i + 1)
@@ -914,7 +918,8 @@ def _attack_target(cue: Token, blow: Token | None = None) -> tuple[int, int] | N
 def _blow_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, lemmas: np.ndarray,
                       done: set[int]) -> list[dict[str, Any]]:
     """"Ruiz took a swipe at the mayor's plan": a verb whose object is a blow reports what its "at"
-    phrase names as the target of its subject's criticism, whatever the verb ("took", "landed")."""
+    phrase names as the target of its subject's criticism, whatever the verb ("took", "landed"); one
+    whose object is attention or tribute ("drew attention to the delays") what its "to" phrase names."""
     out: list[dict[str, Any]] = []
     for i in np.flatnonzero(np.isin(lemmas, _BLOW_HASHES)):
         blow = doc[int(i)]
