@@ -182,6 +182,8 @@ def test_a_pronoun_reporting_inside_a_report_is_named_after_the_reporter(nlp):
                  "the county board to repave the old road", id="object of an infinitive is reported with it"),
     pytest.param("The council lost the vote - the mayor called the result a disgrace for the city.", "called",
                  "the result a disgrace for the city", id="clause before a dash is not the cue's complement"),
+    pytest.param("Ann Ruiz mocked a familiar target: the city's old ferry fleet.", "mocked",
+                 "a familiar target: the city's old ferry fleet", id="colon after object spells it out"),
 ])
 def test_reported_content(nlp, text, cue, words):
     doc = nlp(text)

@@ -47,7 +47,8 @@
   and so does a second object the parse joined to the verb ("questioned her record and her readiness");
   an "if" clause after a verb of asking is the question, not a condition ("asked Ruiz if she would run");
   a person named by the stance they hold reports its object ("a critic of the deal", "an advocate for"),
-  and so does an adjective of stance for its holder ("has been critical of the deal", "worried about").
+  and so does an adjective of stance for its holder ("has been critical of the deal", "worried about");
+  what follows a colon right after a reported object spells it out ("mocked a familiar target: …").
 """
 
 from __future__ import annotations
@@ -826,6 +827,8 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             continue  # "praised Kim": a target, not something reported
         if route is not None:
             route.append(dep)
+        if dep == "dobj":
+            b = _colon_end(cue, b)
         return (a, _nonrestrictive_cut(doc, a, _instances_end(cue, b)))
     stranded = _stranded_that_clause(cue) if "ccomp" not in by_dep else None
     if stranded is not None:
@@ -1055,6 +1058,19 @@ def _stance_adjective_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: 
         if rec is not None:
             out.append(rec)
     return out
+
+
+def _colon_end(cue: Token, b: int) -> int:
+    """"spelled out her plan: a new tax on …": what follows a colon right after the reported object spells
+    the object out (a clause before a colon is complete without what follows)."""
+    doc = cue.doc
+    sent_end = cue.sent.end
+    if b + 1 >= sent_end or doc[b].text != ":" or "\n" in doc[b].text_with_ws:
+        return b
+    end = sent_end
+    while end > b + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return end if end > b + 2 else b
 
 
 _JOINING = {"and", "but"}
