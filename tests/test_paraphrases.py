@@ -902,10 +902,12 @@ def test_a_person_named_by_a_stance_reports_its_object(nlp):
     ("Ann Ruiz has been highly critical of the stadium deal.", "the stadium deal", "Ann Ruiz"),
     ("Most council members were skeptical of the new bus plan.", "the new bus plan", "Most council members"),
     ("Ann Ruiz is deeply worried about the new water rules.", "the new water rules", "Ann Ruiz"),
+    ("Ann Ruiz was deeply frustrated with the new water rules.", "the new water rules", "Ann Ruiz"),
 ])
 def test_an_adjective_of_stance_reports_its_phrase(nlp, text, words, who):
     doc = nlp(text)
-    a = next(a for a in paraphrases(doc) if a["cue"]["text"] in ("critical", "skeptical", "worried"))
+    cues = ("critical", "skeptical", "worried", "frustrated")
+    a = next(a for a in paraphrases(doc) if a["cue"]["text"] in cues)
     assert content(doc, a) == words
     assert speaker(a) == who
 

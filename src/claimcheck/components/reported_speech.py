@@ -1023,7 +1023,11 @@ _STANCE_PREPS = {"critical": "of", "supportive": "of", "skeptical": "of", "scept
                  "tired": "of",
                  "worried": "about", "concerned": "about", "optimistic": "about", "pessimistic": "about",
                  "enthusiastic": "about", "angry": "about", "upset": "about", "hopeful": "about",
-                 "nervous": "about", "opposed": "to", "hostile": "to", "sympathetic": "to"}
+                 "nervous": "about", "opposed": "to", "hostile": "to", "sympathetic": "to",
+                 "suspicious": "of", "distrustful": "of", "appreciative": "of", "excited": "about",
+                 "confident": "about", "unhappy": "with", "happy": "with", "furious": "about",
+                 "frustrated": "with", "disappointed": "in", "dissatisfied": "with", "satisfied": "with",
+                 "uneasy": "about", "skittish": "about", "bullish": "on", "bearish": "on"}
 _STANCES = tuple(_STANCE_PREPS)
 _STANCE_HASHES = np.array(sorted(hash_string(w) for w in _STANCES), dtype=np.uint64)  # lemmas
 
