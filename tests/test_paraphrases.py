@@ -178,6 +178,12 @@ def test_a_pronoun_reporting_inside_a_report_is_named_after_the_reporter(nlp):
                  "the two plans \u201cfell apart.\u201d", id="quotation kept whole with its stop"),
     pytest.param("Ann Ruiz called the lines \u201cunacceptable\u201d in a letter.", "called",
                  "the lines \u201cunacceptable\u201d", id="quotation kept whole with its marks"),
+    pytest.param("Ann Ruiz urged the county board to repave the old road.", "urged",
+                 "the county board to repave the old road", id="object of an infinitive is reported with it"),
+    pytest.param("The council lost the vote - the mayor called the result a disgrace for the city.", "called",
+                 "the result a disgrace for the city", id="clause before a dash is not the cue's complement"),
+    pytest.param("Ann Ruiz mocked a familiar target: the city's old ferry fleet.", "mocked",
+                 "a familiar target: the city's old ferry fleet", id="colon after object spells it out"),
 ])
 def test_reported_content(nlp, text, cue, words):
     doc = nlp(text)
@@ -792,3 +798,122 @@ def test_a_noun_reporting_through_a_that_clause_with_no_source_reports_it(nlp):
     # as the subject of its clause it names a topic
     doc = nlp("The notion that the bridge is unsafe spread quickly.")
     assert not [a for a in paraphrases(doc) if a["cue"]["text"] == "notion"]
+
+
+@pytest.mark.parametrize(("text", "cue", "words"), [
+    ("Ann Ruiz took a swipe at the new parking rules on Monday.", "took", "the new parking rules"),
+    ("Ann Ruiz scoffed at the idea of a new toll road.", "scoffed", "the idea of a new toll road"),
+])
+def test_the_target_of_a_blow_is_what_is_criticised(nlp, text, cue, words):
+    doc = nlp(text)
+    a = reported(doc, cue)
+    assert content(doc, a) == words
+    assert speaker(a) == "Ann Ruiz"
+
+
+def test_a_shot_at_something_can_be_a_chance(nlp):
+    doc = nlp("Ann Ruiz has a good shot at the nomination.")
+    assert not [a for a in paraphrases(doc) if a["cue"] and a["cue"]["text"] == "has"]
+
+
+def test_a_headline_cue_tagged_as_a_noun_is_used_as_a_verb():
+    from spacy.vocab import Vocab
+
+    from claimcheck.components.attribution import attribute
+
+    doc = hand_parsed(Vocab(), r"""
+        Mayor   1  compound PROPN
+        Ruiz    2  nsubj    PROPN
+        Blasts  2  ROOT     PROPN
+        Council 4  compound PROPN
+        Budget  2  dobj     PROPN
+        Delay   4  appos    PROPN
+    """, lemmas=["Mayor", "Ruiz", "blast", "Council", "Budget", "Delay"])
+    records = [a for a in attribute(doc, [], load_lexicon()) if a["kind"] == "paraphrase"]
+    assert [doc.text[a["start"] : a["end"]] for a in records] == ["Council Budget Delay"]
+
+
+def test_examples_the_parse_hung_on_the_verb_belong_to_its_object():
+    from spacy.vocab import Vocab
+
+    from claimcheck.components.reported_speech import _content
+
+    doc = hand_parsed(Vocab(), r"""
+        Ruiz      1  nsubj PROPN
+        praised   1  ROOT  VERB
+        the       4  det   DET
+        new       4  amod  ADJ
+        lines     1  dobj  NOUN
+        ,         1  punct PUNCT
+        including 1  prep  VERB
+        the       8  det   DET
+        route     6  pobj  NOUN
+        .         1  punct PUNCT
+    """)
+    assert _content(doc, doc[1]) == (2, 9)
+
+
+def test_a_noun_the_parse_joined_to_the_verb_is_a_second_object():
+    from spacy.vocab import Vocab
+
+    from claimcheck.components.reported_speech import _content
+
+    doc = hand_parsed(Vocab(), r"""
+        Ruiz       1  nsubj PROPN
+        questioned 1  ROOT  VERB
+        his        3  poss  PRON
+        record     1  dobj  NOUN
+        and        1  cc    CCONJ
+        his        6  poss  PRON
+        readiness  1  conj  NOUN
+        to         8  aux   PART
+        lead       6  acl   VERB
+        .          1  punct PUNCT
+    """, tags=["NNP", "VBD", "PRP$", "NN", "CC", "PRP$", "NN", "TO", "VB", "."])
+    assert _content(doc, doc[1]) == (2, 9)
+
+
+def test_an_if_clause_after_a_verb_of_asking_is_the_question():
+    from spacy.vocab import Vocab
+
+    from claimcheck.components.reported_speech import _content
+
+    doc = hand_parsed(Vocab(), r"""
+        Kim    1  nsubj PROPN
+        asked  1  ROOT  VERB
+        Ruiz   1  dobj  PROPN
+        if     6  mark  SCONJ
+        she    6  nsubj PRON
+        would  6  aux   AUX
+        run    1  advcl VERB
+        .      1  punct PUNCT
+    """, lemmas=["Kim", "ask", "Ruiz", "if", "she", "would", "run", "."])
+    assert _content(doc, doc[1]) == (3, 7)
+
+
+def test_a_person_named_by_a_stance_reports_its_object(nlp):
+    doc = nlp("Tom Kim, a longtime critic of the stadium deal, spoke first.")
+    a = reported(doc, "critic")
+    assert content(doc, a) == "the stadium deal"
+    assert speaker(a) == "Tom Kim"
+
+
+@pytest.mark.parametrize(("text", "words", "who"), [
+    ("Ann Ruiz has been highly critical of the stadium deal.", "the stadium deal", "Ann Ruiz"),
+    ("Most council members were skeptical of the new bus plan.", "the new bus plan", "Most council members"),
+    ("Ann Ruiz is deeply worried about the new water rules.", "the new water rules", "Ann Ruiz"),
+    ("Ann Ruiz was deeply frustrated with the new water rules.", "the new water rules", "Ann Ruiz"),
+])
+def test_an_adjective_of_stance_reports_its_phrase(nlp, text, words, who):
+    doc = nlp(text)
+    cues = ("critical", "skeptical", "worried", "frustrated")
+    a = next(a for a in paraphrases(doc) if a["cue"]["text"] in cues)
+    assert content(doc, a) == words
+    assert speaker(a) == who
+
+
+def test_what_attention_is_drawn_to_is_reported(nlp):
+    doc = nlp("Ann Ruiz drew attention to the long delays at the border.")
+    a = reported(doc, "drew")
+    assert content(doc, a) == "the long delays at the border"
+    assert speaker(a) == "Ann Ruiz"

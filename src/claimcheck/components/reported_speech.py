@@ -37,7 +37,18 @@
 * a passive cue with "as" reports what its subject is held to be ("the toll was seen by many as a
   tax"); a that-clause the parse hung on the noun after the verb is the verb's ("said at the
   hearing that …"); a clause of time or reason the parse took for a complement ("… after she
-  read it") is not what was said.
+  read it") is not what was said; the object before a reported infinitive is reported with it
+  ("urged the board to repave the road"); the "at" phrase of a blow ("took aim at", "took a swipe at",
+  "fired back at", "scoffed at") is what the speaker criticised ("has a shot at" is a chance), the "to"
+  phrase of "drew attention to", "paid tribute to" what they speak of; a clause
+  before a dash or semicolon the parse hung on a cue with its own complement is not what it reports;
+  a cue tagged as a noun with a subject and a complement is a verb ("Ruiz Blasts Council"); examples
+  after a comma ("…, including …", "…, especially …") the parse hung on the verb belong to its object,
+  and so does a second object the parse joined to the verb ("questioned her record and her readiness");
+  an "if" clause after a verb of asking is the question, not a condition ("asked Ruiz if she would run");
+  a person named by the stance they hold reports its object ("a critic of the deal", "an advocate for"),
+  and so does an adjective of stance for its holder ("has been critical of the deal", "worried about");
+  what follows a colon right after a reported object spells it out ("mocked a familiar target: …").
 """
 
 from __future__ import annotations
@@ -91,7 +102,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     done: set[int] = set()  # cue tokens that reported something
     for i in hits:
         tok = doc[int(i)]
-        if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according":
+        if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according" and not _verb_in_use(tok):
             continue  # "the state of Ohio": the noun that shares a cue verb's lemma reports nothing
         route: list[str] = []
         content = _content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= _TOPIC_SHARE, route,
@@ -142,11 +153,24 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     spans = {(r["start"], r["end"]) for r in out}
     out.extend(r for r in _passive_as_paraphrases(doc, view, lex, book, hits, done)
                if (r["start"], r["end"]) not in spans)  # "is expected to …" is a derived frame's already
+    out.extend(_blow_paraphrases(doc, view, lex, book, lemmas, done))
+    out.extend(_stance_holder_paraphrases(doc, view, book, lemmas))
+    out.extend(_stance_adjective_paraphrases(doc, view, lex, book, lemmas))
     out.extend(_label_paraphrases(doc, view, book))
     out.extend(_hearsay_paraphrases(doc, view))
     if lex.in_sources:
         out.extend(_in_source_paraphrases(doc, view, lex, book, lemmas))
     return out
+
+
+def _verb_in_use(tok: Token) -> bool:
+    """"Republican assails elites", "Ruiz Claims He Won": a cue the tagger took for a noun or an
+    adjective (a headline's capitals, a plural-looking verb) that heads its sentence or has a subject
+    before it, and has a complement after it, is used as a verb."""
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    subject = tok.dep_ == "ROOT" or any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
+    return subject and any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tok.i for c in tok.children)
 
 
 def _passive_as_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, hits: np.ndarray,
@@ -775,12 +799,18 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             by_dep[child.dep_] = child
     # what was said: a clause ("said (that) …", "…, she noted"), else what the verb is about:
     # an infinitive ("urged them to …"), an object ("denounced the deal"), "talked about …"
+    if "ccomp" not in by_dep:
+        question = _if_question(cue)
+        if question is not None:
+            by_dep["ccomp"] = question
     for dep in ("ccomp", "xcomp", "dobj"):
         child = by_dep.get(dep)
         if child is None or (dep != "ccomp" and (child.i < cue.i or not topical)):
             continue
         if dep == "ccomp" and _adverbial_mark(child):
             continue  # "walked back his comments after he said them": a time or reason, not what was said
+        if dep == "ccomp" and _split_off(cue, child):
+            continue
         if dep != "ccomp" and _aside_cue(doc, cue, child):
             break  # "…, he said, on condition of anonymity to speak freely": the host clause is the report
         a, b = child.left_edge.i, child.right_edge.i + 1
@@ -788,6 +818,8 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             a = cue.i + 1  # "which she said was unfair": the relative word is fronted over the cue
         if dep == "dobj":
             b = _predicate_end(cue, child, b)
+        if dep == "xcomp":
+            a = _controlled_object_start(cue, child, a)
         if dep == "ccomp" and child.i > cue.i:
             b = _joined_report(cue, child, b)
         short = strength >= STRONG and child.lower_ in _SHORT_REPORTS
@@ -795,12 +827,19 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             continue  # "praised Kim": a target, not something reported
         if route is not None:
             route.append(dep)
-        return (a, _nonrestrictive_cut(doc, a, b))
+        if dep == "dobj":
+            b = _colon_end(cue, b)
+        return (a, _nonrestrictive_cut(doc, a, _instances_end(cue, b)))
     stranded = _stranded_that_clause(cue) if "ccomp" not in by_dep else None
     if stranded is not None:
         if route is not None:
             route.append("ccomp")
         return stranded
+    target = _attack_target(cue)
+    if target is not None:
+        if route is not None:
+            route.append("at")
+        return target
     word = next((c for c in cue.rights if c.dep_ in ("intj", "advmod", "dobj") and c.lower_ in _SHORT_REPORTS
                  and c.i <= cue.i + 2), None)
     if word is not None and strength >= STRONG:
@@ -845,6 +884,197 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             return (lo, hi)
         return (lo, a) if a - lo >= hi - b else (b, hi)
     return None
+
+
+def _controlled_object_start(cue: Token, clause: Token, a: int) -> int:
+    """"asked the court to intervene", "urged voters to stay home": the object right before the
+    infinitive is who is to do it, part of what is reported."""
+    obj = next((c for c in cue.rights if c.dep_ in ("dobj", "dative") and c.right_edge.i + 1 == a), None)
+    return obj.left_edge.i if obj is not None and obj.i > cue.i else a
+
+
+# "took aim at", "took a swipe at": nouns of a blow that make the "at" phrase what is criticised
+_BLOWS = ("aim", "shot", "swipe", "swing", "jab", "dig", "potshot", "whack", "stab", "broadside")
+# "drew attention to", "paid tribute to": nouns whose "to" phrase is what the subject speaks of
+_POINTERS = ("attention", "tribute")
+_BLOW_HASHES = np.array(sorted(hash_string(w) for w in _BLOWS + _POINTERS), dtype=np.uint64)  # lemmas
+_CHANCES = {"have", "get", "stand", "give", "deserve"}  # "has a shot at the nomination": a chance, no blow
+# "scoffed at", "fired back at", "lashed out at": verbs whose "at" phrase is what they criticise
+_BLOW_VERBS = {"scoff", "snipe", "sneer", "jab", "swipe", "lash", "fire", "hit", "strike"}
+
+
+def _attack_target(cue: Token, blow: Token | None = None) -> tuple[int, int] | None:
+    """"Ruiz took aim at the tax plan", "Kim fired back at his critics": the "at" phrase of a verb of
+    striking, or of a verb whose object is a blow, is what the speaker criticised."""
+    if blow is None and cue.lemma_.lower() not in _BLOW_VERBS:
+        return None
+    word = "to" if blow is not None and blow.lemma_.lower() in _POINTERS else "at"
+    for holder in (cue, blow):
+        for prep in holder.rights if holder is not None else ():
+            if prep.dep_ == "prep" and prep.lower_ == word and prep.i <= cue.i + 8:
+                obj = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return (obj.left_edge.i, obj.right_edge.i + 1)
+    return None
+
+
+def _blow_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, lemmas: np.ndarray,
+                      done: set[int]) -> list[dict[str, Any]]:
+    """"Ruiz took a swipe at the mayor's plan": a verb whose object is a blow reports what its "at"
+    phrase names as the target of its subject's criticism, whatever the verb ("took", "landed"); one
+    whose object is attention or tribute ("drew attention to the delays") what its "to" phrase names."""
+    out: list[dict[str, Any]] = []
+    for i in np.flatnonzero(np.isin(lemmas, _BLOW_HASHES)):
+        blow = doc[int(i)]
+        verb = blow.head
+        if blow.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() in _CHANCES or verb.i in done \
+                or view.in_quote[verb.i]:
+            continue
+        span = _attack_target(verb, blow)
+        subj = _paraphrase_subject(verb, view, lex) if span is not None else None
+        if span is None or subj is None or view.in_quote[_antecedent(subj).i] or \
+                not _can_speak(_antecedent(subj), lex):
+            continue
+        cs, ce = _same_paragraph(doc, verb, *span, view.text)
+        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        rec = _content_record(doc, view, verb, cs, ce, _source_record(doc, view, subj, book))
+        if rec is not None:
+            out.append(rec)
+            done.add(verb.i)
+    return out
+
+
+_BREAKS = {"-", "--", "\u2014", "\u2013", ";"}
+
+
+def _split_off(cue: Token, clause: Token) -> bool:
+    """"She drew his ire - he called her weak": a clause before the cue with a dash or semicolon
+    between them is a sentence of its own that the parse hung on the cue, not what it reports, when the
+    cue has a complement of its own after it."""
+    return clause.i < cue.i and any(t.text in _BREAKS for t in cue.doc[clause.right_edge.i + 1 : cue.i]) \
+        and any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative") for c in cue.rights)
+
+
+_INSTANCES = {"including", "especially", "particularly", "notably"}
+
+
+def _instances_end(cue: Token, b: int) -> int:
+    """"unveiled a list of mayors, including Ann Ruiz": examples after a comma belong to what is reported,
+    also when the parse hung them on the verb rather than on its object."""
+    doc = cue.doc
+    if b + 1 >= len(doc) or doc[b].text != "," or doc[b + 1].text.lower() not in _INSTANCES:
+        return b
+    word = doc[b + 1]
+    if word.head.i > word.i and word.head.left_edge.i == word.i:
+        word = word.head  # "especially on taxes": the adverb on the phrase it opens
+    if not (word.head.i == cue.i or cue.left_edge.i <= word.head.i < b) or word.right_edge.i <= b + 1:
+        return b
+    return word.right_edge.i + 1
+
+
+_ASKING = {"ask", "wonder", "inquire", "question", "query"}
+
+
+def _if_question(cue: Token) -> Token | None:
+    """"asked Ruiz if she would run": after a verb of asking, a clause opened by "if" or "whether" that
+    the parse took for a condition is the question asked."""
+    if cue.lemma_.lower() not in _ASKING:
+        return None
+    return next((c for c in cue.rights if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.text.lower() in ("if", "whether") and m.i == c.left_edge.i
+        for m in c.children)), None)
+
+
+# nouns for a person by the stance they hold: "a supporter of the plan", "a critic of Ruiz"
+_HOLDERS = ("supporter", "proponent", "opponent", "critic", "advocate", "backer", "defender")
+_HOLDER_HASHES = np.array(sorted(hash_string(w) for w in _HOLDERS), dtype=np.uint64)  # lemmas
+_HOLDER_PREPS = {"of", "for"}
+
+
+def _stance_holder_paraphrases(doc: Doc, view: _DocView, book: NameBook,
+                               lemmas: np.ndarray) -> list[dict[str, Any]]:
+    """"Ruiz, a critic of the deal, …", "a longtime advocate for rail": a noun naming a person by the stance
+    they hold reports what its "of"/"for" phrase names, and the noun is its source. (A plural, "supporters
+    of the levy", mostly names a crowd the writer counts, not a view anyone voices.)"""
+    out: list[dict[str, Any]] = []
+    for i in np.flatnonzero(np.isin(lemmas, _HOLDER_HASHES)):
+        noun = doc[int(i)]
+        if noun.tag_ != "NN" or view.in_quote[noun.i]:
+            continue
+        prep = next((c for c in noun.rights if c.dep_ == "prep" and c.text.lower() in _HOLDER_PREPS
+                     and c.i == noun.i + 1), None)
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
+        if obj is None:
+            continue
+        cs, ce = _same_paragraph(doc, noun, obj.left_edge.i, obj.right_edge.i + 1, view.text)
+        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        holder = noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun  # "Kim, a critic"
+        rec = _content_record(doc, view, noun, cs, ce, _source_record(doc, view, holder, book))
+        if rec is not None:
+            out.append(rec)
+    return out
+
+
+# adjectives of a stance toward what their phrase names: "is critical of the plan", "worried about"
+_STANCE_PREPS = {"critical": "of", "supportive": "of", "skeptical": "of", "sceptical": "of",
+                 "dismissive": "of", "wary": "of", "contemptuous": "of", "proud": "of", "fond": "of",
+                 "tired": "of",
+                 "worried": "about", "concerned": "about", "optimistic": "about", "pessimistic": "about",
+                 "enthusiastic": "about", "angry": "about", "upset": "about", "hopeful": "about",
+                 "nervous": "about", "opposed": "to", "hostile": "to", "sympathetic": "to",
+                 "suspicious": "of", "distrustful": "of", "appreciative": "of", "excited": "about",
+                 "confident": "about", "unhappy": "with", "happy": "with", "furious": "about",
+                 "frustrated": "with", "disappointed": "in", "dissatisfied": "with", "satisfied": "with",
+                 "uneasy": "about", "skittish": "about", "bullish": "on", "bearish": "on"}
+_STANCES = tuple(_STANCE_PREPS)
+_STANCE_HASHES = np.array(sorted(hash_string(w) for w in _STANCES), dtype=np.uint64)  # lemmas
+
+
+def _stance_adjective_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
+                                  lemmas: np.ndarray) -> list[dict[str, Any]]:
+    """"Ruiz has been critical of the deal", "Kim, long skeptical of the plan, …", "is worried about
+    the rules": an adjective of stance reports what its phrase ("of", "about" or "to", by adjective)
+    names, held by the subject of its copula or the noun it describes."""
+    out: list[dict[str, Any]] = []
+    for i in np.flatnonzero(np.isin(lemmas, _STANCE_HASHES)):
+        adj = doc[int(i)]
+        if adj.pos_ not in ("ADJ", "VERB") or view.in_quote[adj.i]:
+            continue
+        want = _STANCE_PREPS.get(adj.lemma_.lower()) or _STANCE_PREPS.get(adj.text.lower())
+        prep = next((c for c in adj.rights if c.dep_ == "prep" and c.text.lower() == want), None)
+        obj = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None) if prep else None
+        if obj is None:
+            continue
+        if adj.dep_ == "acomp":
+            holder = next((c for c in adj.head.lefts if c.dep_ == "nsubj"), None)
+        elif adj.dep_ in ("amod", "appos") and adj.head.i < adj.i:
+            holder = adj.head
+        else:
+            holder = None
+        if holder is None or view.in_quote[holder.i] or not _can_speak(_antecedent(holder), lex):
+            continue
+        cs, ce = _same_paragraph(doc, adj, obj.left_edge.i, obj.right_edge.i + 1, view.text)
+        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        rec = _content_record(doc, view, adj, cs, ce, _source_record(doc, view, holder, book))
+        if rec is not None:
+            out.append(rec)
+    return out
+
+
+def _colon_end(cue: Token, b: int) -> int:
+    """"spelled out her plan: a new tax on …": what follows a colon right after the reported object spells
+    the object out (a clause before a colon is complete without what follows)."""
+    doc = cue.doc
+    sent_end = cue.sent.end
+    if b + 1 >= sent_end or doc[b].text != ":" or "\n" in doc[b].text_with_ws:
+        return b
+    end = sent_end
+    while end > b + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return end if end > b + 2 else b
 
 
 _JOINING = {"and", "but"}
@@ -1068,7 +1298,26 @@ def _predicate_end(cue: Token, obj: Token, b: int) -> int:
                 (child.dep_ == "ccomp" and _adverbial_mark(child)):
             break  # "backs Ruiz because he …", "praised it as she left": why or when, not what
         b = child.right_edge.i + 1
-    return b
+    return _second_object_end(cue, b)
+
+
+_NOMINAL = {"NOUN", "PROPN", "PRON"}
+
+
+def _second_object_end(cue: Token, b: int) -> int:
+    """"questioned her record and her readiness to lead": a noun after "and"/"or" that the parse joined
+    to the verb instead of to its object is a second object, reported with the first."""
+    doc = cue.doc
+    k = b
+    while k < len(doc) and doc[k].is_quote:
+        k += 1  # ("… “New York values” and …": the closing mark of a quoted object)
+    if k + 1 >= len(doc) or doc[k].dep_ != "cc" or doc[k].head.i != cue.i:
+        return b
+    conj = next((c for c in cue.rights if c.dep_ == "conj" and c.left_edge.i == k + 1), None)
+    if conj is None or conj.pos_ not in _NOMINAL or conj.tag_ in ("WP", "WDT") or \
+            any(c.dep_ in ("dobj", "ccomp", "nsubj") for c in conj.children):
+        return b  # ("endorses Ruiz and whom …", "chides Kim and praises Ruiz": no second object)
+    return conj.right_edge.i + 1
 
 
 _ASIDE_DEPS = {"relcl"}
@@ -1406,13 +1655,13 @@ def _frame_span(cue: Token, frame: str,
         obj = next((o for o in child.children if o.dep_ in ("pobj", "pcomp")), None)
         if obj is None:
             return None
-        return (obj.left_edge.i, obj.right_edge.i + 1)
+        return (obj.left_edge.i, _instances_end(cue, obj.right_edge.i + 1))
     if frame in ("advcl", "ccomp") and _adverbial_mark(child):
         return None  # "walked back his comments after he said them"
     a, b = child.left_edge.i, child.right_edge.i + 1
     if frame == "dobj":
         b = _predicate_end(cue, child, b)
-    return (a, b)
+    return (a, _instances_end(cue, b))
 
 
 def _frame_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
