@@ -1091,7 +1091,7 @@ def _joined_report(cue: Token, clause: Token, b: int) -> int:
     if conj is None or conj.pos_ not in ("VERB", "AUX") or conj.left_edge.i < b + 2:
         return b
     doc = cue.doc
-    if doc[b].text != "," or doc[b + 1].lower_ not in _JOINING or conj.left_edge.i < b + 2:
+    if doc[b].text != "," or doc[b + 1].lower_ not in _JOINING:
         return b
     modal = not any(c.dep_ in SUBJECTS for c in conj.lefts) and any(
         c.dep_ == "aux" and c.tag_ == "MD" for c in conj.lefts)  # "…, but could not bear to …"
