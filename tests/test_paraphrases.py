@@ -328,6 +328,27 @@ def test_a_document_holds_the_view_of_its_active_verb(nlp):
         == "Her economic plan"
 
 
+def test_a_name_the_parse_hung_on_an_opening_date_is_the_verbs_subject():
+    from spacy.vocab import Vocab
+
+    from claimcheck.components.reported_speech import _opening_appositive
+    from claimcheck.components.sources import _DocView
+
+    doc = hand_parsed(Vocab(), r"""
+        On       6  prep  ADP   IN
+        June     0  pobj  PROPN NNP
+        4        1  nummod NUM  CD
+        ,        1  punct PUNCT ,
+        Ruiz     1  appos PROPN NNP
+        ,        4  punct PUNCT ,
+        endorsed 6  ROOT  VERB  VBD
+        the      8  det   DET   DT
+        plan     6  dobj  NOUN  NN
+        .        6  punct PUNCT .
+    """, ents=["O", "B-DATE", "I-DATE", "O", "B-PERSON", "O", "O", "O", "O", "O"])
+    assert _opening_appositive(doc[6], _DocView(doc, [], doc.text)).i == 4
+
+
 def test_a_name_the_parse_hung_on_a_preposition_is_the_stranded_verbs_subject():
     from spacy.vocab import Vocab
 

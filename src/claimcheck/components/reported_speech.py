@@ -48,7 +48,9 @@
   an "if" clause after a verb of asking is the question, not a condition ("asked Ruiz if she would run");
   a person named by the stance they hold reports its object ("a critic of the deal", "an advocate for"),
   and so does an adjective of stance for its holder ("has been critical of the deal", "worried about");
-  what follows a colon right after a reported object spells it out ("mocked a familiar target: …").
+  what follows a colon right after a reported object spells it out ("mocked a familiar target: …");
+  a name the parse hung as an appositive on an opening phrase of time or place is the subject of a
+  finite verb left without one ("On June 4, Ruiz, who had stayed neutral, endorsed …").
 """
 
 from __future__ import annotations
@@ -268,7 +270,8 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
     the speaker."""
     controller = _object_controller(cue, view) or _participle_holder(cue, view) or \
         _setting_subject(cue, view, lex) or _outer_conjunct_subject(cue, view, lex) or \
-        _infinitive_user(cue, view, lex) or _aside_speaker(cue, view) or _subordinated_subject(cue, view)
+        _infinitive_user(cue, view, lex) or _aside_speaker(cue, view) or _subordinated_subject(cue, view) or \
+        _opening_appositive(cue, view)
     if controller is not None:
         return controller
     subj = _participle_clause_subject(cue, view, lex) or _subject(cue, view, lex.cues) or \
@@ -326,6 +329,28 @@ def _subordinated_subject(cue: Token, view: _DocView) -> Token | None:
             any(t.pos_ in ("VERB", "AUX") for t in view.doc[obj.i + 1 : cue.i]):
         return None
     return obj
+
+
+_NAMED = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _opening_appositive(cue: Token, view: _DocView) -> Token | None:
+    """"On June 4, Ruiz, who had stayed neutral, endorsed …", "In Fresno, Ruiz said …": a finite verb
+    with no subject whose opening phrase of time or place the parse gave the name as an appositive; the
+    last name so hung, set off by a comma, is the verb's subject."""
+    if cue.tag_ not in _FINITE or any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    best = None
+    for left in cue.lefts:
+        if left.dep_ not in ("prep", "npadvmod", "advcl", "advmod"):
+            continue
+        for tok in left.subtree:
+            end = tok.right_edge.i  # the closing comma, hung on the name or after it
+            if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.ent_type_ in _NAMED \
+                    and end < cue.i and "," in (view.doc[end].text, view.doc[end + 1].text) \
+                    and not view.in_quote[tok.i] and not _newline_between(tok, cue):
+                best = tok
+    return best
 
 
 def _auxiliary_subject(cue: Token, view: _DocView) -> Token | None:
