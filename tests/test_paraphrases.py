@@ -56,8 +56,15 @@ def test_name_and_colon_opening_a_line(nlp):
     assert mention(a) == "Ruiz"
 
 
-def test_single_letter_labels_name_nobody(nlp):
+def test_transcript_turns_report_their_lines_and_name_nobody(nlp):
     doc = nlp("An interview.\n\nQ: Will taxes rise next year?\n\nA: Not if the council can help it.")
+    turns = [a for a in paraphrases(doc) if a["cue"]["text"] == ":"]
+    assert [content(doc, a) for a in turns] == ["Will taxes rise next year", "Not if the council can help it"]
+    assert all(a["speaker"] is None for a in turns)
+
+
+def test_a_single_letter_label_outside_a_transcript_names_nobody(nlp):
+    doc = nlp("A note.\n\nQ: Will taxes rise next year?\n\nThe council met on Monday.")
     assert not [a for a in paraphrases(doc) if a["cue"]["text"] == ":"]
 
 

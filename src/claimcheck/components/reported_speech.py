@@ -32,7 +32,8 @@
   "is expected to …" with no source, "voiced support for …", "made the case that …"; the
   active subject of "favors …", "wants to …" holds the view); shapes a cue verb seldom
   reports through, or whose matches other records make anyway, are skipped; a line opened
-  by a name and a colon ("Ruiz: Taxes will rise.") reports the rest, a poll cited with "in"
+  by a name and a colon ("Ruiz: Taxes will rise.") reports the rest, as does each turn of a
+  transcript of "Q:" and "A:" lines (by nobody named), a poll cited with "in"
   its clause ("In a new poll, …"), and so does an adverb of hearsay ("reportedly");
 * a passive cue with "as" reports what its subject is held to be ("the toll was seen by many as a
   tax"); a that-clause the parse hung on the noun after the verb is the verb's ("said at the
@@ -1595,6 +1596,8 @@ def _hearsay_paraphrases(doc: Doc, view: _DocView) -> list[dict[str, Any]]:
 
 # a line opened by a name and a colon: "Ruiz: Taxes will rise." (a headline, a transcript turn)
 _LABEL_LINE = re.compile(r"^([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):[ \t]+(\S[^\n]*)", re.M)
+_TURN = re.compile(r"^Q:[ \t]", re.M)  # a transcript of questions and answers
+_ANSWER = re.compile(r"^A:[ \t]", re.M)
 _LABEL_MAX = 600  # characters: a longer turn is cut at a sentence end
 
 
@@ -1602,6 +1605,7 @@ def _label_paraphrases(doc: Doc, view: _DocView, book: NameBook) -> list[dict[st
     """"Name: what they said" without quote marks: the label's words are the content."""
     out: list[dict[str, Any]] = []
     text = view.text
+    interview = _TURN.search(text) is not None and _ANSWER.search(text) is not None
     for m in _LABEL_LINE.finditer(text):
         a, b = _trimmed(text, m.start(2), m.end(2))
         if b - a > _LABEL_MAX:
@@ -1613,6 +1617,11 @@ def _label_paraphrases(doc: Doc, view: _DocView, book: NameBook) -> list[dict[st
         if b <= a or te - ts < 3 or view.in_quote[ts:te].mean() > _QUOTED_CONTENT:
             continue
         ls, le = view.tokens_for(m.start(1), m.end(1))
+        if interview and m.group(1) in ("Q", "A"):
+            # a transcript's turns: the question and the answer are each what their speaker said
+            out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
+                        "cue": _span_dict(text, m.end(1), m.end(1) + 1), "speaker": None})
+            continue
         if len(m.group(1)) < 2 or any(t.pos_ not in ("PROPN", "NOUN") for t in doc[ls:le] if not t.is_punct):
             continue  # "Q:", "Correction:", "Revealed:" open lines that nobody is named to say
         name = book.canonical(list(doc[ls:le])) or m.group(1)
