@@ -56,6 +56,13 @@ def test_name_and_colon_opening_a_line(nlp):
     assert mention(a) == "Ruiz"
 
 
+def test_a_headline_label_with_more_than_a_name_credits_the_name(nlp):
+    doc = nlp("Ann Ruiz at the forum: Taxes will rise next year.\n\nThe council met on Monday.")
+    a = reported(doc, ":")
+    assert content(doc, a) == "Taxes will rise next year"
+    assert mention(a) == "Ann Ruiz"
+
+
 def test_transcript_turns_report_their_lines_and_name_nobody(nlp):
     doc = nlp("An interview.\n\nQ: Will taxes rise next year?\n\nA: Not if the council can help it.")
     turns = [a for a in paraphrases(doc) if a["cue"]["text"] == ":"]

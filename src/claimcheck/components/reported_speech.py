@@ -32,7 +32,8 @@
   "is expected to …" with no source, "voiced support for …", "made the case that …"; the
   active subject of "favors …", "wants to …" holds the view); shapes a cue verb seldom
   reports through, or whose matches other records make anyway, are skipped; a line opened
-  by a name and a colon ("Ruiz: Taxes will rise.") reports the rest, as does each turn of a
+  by a name and a colon ("Ruiz: Taxes will rise.") reports the rest, so does a headline line whose
+  label opens with a name and says more of it ("Ruiz camp: …", "Kim at the forum: …"), and each turn of a
   transcript of "Q:" and "A:" lines (by nobody named), a poll cited with "in"
   its clause ("In a new poll, …"), and so does an adverb of hearsay ("reportedly");
 * a passive cue with "as" reports what its subject is held to be ("the toll was seen by many as a
@@ -1596,6 +1597,10 @@ def _hearsay_paraphrases(doc: Doc, view: _DocView) -> list[dict[str, Any]]:
 
 # a line opened by a name and a colon: "Ruiz: Taxes will rise." (a headline, a transcript turn)
 _LABEL_LINE = re.compile(r"^([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}):[ \t]+(\S[^\n]*)", re.M)
+# a headline credited before a colon with more words than a name: "Ruiz camp: Taxes will rise."
+_HEADLINE_LABEL = re.compile(
+    r"^([A-Z][\w.'\u2019-]*(?: [\w.'\u2019-]+){1,5}):[ \t]+(\S[^\n]{0,160})$", re.M)
+_LABEL_WORDS = ("PROPN", "NOUN", "ADP", "DET", "ADJ", "PART")
 _TURN = re.compile(r"^Q:[ \t]", re.M)  # a transcript of questions and answers
 _ANSWER = re.compile(r"^A:[ \t]", re.M)
 _LABEL_MAX = 600  # characters: a longer turn is cut at a sentence end
@@ -1606,6 +1611,7 @@ def _label_paraphrases(doc: Doc, view: _DocView, book: NameBook) -> list[dict[st
     out: list[dict[str, Any]] = []
     text = view.text
     interview = _TURN.search(text) is not None and _ANSWER.search(text) is not None
+    seen: set[int] = set()
     for m in _LABEL_LINE.finditer(text):
         a, b = _trimmed(text, m.start(2), m.end(2))
         if b - a > _LABEL_MAX:
@@ -1625,9 +1631,33 @@ def _label_paraphrases(doc: Doc, view: _DocView, book: NameBook) -> list[dict[st
         if len(m.group(1)) < 2 or any(t.pos_ not in ("PROPN", "NOUN") for t in doc[ls:le] if not t.is_punct):
             continue  # "Q:", "Correction:", "Revealed:" open lines that nobody is named to say
         name = book.canonical(list(doc[ls:le])) or m.group(1)
+        seen.add(m.start())
         out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
                     "cue": _span_dict(text, m.end(1), m.end(1) + 1),
                     "speaker": {"name": name, "mention": _span_dict(text, m.start(1), m.end(1)),
+                                "description": None}})
+    for m in _HEADLINE_LABEL.finditer(text):
+        if m.start() in seen:
+            continue
+        a, b = _trimmed(text, m.start(2), m.end(2))
+        while b > a and text[b - 1] in ".!?":
+            b -= 1
+        ts, te = view.tokens_for(a, b)
+        ls, le = view.tokens_for(m.start(1), m.end(1))
+        if b <= a or te - ts < 3 or view.in_quote[ts:te].mean() > _QUOTED_CONTENT or le <= ls:
+            continue
+        label = [t for t in doc[ls:le] if not t.is_punct]
+        if not label or label[0].pos_ != "PROPN" or any(t.pos_ not in _LABEL_WORDS for t in label):
+            continue  # the label opens with a name, then says what of it ("Ruiz camp", "Kim at the forum")
+        who = [label[0]]
+        for t in label[1:]:
+            if t.pos_ != "PROPN":
+                break
+            who.append(t)
+        mention = _span_dict(text, who[0].idx, who[-1].idx + len(who[-1]))
+        out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
+                    "cue": _span_dict(text, m.end(1), m.end(1) + 1),
+                    "speaker": {"name": book.canonical(who) or mention["text"], "mention": mention,
                                 "description": None}})
     return out
 
