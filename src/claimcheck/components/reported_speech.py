@@ -52,7 +52,8 @@
   and so does an adjective of stance for its holder ("has been critical of the deal", "worried about");
   what follows a colon right after a reported object spells it out ("mocked a familiar target: …");
   a name the parse hung as an appositive on an opening phrase of time or place is the subject of a
-  finite verb left without one ("On June 4, Ruiz, who had stayed neutral, endorsed …").
+  finite verb left without one ("On June 4, Ruiz, who had stayed neutral, endorsed …"); making a
+  clause clear, plain or known, or making the case that it holds, is saying it ("made clear that …").
 """
 
 from __future__ import annotations
@@ -161,6 +162,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     out.extend(_stance_holder_paraphrases(doc, view, book, lemmas))
     out.extend(_stance_adjective_paraphrases(doc, view, lex, book, lemmas))
     out.extend(_label_paraphrases(doc, view, book))
+    out.extend(_made_plain_paraphrases(doc, view, lex, book, lemmas, done))
     out.extend(_hearsay_paraphrases(doc, view))
     if lex.in_sources:
         out.extend(_in_source_paraphrases(doc, view, lex, book, lemmas))
@@ -1568,6 +1570,44 @@ def _in_source_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBoo
         out.append({"kind": "paraphrase", "start": s, "end": e, "group": None,
                     "cue": _span_dict(view.text, prep.idx, prep.idx + len(prep)),
                     "speaker": _source_record(doc, view, tok, book)})
+    return out
+
+
+_PLAIN = {"clear", "plain", "known", "obvious"}
+_MAKE = np.array([hash_string("make")], dtype=np.uint64)
+
+
+def _made_plain_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, lemmas: np.ndarray,
+                            done: set[int]) -> list[dict[str, Any]]:
+    """"Ruiz made clear that she would run", "made it plain they disagreed", "made the case to donors that
+    …": making a clause plain or known, or making the case for it, is saying it; the clause is reported by
+    the verb's subject ("make" reports nothing in most of its uses, so it is no cue of its own)."""
+    out: list[dict[str, Any]] = []
+    for i in np.flatnonzero(np.isin(lemmas, _MAKE)):
+        cue = doc[int(i)]
+        if cue.i in done or cue.pos_ != "VERB" or view.in_quote[cue.i]:
+            continue
+        plain = next((c for c in cue.rights if (c.lower_ in _PLAIN and c.i <= cue.i + 2)
+                      or (c.lower_ == "case" and c.dep_ == "dobj" and c.i <= cue.i + 3)), None)
+        if plain is None:
+            continue
+        # the clause on the verb or on the word, or a that-clause the parse hung on "case" as a relative
+        clause = next((c for c in list(cue.rights) + list(plain.rights)
+                       if c.pos_ in ("VERB", "AUX") and c.i > plain.i and
+                       (c.dep_ == "ccomp" or (c.dep_ == "acl" and c.left_edge.lower_ == "that"))), None)
+        if clause is None:
+            continue
+        subj = _paraphrase_subject(cue, view, lex)
+        if subj is None or view.in_quote[_antecedent(subj).i] or not _can_speak(_antecedent(subj), lex):
+            continue
+        cs, ce = _same_paragraph(doc, cue, clause.left_edge.i, clause.right_edge.i + 1, view.text)
+        if ce - cs < 3 or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        while cs < ce and doc[cs].lower_ == "that":
+            cs += 1
+        rec = _content_record(doc, view, cue, cs, ce, _source_record(doc, view, subj, book))
+        if rec is not None:
+            out.append(rec)
     return out
 
 
