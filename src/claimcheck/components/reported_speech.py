@@ -73,6 +73,7 @@ from claimcheck.components.sources import (
     _STOP,
     SUBJECTS,
     _antecedent,
+    _by_agent,
     _can_speak,
     _cue_span,
     _DocView,
@@ -223,12 +224,6 @@ def _passive_as_span(verb: Token) -> tuple[int, int] | None:
     if subj is None or prep is None or _newline_between(subj, verb) or prep.i > verb.i + 6:
         return None
     return (subj.left_edge.i, prep.right_edge.i + 1)
-
-
-def _by_agent(verb: Token) -> Token | None:
-    """The object of a passive verb's "by" phrase ("was seen by some")."""
-    by = next((c for c in verb.rights if c.dep_ == "agent"), None)
-    return next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
 
 
 def _source_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dict[str, Any]:

@@ -170,12 +170,7 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                     continue
                 subj = child
         if subj is None:
-            # "by" agent of a passive cue: "was described by X as"
-            for child in tok.children:
-                if child.dep_ == "agent":
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            subj = obj
+            subj = _by_agent(tok)  # a passive cue: "was described by X as"
         if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "relcl" and \
                 tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
             tok = tok.head.head  # "Trump released a video that said …": who released it speaks
@@ -324,12 +319,16 @@ def _author(noun: Token) -> Token:
                 if obj.dep_ == "pobj":
                     return obj
         if child.dep_ == "acl" and child.tag_ == "VBN":
-            for agent in child.children:
-                if agent.dep_ == "agent":
-                    for obj in agent.children:
-                        if obj.dep_ == "pobj":
-                            return obj
+            obj = _by_agent(child)
+            if obj is not None:
+                return obj
     return noun
+
+
+def _by_agent(verb: Token) -> Token | None:
+    """The object of a passive verb's "by" phrase ("was seen by some")."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
 
 
 def _newline_between(a: Token, b: Token) -> bool:
