@@ -4,6 +4,7 @@
 Usage: derive_cues.py GOLD-train.jsonl [--out models/cues.json] [--min-quote 2] [--min-quote-ratio 0.05]
                       [--min-para 5] [--min-ratio 0.25] [--counts COUNTS.json] [--docbin PARSED.spacy]
                       [--min-frame 3] [--min-frame-ratio 0.33] [--min-weak 3] [--max-weak-ratio 0.3]
+                      [--min-stance-ratio 0.5] [--min-pooled 10]
 
 Reads the cue spans of a PolNeAR-style gold file (the *train* split only), parses the texts
 with the bare spaCy model and counts the lemmas of the verbs inside cue spans:
@@ -31,7 +32,13 @@ with the bare spaCy model and counts the lemmas of the verbs inside cue spans:
   (``reported_speech._frame_span`` / ``_noun_frame_span``) whose paraphrases match an annotated
   content in at least ``--min-frame-ratio`` of at least ``--min-frame`` uses the cue-verb
   path leaves alone. These are judged by running the components with the lexicon derived
-  above; ``--docbin`` reuses a parse (a DocBin of the gold texts, in order, with entities).
+  above; ``--docbin`` reuses a parse (a DocBin of the gold texts, in order, with entities);
+* ``adj_frames`` / ``copular_frames``: per predicate adjective / copular noun subject, the
+  "holder:complement" shapes of a stance held through a copula (``stances``: "was wary of …",
+  "her answer was that …") whose paraphrases match an annotated content in at least
+  ``--min-stance-ratio`` of at least ``--min-frame`` uses the other rules leave alone; a shape a
+  word has fewer uses of is judged by its pooled counts over all such rare uses (at least
+  ``--min-pooled``), and key "*" lists the pooled shapes for words not listed.
 
 Only words go into the lexicon, never text. Titles (Mr., Sen., President …) are kept from
 the existing file: they are English usage, not something the gold annotates.
@@ -207,6 +214,36 @@ def count_noun_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
     return counts
 
 
+def count_stance_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
+    """As :func:`count_frames` for stances held through a copula (``stances``): per adjective and
+    per copular noun subject, each "holder:complement" shape it has: {"lemma frame": [uses, matches]},
+    nouns keyed "noun:lemma frame"."""
+    from claimcheck.components import reported_speech as A
+    from claimcheck.components import stances as S
+    from claimcheck.components.names import NameBook
+    from claimcheck.components.quotes import find_quotes
+
+    counts: dict[str, list[int]] = {}
+    nouns: dict[str, list[int]] = {}
+    for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
+        text = doc.text
+        view = A._DocView(doc, find_quotes(text), text)
+        book = NameBook.from_doc(doc, lex.titles)
+        contents = [(a["content"], sum(e - s for s, e in a["content"])) for a in rec["attributions"]]
+        base = A._paraphrases(doc, view, lex, book)
+        done = {r["cue"]["start"] for r in base if r["cue"]}
+        for tok in doc:
+            if tok.idx in done or view.in_quote[tok.i] or S.reported_within(tok, base):
+                continue
+            if tok.pos_ in ("ADJ", "VERB"):
+                for frame in (f"{h}:{c}" for h in S.ADJ_HOLDERS for c in S.adj_complements(tok)):
+                    _tally(counts, tok, frame, contents, S.adj_frame_record(doc, view, lex, book, tok, frame))
+            elif tok.pos_ == "NOUN":
+                for frame in (f"{h}:{c}" for h in S.NOUN_HOLDERS for c in S.noun_complements(tok)):
+                    _tally(nouns, tok, frame, contents, S.noun_frame_record(doc, view, book, tok, frame))
+    return {**counts, **{"noun:" + k: v for k, v in nouns.items()}}
+
+
 def select_frames(counts: dict[str, list[int]], min_uses: int, min_ratio: float) -> dict[str, list[str]]:
     """Per lemma, the shapes whose paraphrases match annotations often enough, best first."""
     light = {"be", "have", "do", "get", "make", "take", "go", "come", "give"}
@@ -218,6 +255,32 @@ def select_frames(counts: dict[str, list[int]], min_uses: int, min_ratio: float)
     # a shape that names its source first ("plans to …" is the planner's), then the sourceless ones
     return {w: [f for _r, f in sorted(v, key=lambda x: (x[1].startswith("subj_"), -x[0]))]
             for w, v in sorted(chosen.items())}
+
+
+def select_stance_frames(counts: dict[str, list[int]], min_uses: int, min_ratio: float,
+                         min_pooled: int) -> dict[str, list[str]]:
+    """:func:`select_frames` with a fallback for the many words seen too seldom to judge alone: a shape
+    a word has fewer than ``min_uses`` uses of is judged by its pooled counts over all such rare uses
+    (at least ``min_pooled`` of them). Key "*" holds the pooled shapes for words not listed."""
+    pooled: dict[str, list[int]] = {}
+    for key, (n, hit) in counts.items():
+        if n < min_uses:
+            c = pooled.setdefault(key.split(" ", 1)[1], [0, 0])
+            c[0] += n
+            c[1] += hit
+    fallback = [f for f, (n, hit) in sorted(pooled.items(), key=lambda kv: -kv[1][1] / kv[1][0])
+                if n >= min_pooled and hit / n >= min_ratio]
+    chosen = select_frames(counts, min_uses, min_ratio)
+    judged = {k.split(" ", 1)[0] for k, (n, _hit) in counts.items() if n >= min_uses}
+    out = {"*": fallback} if fallback else {}
+    for lemma in sorted(judged | set(chosen)):
+        if not lemma.isalpha():
+            continue
+        own = chosen.get(lemma, [])
+        rare = [f for f in fallback if counts.get(f"{lemma} {f}", [0])[0] < min_uses and f not in own]
+        if own + rare != fallback:  # a word the fallback covers as it is needs no entry
+            out[lemma] = own + rare
+    return out
 
 
 def _owned(noun) -> bool:
@@ -247,6 +310,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-frame-ratio", type=float, default=0.33)
     ap.add_argument("--frame-counts", type=Path, help="reuse/keep the reporting-shape counts in this file")
     ap.add_argument("--noun-frame-counts", type=Path, help="the same for reporting nouns")
+    ap.add_argument("--min-stance-ratio", type=float, default=0.5)
+    ap.add_argument("--min-pooled", type=int, default=10)
+    ap.add_argument("--stance-frame-counts", type=Path, help="the same for stances held through a copula")
     ap.add_argument("--min-weak", type=int, default=3)
     ap.add_argument("--max-weak-ratio", type=float, default=0.3)
     ap.add_argument("--min-sole", type=int, default=5)
@@ -309,6 +375,9 @@ def main(argv: list[str] | None = None) -> int:
                  f"of >= {args.min_para} attributions and in >= {args.min_ratio:.0%} of its uses with one). "
                  f"frames: a verb's reporting shapes whose paraphrases match annotations in >= "
                  f"{args.min_frame_ratio:.0%} of >= {args.min_frame} uses. "
+                 "adj_frames, copular_frames: the shapes of a stance held through a copula (an adjective, "
+                 f"a noun subject) whose paraphrases match annotations in >= {args.min_stance_ratio:.0%} "
+                 f"of >= {args.min_frame} uses. "
                  "Rebuild with benchmarks/derive_cues.py.",
         "quote_cues": quote,
         "paraphrase_cues": para,
@@ -369,6 +438,14 @@ def main(argv: list[str] | None = None) -> int:
     data["frames"] = select_frames(frame_counts, args.min_frame, args.min_frame_ratio)
     noun_counts = cached(args.noun_frame_counts, count_noun_frames)
     data["noun_frames"] = select_frames(noun_counts, args.min_frame, args.min_frame_ratio)
+    draft.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    stance_counts = cached(args.stance_frame_counts, count_stance_frames)
+    adjectives = {k: v for k, v in stance_counts.items() if not k.startswith("noun:")}
+    nouns = {k[5:]: v for k, v in stance_counts.items() if k.startswith("noun:")}
+    data["adj_frames"] = select_stance_frames(adjectives, args.min_frame, args.min_stance_ratio,
+                                              args.min_pooled)
+    data["copular_frames"] = select_stance_frames(nouns, args.min_frame, args.min_stance_ratio,
+                                                  args.min_pooled)
     draft.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     # with the reporting shapes in place: cue-verb shapes whose matches the other records make anyway
     route_counts = count_routes(records, docs(), written_lexicon())

@@ -3,7 +3,8 @@
 ``benchmarks/derive_cues.py`` derives the file from the train split of annotated news
 (PolNeAR): speech-cue lemmas with their support counts, the common nouns that head sources,
 reporting nouns, and the shapes through which a verb or noun reports (``frames``,
-``noun_frames``, ``weak_routes``). Words and counts only, never text. Every pipeline in a
+``noun_frames``, ``weak_routes``) or a stance is held through a copula (``adj_frames``,
+``copular_frames``). Words and counts only, never text. Every pipeline in a
 process shares one cached :class:`Lexicon`.
 """
 
@@ -43,6 +44,8 @@ class Lexicon:
     in_sources: frozenset[str] = frozenset()  # documents an "in" phrase cites ("In a new poll, …")
     noun_frames: dict[str, tuple[str, ...]] | None = None  # noun lemma -> "source:complement" shapes
     weak_routes: frozenset[str] = frozenset()  # "lemma shape" pairs of cue verbs that seldom report so
+    adj_frames: dict[str, tuple[str, ...]] | None = None  # adjective -> "holder:complement" ("wary of")
+    copular_frames: dict[str, tuple[str, ...]] | None = None  # copular noun subject ("her view was that")
     word_hashes: dict[str, np.ndarray] | None = None  # lemma hashes of each word list above, for a fast scan
 
 
@@ -79,8 +82,10 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         in_sources=frozenset(data.get("in_sources", {})),
         noun_frames={w: tuple(f) for w, f in data.get("noun_frames", {}).items()},
         weak_routes=frozenset(data.get("weak_routes", ())),
-        word_hashes={key: lemma_hashes(data.get(key, ())) for key in ("noun_cues", "frames", "noun_frames",
-                                                                       "in_sources")},
+        adj_frames={w: tuple(f) for w, f in data.get("adj_frames", {}).items()},
+        copular_frames={w: tuple(f) for w, f in data.get("copular_frames", {}).items()},
+        word_hashes={key: lemma_hashes(data.get(key, ())) for key in (
+            "noun_cues", "frames", "noun_frames", "in_sources", "adj_frames", "copular_frames")},
     )
 
 

@@ -49,7 +49,7 @@
   and so does a second object the parse joined to the verb ("questioned her record and her readiness");
   an "if" clause after a verb of asking is the question, not a condition ("asked Ruiz if she would run");
   a person named by the stance they hold reports its object ("a critic of the deal", "an advocate for"),
-  and so does an adjective of stance for its holder ("has been critical of the deal", "worried about");
+  and so does an adjective of stance for its holder (``stances``: "has been critical of the deal");
   what follows a colon right after a reported object spells it out ("mocked a familiar target: …");
   a name the parse hung as an appositive on an opening phrase of time or place is the subject of a
   finite verb left without one ("On June 4, Ruiz, who had stayed neutral, endorsed …"); making a
@@ -66,6 +66,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
+from claimcheck.components import stances
 from claimcheck.components.lexicon import STRONG, WEAK, Lexicon
 from claimcheck.components.names import NameBook
 from claimcheck.components.sources import (
@@ -161,7 +162,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
                if (r["start"], r["end"]) not in spans)  # "is expected to …" is a derived frame's already
     out.extend(_blow_paraphrases(doc, view, lex, book, lemmas, done))
     out.extend(_stance_holder_paraphrases(doc, view, book, lemmas))
-    out.extend(_stance_adjective_paraphrases(doc, view, lex, book, lemmas))
+    out.extend(stances.stance_paraphrases(doc, view, lex, book, lemmas, out))  # "was wary of …"
     out.extend(_label_paraphrases(doc, view, book))
     out.extend(_made_plain_paraphrases(doc, view, lex, book, lemmas, done))
     out.extend(_hearsay_paraphrases(doc, view))
@@ -1036,53 +1037,6 @@ def _stance_holder_paraphrases(doc: Doc, view: _DocView, book: NameBook,
             continue
         holder = noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun  # "Kim, a critic"
         rec = _content_record(doc, view, noun, cs, ce, _source_record(doc, view, holder, book))
-        if rec is not None:
-            out.append(rec)
-    return out
-
-
-# adjectives of a stance toward what their phrase names: "is critical of the plan", "worried about"
-_STANCE_PREPS = {"critical": "of", "supportive": "of", "skeptical": "of", "sceptical": "of",
-                 "dismissive": "of", "wary": "of", "contemptuous": "of", "proud": "of", "fond": "of",
-                 "tired": "of",
-                 "worried": "about", "concerned": "about", "optimistic": "about", "pessimistic": "about",
-                 "enthusiastic": "about", "angry": "about", "upset": "about", "hopeful": "about",
-                 "nervous": "about", "opposed": "to", "hostile": "to", "sympathetic": "to",
-                 "suspicious": "of", "distrustful": "of", "appreciative": "of", "excited": "about",
-                 "confident": "about", "unhappy": "with", "happy": "with", "furious": "about",
-                 "frustrated": "with", "disappointed": "in", "dissatisfied": "with", "satisfied": "with",
-                 "uneasy": "about", "skittish": "about", "bullish": "on", "bearish": "on"}
-_STANCES = tuple(_STANCE_PREPS)
-_STANCE_HASHES = np.array(sorted(hash_string(w) for w in _STANCES), dtype=np.uint64)  # lemmas
-
-
-def _stance_adjective_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
-                                  lemmas: np.ndarray) -> list[dict[str, Any]]:
-    """"Ruiz has been critical of the deal", "Kim, long skeptical of the plan, …", "is worried about
-    the rules": an adjective of stance reports what its phrase ("of", "about" or "to", by adjective)
-    names, held by the subject of its copula or the noun it describes."""
-    out: list[dict[str, Any]] = []
-    for i in np.flatnonzero(np.isin(lemmas, _STANCE_HASHES)):
-        adj = doc[int(i)]
-        if adj.pos_ not in ("ADJ", "VERB") or view.in_quote[adj.i]:
-            continue
-        want = _STANCE_PREPS.get(adj.lemma_.lower()) or _STANCE_PREPS.get(adj.text.lower())
-        prep = next((c for c in adj.rights if c.dep_ == "prep" and c.text.lower() == want), None)
-        obj = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None) if prep else None
-        if obj is None:
-            continue
-        if adj.dep_ == "acomp":
-            holder = next((c for c in adj.head.lefts if c.dep_ == "nsubj"), None)
-        elif adj.dep_ in ("amod", "appos") and adj.head.i < adj.i:
-            holder = adj.head
-        else:
-            holder = None
-        if holder is None or view.in_quote[holder.i] or not _can_speak(_antecedent(holder), lex):
-            continue
-        cs, ce = _same_paragraph(doc, adj, obj.left_edge.i, obj.right_edge.i + 1, view.text)
-        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
-            continue
-        rec = _content_record(doc, view, adj, cs, ce, _source_record(doc, view, holder, book))
         if rec is not None:
             out.append(rec)
     return out
