@@ -173,13 +173,18 @@ def stance_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, l
     out: list[dict[str, Any]] = []
     adj_frames, noun_frames = lex.adj_frames or {}, lex.copular_frames or {}
     for tok in _candidates(doc, lemmas, lex, "adj_frames", "ADJ", "acomp"):
-        if tok.pos_ in ("ADJ", "VERB") and not view.in_quote[tok.i] and not reported_within(tok, reported):
-            shapes = adj_frames.get(tok.lemma_.lower(), adj_frames.get("*", ()))
-            out.extend(_first(shapes, lambda f, t=tok: adj_frame_record(doc, view, lex, book, t, f)))
+        if tok.pos_ not in ("ADJ", "VERB") or view.in_quote[tok.i] or \
+                (_predicate(tok) is None and tok.dep_ not in ("amod", "appos")) or \
+                reported_within(tok, reported):
+            continue
+        shapes = adj_frames.get(tok.lemma_.lower(), adj_frames.get("*", ()))
+        out.extend(_first(shapes, lambda f, t=tok: adj_frame_record(doc, view, lex, book, t, f)))
     for tok in _candidates(doc, lemmas, lex, "copular_frames", "NOUN", "nsubj"):
-        if tok.pos_ == "NOUN" and not view.in_quote[tok.i] and not reported_within(tok, reported):
-            shapes = noun_frames.get(tok.lemma_.lower(), noun_frames.get("*", ()))
-            out.extend(_first(shapes, lambda f, t=tok: noun_frame_record(doc, view, book, t, f)))
+        if tok.pos_ != "NOUN" or view.in_quote[tok.i] or _copula_of(tok) is None or \
+                reported_within(tok, reported):
+            continue
+        shapes = noun_frames.get(tok.lemma_.lower(), noun_frames.get("*", ()))
+        out.extend(_first(shapes, lambda f, t=tok: noun_frame_record(doc, view, book, t, f)))
     return out
 
 
@@ -195,6 +200,7 @@ def _candidates(doc: Doc, lemmas: np.ndarray, lex: Lexicon, key: str, pos: str, 
 
 
 def _first(frames: tuple[str, ...], record) -> list[dict[str, Any]]:
+    """The record of the first shape that applies (shapes come best first), as a list of none or one."""
     for frame in frames:
         rec = record(frame)
         if rec is not None:
