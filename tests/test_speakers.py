@@ -160,6 +160,22 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "Tom Bell's accusation that the mayor is playing “games with the roads” touched off a long debate.",
         "games with", "Tom Bell",
         id="the owner of the speech noun beats the subject inside its clause"),
+    pytest.param(
+        "The “Moon River” actress told reporters on Friday that she would return to the stage.",
+        "Moon River", None,
+        id="a title inside the source's own noun phrase is nobody's words"),
+    pytest.param(
+        "Lena Marsh, who starred in “Cold Harbor” and “Night Train,” said the studio had cut her scenes.",
+        "Night Train", None,
+        id="a title in the source's relative clause is nobody's words"),
+    pytest.param(
+        "Dan Price, a member of the “Tuesday Group” in the state senate, said the bill was dead.",
+        "Tuesday Group", None,
+        id="a label in the source's apposition is nobody's words"),
+    pytest.param(
+        "Lena Marsh, who called the plan “a disgrace,” said she would vote against it.",
+        "a disgrace", "Lena Marsh",
+        id="a quote with a speech verb of its own inside the source's phrase keeps it"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""
