@@ -176,6 +176,18 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "Lena Marsh, who called the plan “a disgrace,” said she would vote against it.",
         "a disgrace", "Lena Marsh",
         id="a quote with a speech verb of its own inside the source's phrase keeps it"),
+    pytest.param(
+        "Lena Marsh, star of the cult film “Night Train,” is not sure she can vote for the mayor.",
+        "Night Train", None,
+        id="a title in the subject phrase of a clause nobody reports is nobody's words"),
+    pytest.param(
+        "Tom Bell said the “Fair Roads” campaign had failed to win over voters.",
+        "Fair Roads", "Tom Bell",
+        id="a title in a subject inside reported speech stays the speaker's"),
+    pytest.param(
+        "A survey by the station found that “Night Train” was the most watched film of the year.",
+        "Night Train", "A survey",
+        id="a title in a subject under a rarer cue stays its source's"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

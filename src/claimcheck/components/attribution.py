@@ -53,7 +53,9 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
 * a quoted title after a preposition or a possessive (on NBC's “Meet the Press”) or a
   nickname inside a name is nobody's words: it keeps no speaker; so is a quote fragment
   inside the noun phrase of its cue's own source, with no speech verb of its own ("The
-  “Moon River” star said", "Ruiz, who starred in “X,” said", "the hacker known as “X” said");
+  “Moon River” star said", "Ruiz, who starred in “X,” said", "the hacker known as “X” said"),
+  and a quoted title in the subject phrase of a clause no speech verb reports ("Ruiz, star of
+  “X,” is not sure she …");
 * paraphrases come from :mod:`claimcheck.components.reported_speech`.
 
 ``doc._.attributions`` is a list of plain dicts, offsets into ``doc.text``.
@@ -863,8 +865,9 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
             content = _noun_content_owner(doc, view, lex, ts)
             if content is not None and (found is None or _yields_to_content(found, content, lex)):
                 found = content  # "they fanned a row over her remark that “…”": the remark is hers
-            if found is not None and q["partial"] and \
-                    _inside_source(found, lex, ts, min(te, len(doc))):
+            if found is not None and q["partial"] and (
+                    _inside_source(found, lex, ts, min(te, len(doc))) or (
+                        looks_like_title(text[q["start"] : q["end"]]) and _in_subject_phrase(doc, lex, ts))):
                 inside.add(len(records))
             elif found is not None:
                 rec["cue"] = _cue_span(doc, view.text, found.cue)
@@ -966,6 +969,21 @@ def _inside_source(found: _Found, lex: Lexicon, ts: int, te: int) -> bool:
         if tok.pos_ in ("VERB", "AUX") and lex.strength.get(tok.lemma_, 0.0) >= WEAK:
             return False  # "Ruiz, who called it “X,” said": the quote has a cue of its own
     return True
+
+
+def _in_subject_phrase(doc: Doc, lex: Lexicon, ts: int) -> bool:
+    """The quote's words lie in the subject phrase of a clause no speech verb reports ("the “Avatar”
+    star posted a message", "Ruiz, star of “Night Train,” is not sure"): a title there names a work
+    or a group; in what someone is said to have said ("he said the “Remain” camp had failed") it
+    stays a quote."""
+    tok = doc[ts + 1]
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
+            return not any(a.pos_ in ("VERB", "AUX") and a.lemma_ in lex.cues for a in tok.head.ancestors)
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return False  # in a clause of its own, not in a noun phrase
+    return False
 
 
 def _plural_tagged_name(tok: Token, book: NameBook) -> bool:
