@@ -188,6 +188,10 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "A survey by the station found that “Night Train” was the most watched film of the year.",
         "Night Train", "A survey",
         id="a title in a subject under a rarer cue stays its source's"),
+    pytest.param(
+        "Ruiz criticized the council’s budget said it “is not going to fix the roads” this year.",
+        "fix the roads", "Ruiz",
+        id="the object of another verb before a subjectless cue is not its speaker"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""
