@@ -173,6 +173,10 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "Tuesday Group", None,
         id="a label in the source's apposition is nobody's words"),
     pytest.param(
+        "The singer known as “Halo,” stated that the tour would go ahead.",
+        "Halo", None,
+        id="a nickname in the source's phrase, its comma inside the quote marks, is nobody's words"),
+    pytest.param(
         "Lena Marsh, who called the plan “a disgrace,” said she would vote against it.",
         "a disgrace", "Lena Marsh",
         id="a quote with a speech verb of its own inside the source's phrase keeps it"),

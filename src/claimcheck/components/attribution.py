@@ -961,9 +961,10 @@ def _inside_source(found: _Found, lex: Lexicon, ts: int, te: int) -> bool:
     if subj is None:
         return False
     lo, hi = subj.left_edge.i, subj.right_edge.i
-    if not (lo <= ts + 1 and te - 2 <= hi) or lo <= found.cue.i <= hi:
+    words = [t.i for t in found.cue.doc[ts:te] if not t.is_punct] or [ts]
+    if not (lo <= words[0] and words[-1] <= hi) or lo <= found.cue.i <= hi:
         return False
-    tok = found.cue.doc[ts + 1]
+    tok = found.cue.doc[words[0]]
     while tok.i != subj.i and tok.head.i != tok.i:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and lex.strength.get(tok.lemma_, 0.0) >= WEAK:
