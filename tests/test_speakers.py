@@ -196,6 +196,10 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "Ruiz criticized the council’s budget said it “is not going to fix the roads” this year.",
         "fix the roads", "Ruiz",
         id="the object of another verb before a subjectless cue is not its speaker"),
+    pytest.param(
+        "Asked about the cuts, the mayor’s answer was that “the city has no money left for roads.”",
+        "no money left", "the mayor",
+        id="an answer with an owner, then was that, is the owner's"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -646,7 +646,7 @@ _SPEECH_NOUNS = frozenset({
     "declaration", "threat", "insistence", "argument", "accusation", "boast", "quip", "joke", "admission",
     "complaint", "demand", "plea", "prediction", "characterization", "mantra", "slogan", "tweet", "refrain",
     "reply", "retort", "suggestion", "criticism", "denial", "description", "phrase", "rhetoric",
-    "catchphrase",
+    "catchphrase", "answer", "response",
 })
 
 
