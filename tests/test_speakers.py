@@ -160,6 +160,46 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "Tom Bell's accusation that the mayor is playing “games with the roads” touched off a long debate.",
         "games with", "Tom Bell",
         id="the owner of the speech noun beats the subject inside its clause"),
+    pytest.param(
+        "The “Moon River” actress told reporters on Friday that she would return to the stage.",
+        "Moon River", None,
+        id="a title inside the source's own noun phrase is nobody's words"),
+    pytest.param(
+        "Lena Marsh, who starred in “Cold Harbor” and “Night Train,” said the studio had cut her scenes.",
+        "Night Train", None,
+        id="a title in the source's relative clause is nobody's words"),
+    pytest.param(
+        "Dan Price, a member of the “Tuesday Group” in the state senate, said the bill was dead.",
+        "Tuesday Group", None,
+        id="a label in the source's apposition is nobody's words"),
+    pytest.param(
+        "The singer known as “Halo,” stated that the tour would go ahead.",
+        "Halo", None,
+        id="a nickname in the source's phrase, its comma inside the quote marks, is nobody's words"),
+    pytest.param(
+        "Lena Marsh, who called the plan “a disgrace,” said she would vote against it.",
+        "a disgrace", "Lena Marsh",
+        id="a quote with a speech verb of its own inside the source's phrase keeps it"),
+    pytest.param(
+        "Lena Marsh, star of the cult film “Night Train,” is not sure she can vote for the mayor.",
+        "Night Train", None,
+        id="a title in the subject phrase of a clause nobody reports is nobody's words"),
+    pytest.param(
+        "Tom Bell said the “Fair Roads” campaign had failed to win over voters.",
+        "Fair Roads", "Tom Bell",
+        id="a title in a subject inside reported speech stays the speaker's"),
+    pytest.param(
+        "A survey by the station found that “Night Train” was the most watched film of the year.",
+        "Night Train", "A survey",
+        id="a title in a subject under a rarer cue stays its source's"),
+    pytest.param(
+        "Ruiz criticized the council’s budget said it “is not going to fix the roads” this year.",
+        "fix the roads", "Ruiz",
+        id="the object of another verb before a subjectless cue is not its speaker"),
+    pytest.param(
+        "Asked about the cuts, the mayor’s answer was that “the city has no money left for roads.”",
+        "no money left", "the mayor",
+        id="an answer with an owner, then was that, is the owner's"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

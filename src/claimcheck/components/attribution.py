@@ -51,7 +51,11 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   ("Sanders") when the document calls it a person;
 * "In a poll, 62 percent of voters said “…”": the poll is the source of the share that speaks;
 * a quoted title after a preposition or a possessive (on NBC's “Meet the Press”) or a
-  nickname inside a name is nobody's words: it keeps no speaker;
+  nickname inside a name is nobody's words: it keeps no speaker; so is a quote fragment
+  inside the noun phrase of its cue's own source, with no speech verb of its own ("The
+  “Moon River” star said", "Ruiz, who starred in “X,” said", "the hacker known as “X” said"),
+  and a quoted title in the subject phrase of a clause no speech verb reports ("Ruiz, star of
+  “X,” is not sure she …");
 * paraphrases come from :mod:`claimcheck.components.reported_speech`.
 
 ``doc._.attributions`` is a list of plain dicts, offsets into ``doc.text``.
@@ -642,7 +646,7 @@ _SPEECH_NOUNS = frozenset({
     "declaration", "threat", "insistence", "argument", "accusation", "boast", "quip", "joke", "admission",
     "complaint", "demand", "plea", "prediction", "characterization", "mantra", "slogan", "tweet", "refrain",
     "reply", "retort", "suggestion", "criticism", "denial", "description", "phrase", "rhetoric",
-    "catchphrase",
+    "catchphrase", "answer", "response",
 })
 
 
@@ -838,6 +842,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
     view = _DocView(doc, quotes, text)
     _note_subjects(doc, book, view)
     records: list[dict[str, Any]] = []
+    inside: set[int] = set()
     for q, (ts, te) in zip(quotes, view.quote_tokens, strict=True):
         rec: dict[str, Any] = {"kind": "quote", "start": q["start"], "end": q["end"], "group": q["group"],
                                "cue": None, "speaker": None}
@@ -860,7 +865,11 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
             content = _noun_content_owner(doc, view, lex, ts)
             if content is not None and (found is None or _yields_to_content(found, content, lex)):
                 found = content  # "they fanned a row over her remark that “…”": the remark is hers
-            if found is not None:
+            if found is not None and q["partial"] and (
+                    _inside_source(found, lex, ts, min(te, len(doc))) or (
+                        looks_like_title(text[q["start"] : q["end"]]) and _in_subject_phrase(doc, lex, ts))):
+                inside.add(len(records))
+            elif found is not None:
                 rec["cue"] = _cue_span(doc, view.text, found.cue)
                 if found.subject is not None:
                     rec["speaker"] = _speaker_record(doc, view, found.subject, book)
@@ -880,7 +889,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                         rec["cue"] = _span_dict(view.text, c.idx, c.idx + len(c))
                         rec["speaker"] = _speaker_record(doc, view, owned.subject, book)
         records.append(rec)
-    named = {k for k, q in enumerate(quotes) if is_quoted_name(text, q)}
+    named = {k for k, q in enumerate(quotes) if is_quoted_name(text, q)} | inside
     for k in named:
         records[k]["speaker"] = records[k]["cue"] = None  # the name of a show or a book is nobody's words
     _propagate(records, quotes, text, named)
@@ -943,6 +952,39 @@ def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
         tok = doc[int(k)]
         book.vote_gender(tok.lower_, tok.idx)
     book.settle_genders()
+
+
+def _inside_source(found: _Found, lex: Lexicon, ts: int, te: int) -> bool:
+    """The quote's words lie in the phrase of its cue's source, with no speech verb of their own
+    between: "the “X” star said", "Ruiz, who starred in “X,” said" name a work, they quote nobody."""
+    subj = found.subject
+    if subj is None:
+        return False
+    lo, hi = subj.left_edge.i, subj.right_edge.i
+    words = [t.i for t in found.cue.doc[ts:te] if not t.is_punct] or [ts]
+    if not (lo <= words[0] and words[-1] <= hi) or lo <= found.cue.i <= hi:
+        return False
+    tok = found.cue.doc[words[0]]
+    while tok.i != subj.i and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and lex.strength.get(tok.lemma_, 0.0) >= WEAK:
+            return False  # "Ruiz, who called it “X,” said": the quote has a cue of its own
+    return True
+
+
+def _in_subject_phrase(doc: Doc, lex: Lexicon, ts: int) -> bool:
+    """The quote's words lie in the subject phrase of a clause no speech verb reports ("the “Avatar”
+    star posted a message", "Ruiz, star of “Night Train,” is not sure"): a title there names a work
+    or a group; in what someone is said to have said ("he said the “Remain” camp had failed") it
+    stays a quote."""
+    tok = doc[ts + 1]
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
+            return not any(a.pos_ in ("VERB", "AUX") and a.lemma_ in lex.cues for a in tok.head.ancestors)
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return False  # in a clause of its own, not in a noun phrase
+    return False
 
 
 def _plural_tagged_name(tok: Token, book: NameBook) -> bool:

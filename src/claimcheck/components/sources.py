@@ -544,6 +544,8 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
                 i = aside - 1
                 reach = cue.i - i + 3
                 continue
+            if _object_of_another(tok, cue):
+                return None
             return tok
         if i == cue.i - 1 and tok.is_title and tok.pos_ in ("ADV", "ADJ") and _named_elsewhere(tok):
             return tok  # "And Skelly called …": a name the tagger took for an adverb here only
@@ -551,6 +553,14 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
             return None
         i -= 1
     return None
+
+
+def _object_of_another(tok: Token, cue: Token) -> bool:
+    """A common noun the parse makes the object of another word ("cast doubt on the rate of 4.9
+    percent, suggested …"): what that phrase is about, not who speaks (but "for voters to call it"
+    names who calls it)."""
+    return tok.pos_ == "NOUN" and tok.dep_ in ("pobj", "dobj") and tok.head.i != cue.i and \
+        tok.head.lower_ != "for"
 
 
 def _named_elsewhere(tok: Token) -> bool:
