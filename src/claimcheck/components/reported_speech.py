@@ -1589,7 +1589,8 @@ def _made_plain_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBo
         # the clause on the verb or on the word, or a that-clause the parse hung on "case" as a relative
         clause = next((c for c in list(cue.rights) + list(plain.rights)
                        if c.pos_ in ("VERB", "AUX") and c.i > plain.i and
-                       (c.dep_ == "ccomp" or (c.dep_ == "acl" and c.left_edge.lower_ == "that"))), None)
+                       (c.dep_ == "ccomp" or (c.dep_ == "acl" and c.left_edge.lower_ == "that")
+                        or _that_clause(c))), None)
         if clause is None:
             continue
         subj = _paraphrase_subject(cue, view, lex)
@@ -1604,6 +1605,13 @@ def _made_plain_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBo
         if rec is not None:
             out.append(rec)
     return out
+
+
+def _that_clause(clause: Token) -> bool:
+    """"made it clear to members that she …": a clause marked by "that" alone is a complement even where
+    the parse took it for an adverbial clause (no adverbial clause opens with a bare "that")."""
+    marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]
+    return clause.dep_ == "advcl" and marks == ["that"] and clause.left_edge.lower_ == "that"
 
 
 _HEARSAY = ("reportedly", "allegedly", "purportedly", "reputedly", "supposedly")

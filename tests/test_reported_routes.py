@@ -1,0 +1,42 @@
+"""Reported speech: routes from a cue verb to what it reports, where the parse hides the complement."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution_helpers import content, mention, reported
+
+
+@pytest.mark.parametrize(("text", "cue", "words", "source"), [
+    pytest.param("Mayor Kim made it clear to council members on Friday that she has their backs.", "made",
+                 "she has their backs", "Mayor Kim",
+                 id="a that-clause the parse took for an adverbial clause is what was made clear"),
+])
+def test_reported_route(nlp, text, cue, words, source):
+    doc = nlp(text)
+    a = reported(doc, cue)
+    assert content(doc, a) == words
+    assert mention(a) == source
+
+
+def test_a_clause_marked_by_that_alone_is_a_complement():
+    import spacy
+
+    from attribution_helpers import hand_parsed
+    from claimcheck.components.reported_speech import _that_clause
+
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Kim    1  nsubj PROPN
+        made   1  ROOT  VERB
+        it     3  nsubj PRON
+        clear  1  ccomp ADJ
+        that   6  mark  SCONJ
+        she    6  nsubj PRON
+        stays  3  advcl VERB
+        so     10 advmod ADV
+        that   10 mark  SCONJ
+        we     10 nsubj PRON
+        win    6  advcl VERB
+    """)
+    assert _that_clause(doc[6])
+    assert not _that_clause(doc[10])  # "so that we win": a purpose, not a report
