@@ -11,6 +11,9 @@ from attribution_helpers import content, mention, reported
     pytest.param("Mayor Kim made it clear to council members on Friday that she has their backs.", "made",
                  "she has their backs", "Mayor Kim",
                  id="a that-clause the parse took for an adverbial clause is what was made clear"),
+    pytest.param("A new county survey found broad support for the park levy among older voters.", "found",
+                 "broad support for the park levy among older voters", "A new county survey",
+                 id="a survey reports what it finds"),
 ])
 def test_reported_route(nlp, text, cue, words, source):
     doc = nlp(text)

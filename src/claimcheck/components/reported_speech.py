@@ -111,9 +111,11 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according" and not _verb_in_use(tok):
             continue  # "the state of Ohio": the noun that shares a cue verb's lemma reports nothing
         route: list[str] = []
-        content = _content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= _TOPIC_SHARE, route,
+        polled = _poll_subject(tok, lex)
+        content = _content(doc, tok, polled or lex.share.get(tok.lemma_, 0.0) >= _TOPIC_SHARE, route,
                            lex.strength.get(tok.lemma_, 0.0))
-        if content is None or (route and f"{tok.lemma_.lower()} {route[0]}" in lex.weak_routes):
+        weak = bool(route) and f"{tok.lemma_.lower()} {route[0]}" in lex.weak_routes
+        if content is None or (weak and not polled):
             continue  # "continued to struggle": a shape the verb seldom reports through in annotated news
         if route[:1] == ["ccomp"]:
             content = (content[0], _next_report_cut(tok, *content, lex))
@@ -178,6 +180,14 @@ def _verb_in_use(tok: Token) -> bool:
         return False
     subject = tok.dep_ == "ROOT" or any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
     return subject and any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tok.i for c in tok.children)
+
+
+def _poll_subject(cue: Token, lex: Lexicon) -> bool:
+    """"A new poll finds voters split", "the survey puts her lead at six points": a poll or survey (the
+    nouns that source a clause with "in", ``in_sources``) reports what the verb's object says of it, through
+    shapes the verb seldom reports through with other subjects."""
+    return bool(lex.in_sources) and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in lex.in_sources for c in cue.children)
 
 
 def _passive_as_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, hits: np.ndarray,
