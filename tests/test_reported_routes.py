@@ -14,6 +14,8 @@ from attribution_helpers import content, mention, reported
     pytest.param("A new county survey found broad support for the park levy among older voters.", "found",
                  "broad support for the park levy among older voters", "A new county survey",
                  id="a survey reports what it finds"),
+    pytest.param("Lee talked at the luncheon about rising rents.", "talked", "rising rents", "Lee",
+                 id="an about phrase the parse hung on the verb's phrase of place is what was talked about"),
 ])
 def test_reported_route(nlp, text, cue, words, source):
     doc = nlp(text)

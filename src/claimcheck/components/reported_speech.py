@@ -1148,7 +1148,21 @@ def _about_prep(cue: Token) -> Token | None:
             return prep  # ("talked for years", "looked to 2015": when, not what about)
         if prep.dep_ not in ("prep", "advmod", "npadvmod", "prt"):
             return None
+        hung = _hung_about(prep)
+        if hung is not None:
+            return hung
     return None
+
+
+def _hung_about(prep: Token) -> Token | None:
+    """"asked at a briefing about the plan", "talked at the rally about jobs": an "about" phrase the parse
+    hung on the object of the verb's phrase of place or time is the verb's."""
+    obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+    about = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ == "about"), None) if obj else None
+    if about is None or about.i > prep.head.i + _ABOUT_REACH or any(
+            t.text in _ASIDE_MARKS for t in prep.doc[prep.i : about.i]):
+        return None
+    return about
 
 
 def _as_predicate_end(cue: Token, b: int) -> int:
