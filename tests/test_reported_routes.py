@@ -45,3 +45,16 @@ def test_a_clause_marked_by_that_alone_is_a_complement():
     """)
     assert _that_clause(doc[6])
     assert not _that_clause(doc[10])  # "so that we win": a purpose, not a report
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    pytest.param("During an interview in May, the actress was asked if she had ever been snubbed.",
+                 "if she had ever been snubbed", id="a passive verb of asking reports its if-question"),
+    pytest.param("Kim was asked a pointed question about the levy.", "a pointed question about the levy",
+                 id="a passive verb of asking reports the question it names"),
+])
+def test_an_agentless_question_is_reported_by_nobody(nlp, text, words):
+    doc = nlp(text)
+    a = reported(doc, "asked")
+    assert content(doc, a) == words
+    assert a["speaker"] is None

@@ -259,8 +259,10 @@ _UNNAMED_SHARE = 0.5  # a verb reporting in this share of its uses reports a cla
 
 def _agentless_passive(cue: Token, route: list[str]) -> bool:
     """"Ruiz was asked about the budget", "the plan was criticized for its cost": a passive cue with no
-    agent reports what its phrase is about, by nobody named."""
-    return route[:1] == ["prep"] and any(c.dep_ == "auxpass" for c in cue.lefts) and \
+    agent reports what its phrase is about, by nobody named; so does a verb of asking its question ("was
+    asked if she would run", "was asked a question about taxes")."""
+    asked = cue.lemma_.lower() in _ASKING and route[:1] in (["ccomp"], ["dobj"])
+    return (route[:1] == ["prep"] or asked) and any(c.dep_ == "auxpass" for c in cue.lefts) and \
         not any(c.dep_ == "agent" for c in cue.rights)
 
 
