@@ -16,6 +16,8 @@ from attribution_helpers import content, mention, reported
                  id="a survey reports what it finds"),
     pytest.param("Lee talked at the luncheon about rising rents.", "talked", "rising rents", "Lee",
                  id="an about phrase the parse hung on the verb's phrase of place is what was talked about"),
+    pytest.param("Senator Ann Ruiz came out against the new levy in March.", "came", "the new levy",
+                 "Senator Ann Ruiz", id="coming out against something declares opposition to it"),
 ])
 def test_reported_route(nlp, text, cue, words, source):
     doc = nlp(text)

@@ -166,6 +166,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     out.extend(_stance_adjective_paraphrases(doc, view, lex, book, lemmas))
     out.extend(_label_paraphrases(doc, view, book))
     out.extend(_made_plain_paraphrases(doc, view, lex, book, lemmas, done))
+    out.extend(_out_against_paraphrases(doc, view, lex, book, lemmas, done))
     out.extend(_hearsay_paraphrases(doc, view))
     if lex.in_sources:
         out.extend(_in_source_paraphrases(doc, view, lex, book, lemmas))
@@ -1638,6 +1639,34 @@ def _that_clause(clause: Token) -> bool:
     the parse took it for an adverbial clause (no adverbial clause opens with a bare "that")."""
     marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]
     return clause.dep_ == "advcl" and marks == ["that"] and clause.left_edge.lower_ == "that"
+
+
+_OUT = np.array([hash_string("out")], dtype=np.uint64)
+
+
+def _out_against_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, lemmas: np.ndarray,
+                             done: set[int]) -> list[dict[str, Any]]:
+    """"Ruiz came out against the levy": a verb with the particle "out" and an "against" phrase declares
+    its subject's opposition to what the phrase names (a cue verb's own routes read "spoke out against")."""
+    out: list[dict[str, Any]] = []
+    for i in np.flatnonzero(np.isin(lemmas, _OUT)):
+        verb = doc[int(i)].head
+        if doc[int(i)].dep_ not in ("prt", "advmod") or verb.i != i - 1 or verb.pos_ != "VERB" or \
+                verb.i in done or view.in_quote[verb.i] or np.isin(lemmas[verb.i], lex.cue_hashes):
+            continue
+        prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "against"
+                     and c.i <= verb.i + 4), None)
+        obj = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None) if prep else None
+        subj = _paraphrase_subject(verb, view, lex) if obj is not None else None
+        if subj is None or view.in_quote[_antecedent(subj).i] or not _can_speak(_antecedent(subj), lex):
+            continue
+        cs, ce = _same_paragraph(doc, verb, obj.left_edge.i, obj.right_edge.i + 1, view.text)
+        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        rec = _content_record(doc, view, verb, cs, ce, _source_record(doc, view, subj, book))
+        if rec is not None:
+            out.append(rec)
+    return out
 
 
 _HEARSAY = ("reportedly", "allegedly", "purportedly", "reputedly", "supposedly")
