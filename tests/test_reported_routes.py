@@ -18,6 +18,9 @@ from attribution_helpers import content, mention, reported
                  id="an about phrase the parse hung on the verb's phrase of place is what was talked about"),
     pytest.param("Senator Ann Ruiz came out against the new levy in March.", "came", "the new levy",
                  "Senator Ann Ruiz", id="coming out against something declares opposition to it"),
+    pytest.param("At the forum, Mayor Kim took issue with the council's new parking rules.", "took",
+                 "the council's new parking rules", "Mayor Kim",
+                 id="taking issue with something disputes it"),
 ])
 def test_reported_route(nlp, text, cue, words, source):
     doc = nlp(text)

@@ -41,7 +41,8 @@
   hearing that …"); a clause of time or reason the parse took for a complement ("… after she
   read it") is not what was said; the object before a reported infinitive is reported with it
   ("urged the board to repave the road"); the "at" phrase of a blow ("took aim at", "took a swipe at",
-  "fired back at", "scoffed at") is what the speaker criticised ("has a shot at" is a chance), the "to"
+  "fired back at", "scoffed at") is what the speaker criticised ("has a shot at" is a chance), the "with"
+  phrase of "took issue with" what they dispute, the "to"
   phrase of "drew attention to", "paid tribute to" what they speak of; a clause
   before a dash or semicolon the parse hung on a cue with its own complement is not what it reports;
   a cue tagged as a noun with a subject and a complement is a verb ("Ruiz Blasts Council"); examples
@@ -934,7 +935,9 @@ def _controlled_object_start(cue: Token, clause: Token, a: int) -> int:
 _BLOWS = ("aim", "shot", "swipe", "swing", "jab", "dig", "potshot", "whack", "stab", "broadside")
 # "drew attention to", "paid tribute to": nouns whose "to" phrase is what the subject speaks of
 _POINTERS = ("attention", "tribute")
-_BLOW_HASHES = np.array(sorted(hash_string(w) for w in _BLOWS + _POINTERS), dtype=np.uint64)  # lemmas
+# "took issue with", "took exception to": nouns with no determiner whose phrase is what the subject disputes
+_QUARRELS = ("issue", "exception")
+_BLOW_HASHES = np.array(sorted(hash_string(w) for w in _BLOWS + _POINTERS + _QUARRELS), dtype=np.uint64)
 _CHANCES = {"have", "get", "stand", "give", "deserve"}  # "has a shot at the nomination": a chance, no blow
 # "scoffed at", "fired back at", "lashed out at": verbs whose "at" phrase is what they criticise
 _BLOW_VERBS = {"scoff", "snipe", "sneer", "jab", "swipe", "lash", "fire", "hit", "strike"}
@@ -942,13 +945,17 @@ _BLOW_VERBS = {"scoff", "snipe", "sneer", "jab", "swipe", "lash", "fire", "hit",
 
 def _attack_target(cue: Token, blow: Token | None = None) -> tuple[int, int] | None:
     """"Ruiz took aim at the tax plan", "Kim fired back at his critics": the "at" phrase of a verb of
-    striking, or of a verb whose object is a blow, is what the speaker criticised."""
+    striking, or of a verb whose object is a blow, is what the speaker criticised; the "with" phrase of
+    "took issue with" what the speaker disputes."""
     if blow is None and cue.lemma_.lower() not in _BLOW_VERBS:
         return None
-    word = "to" if blow is not None and blow.lemma_.lower() in _POINTERS else "at"
+    kind = blow.lemma_.lower() if blow is not None else ""
+    words = ("to",) if kind in _POINTERS else ("with", "to") if kind in _QUARRELS else ("at",)
+    if kind in _QUARRELS and (blow.lower_ != kind or any(c.dep_ == "det" for c in blow.children)):
+        return None  # "raised the issue with reporters", "carved out exceptions for": no dispute
     for holder in (cue, blow):
         for prep in holder.rights if holder is not None else ():
-            if prep.dep_ == "prep" and prep.lower_ == word and prep.i <= cue.i + 8:
+            if prep.dep_ == "prep" and prep.lower_ in words and prep.i <= cue.i + 8:
                 obj = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     return (obj.left_edge.i, obj.right_edge.i + 1)
