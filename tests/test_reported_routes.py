@@ -21,6 +21,9 @@ from attribution_helpers import content, mention, reported
     pytest.param("At the forum, Mayor Kim took issue with the council's new parking rules.", "took",
                  "the council's new parking rules", "Mayor Kim",
                  id="taking issue with something disputes it"),
+    pytest.param("Ruiz Is Now Calling Kim The ‘Worst Mayor’ In Decades.\nThe remark came on Monday.",
+                 "Calling", "Kim The ‘Worst Mayor’ In Decades", "Ruiz",
+                 id="a speech verb in a headline's capitals reports the rest of its line"),
 ])
 def test_reported_route(nlp, text, cue, words, source):
     doc = nlp(text)
