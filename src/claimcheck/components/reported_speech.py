@@ -41,7 +41,8 @@
   hearing that …"); a clause of time or reason the parse took for a complement ("… after she
   read it") is not what was said; the object before a reported infinitive is reported with it
   ("urged the board to repave the road"); the "at" phrase of a blow ("took aim at", "took a swipe at",
-  "fired back at", "scoffed at") is what the speaker criticised ("has a shot at" is a chance), the "to"
+  "fired back at", "scoffed at") is what the speaker criticised ("has a shot at" is a chance), the "with"
+  phrase of "took issue with" what they dispute, the "to"
   phrase of "drew attention to", "paid tribute to" what they speak of; a clause
   before a dash or semicolon the parse hung on a cue with its own complement is not what it reports;
   a cue tagged as a noun with a subject and a complement is a verb ("Ruiz Blasts Council"); examples
@@ -53,7 +54,8 @@
   what follows a colon right after a reported object spells it out ("mocked a familiar target: …");
   a name the parse hung as an appositive on an opening phrase of time or place is the subject of a
   finite verb left without one ("On June 4, Ruiz, who had stayed neutral, endorsed …"); making a
-  clause clear, plain or known, or making the case that it holds, is saying it ("made clear that …").
+  clause clear, plain or known, or making the case that it holds, is saying it ("made clear that …");
+  a speech verb the parse gave a one-word complement in a headline's capitals reports the rest of its line.
 """
 
 from __future__ import annotations
@@ -112,9 +114,13 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         if tok.pos_ not in ("VERB", "AUX") and tok.lower_ != "according" and not _verb_in_use(tok):
             continue  # "the state of Ohio": the noun that shares a cue verb's lemma reports nothing
         route: list[str] = []
-        content = _content(doc, tok, lex.share.get(tok.lemma_, 0.0) >= _TOPIC_SHARE, route,
+        polled = _poll_subject(tok, lex)
+        content = _content(doc, tok, polled or lex.share.get(tok.lemma_, 0.0) >= _TOPIC_SHARE, route,
                            lex.strength.get(tok.lemma_, 0.0))
-        if content is None or (route and f"{tok.lemma_.lower()} {route[0]}" in lex.weak_routes):
+        if content is None or content[1] - content[0] < _MIN_HEADLINE:
+            content = _headline_rest(doc, tok, lex, route) or content
+        weak = bool(route) and f"{tok.lemma_.lower()} {route[0]}" in lex.weak_routes
+        if content is None or (weak and not polled):
             continue  # "continued to struggle": a shape the verb seldom reports through in annotated news
         if route[:1] == ["ccomp"]:
             content = (content[0], _next_report_cut(tok, *content, lex))
@@ -165,6 +171,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     out.extend(stances.stance_paraphrases(doc, view, lex, book, lemmas, out))  # "was wary of …"
     out.extend(_label_paraphrases(doc, view, book))
     out.extend(_made_plain_paraphrases(doc, view, lex, book, lemmas, done))
+    out.extend(_out_against_paraphrases(doc, view, lex, book, lemmas, done))
     out.extend(_hearsay_paraphrases(doc, view))
     if lex.in_sources:
         out.extend(_in_source_paraphrases(doc, view, lex, book, lemmas))
@@ -179,6 +186,44 @@ def _verb_in_use(tok: Token) -> bool:
         return False
     subject = tok.dep_ == "ROOT" or any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
     return subject and any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tok.i for c in tok.children)
+
+
+_TITLE_SHARE = 0.8  # a line whose longer words are capitalized beyond this share is a headline
+_MIN_HEADLINE = 2  # tokens: a one-word complement found in a headline's capitals is a misparse
+_HEADLINE_OPENERS = {"ADP", "PART", "SCONJ", "PUNCT", "SPACE"}
+
+
+def _headline_rest(doc: Doc, cue: Token, lex: Lexicon, route: list[str]) -> tuple[int, int] | None:
+    """"Ruiz Says Levy Will Pass In Fall", "Kim Asks Voters To Stay Home": in a headline's capitals the
+    parse seldom finds the complement; a speech verb with a subject before it reports the rest of its line,
+    up to a dash ("… – It Might Surprise You"), unless a preposition or a particle opens it ("Ruiz Speaks
+    About Taxes" is what it is about)."""
+    if not cue.text[:1].isupper() or cue.pos_ != "VERB" or lex.share.get(cue.lemma_, 0.0) < _UNNAMED_SHARE \
+            or not any(c.dep_ in _SUBJECT_DEPS for c in cue.lefts):
+        return None
+    a, b = cue.i, cue.i + 1
+    while a > 0 and "\n" not in doc[a - 1].text and doc[a - 1].text not in _STOP:
+        a -= 1
+    while b < len(doc) and "\n" not in doc[b].text and doc[b].text not in _STOP:
+        b += 1
+    words = [t for t in doc[a:b] if t.is_alpha and len(t) > 3]
+    b = next((t.i for t in doc[cue.i + 1 : b] if t.text in _BREAKS), b)  # "… – It Might Surprise You"
+    if len(words) < 4 or sum(t.text[0].isupper() for t in words) < _TITLE_SHARE * len(words):
+        return None
+    while b > cue.i + 1 and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    if b - cue.i < 3 or doc[cue.i + 1].pos_ in _HEADLINE_OPENERS:
+        return None
+    route[:] = ["headline"]
+    return (cue.i + 1, b)
+
+
+def _poll_subject(cue: Token, lex: Lexicon) -> bool:
+    """"A new poll finds voters split", "the survey puts her lead at six points": a poll or survey (the
+    nouns that source a clause with "in", ``in_sources``) reports what the verb's object says of it, through
+    shapes the verb seldom reports through with other subjects."""
+    return bool(lex.in_sources) and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in lex.in_sources for c in cue.children)
 
 
 def _passive_as_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, hits: np.ndarray,
@@ -250,8 +295,10 @@ _UNNAMED_SHARE = 0.5  # a verb reporting in this share of its uses reports a cla
 
 def _agentless_passive(cue: Token, route: list[str]) -> bool:
     """"Ruiz was asked about the budget", "the plan was criticized for its cost": a passive cue with no
-    agent reports what its phrase is about, by nobody named."""
-    return route[:1] == ["prep"] and any(c.dep_ == "auxpass" for c in cue.lefts) and \
+    agent reports what its phrase is about, by nobody named; so does a verb of asking its question ("was
+    asked if she would run", "was asked a question about taxes")."""
+    asked = cue.lemma_.lower() in _ASKING and route[:1] in (["ccomp"], ["dobj"])
+    return (route[:1] == ["prep"] or asked) and any(c.dep_ == "auxpass" for c in cue.lefts) and \
         not any(c.dep_ == "agent" for c in cue.rights)
 
 
@@ -922,7 +969,9 @@ def _controlled_object_start(cue: Token, clause: Token, a: int) -> int:
 _BLOWS = ("aim", "shot", "swipe", "swing", "jab", "dig", "potshot", "whack", "stab", "broadside")
 # "drew attention to", "paid tribute to": nouns whose "to" phrase is what the subject speaks of
 _POINTERS = ("attention", "tribute")
-_BLOW_HASHES = np.array(sorted(hash_string(w) for w in _BLOWS + _POINTERS), dtype=np.uint64)  # lemmas
+# "took issue with", "took exception to": nouns with no determiner whose phrase is what the subject disputes
+_QUARRELS = ("issue", "exception")
+_BLOW_HASHES = np.array(sorted(hash_string(w) for w in _BLOWS + _POINTERS + _QUARRELS), dtype=np.uint64)
 _CHANCES = {"have", "get", "stand", "give", "deserve"}  # "has a shot at the nomination": a chance, no blow
 # "scoffed at", "fired back at", "lashed out at": verbs whose "at" phrase is what they criticise
 _BLOW_VERBS = {"scoff", "snipe", "sneer", "jab", "swipe", "lash", "fire", "hit", "strike"}
@@ -930,13 +979,17 @@ _BLOW_VERBS = {"scoff", "snipe", "sneer", "jab", "swipe", "lash", "fire", "hit",
 
 def _attack_target(cue: Token, blow: Token | None = None) -> tuple[int, int] | None:
     """"Ruiz took aim at the tax plan", "Kim fired back at his critics": the "at" phrase of a verb of
-    striking, or of a verb whose object is a blow, is what the speaker criticised."""
+    striking, or of a verb whose object is a blow, is what the speaker criticised; the "with" phrase of
+    "took issue with" what the speaker disputes."""
     if blow is None and cue.lemma_.lower() not in _BLOW_VERBS:
         return None
-    word = "to" if blow is not None and blow.lemma_.lower() in _POINTERS else "at"
+    kind = blow.lemma_.lower() if blow is not None else ""
+    words = ("to",) if kind in _POINTERS else ("with", "to") if kind in _QUARRELS else ("at",)
+    if kind in _QUARRELS and (blow.lower_ != kind or any(c.dep_ == "det" for c in blow.children)):
+        return None  # "raised the issue with reporters", "carved out exceptions for": no dispute
     for holder in (cue, blow):
         for prep in holder.rights if holder is not None else ():
-            if prep.dep_ == "prep" and prep.lower_ == word and prep.i <= cue.i + 8:
+            if prep.dep_ == "prep" and prep.lower_ in words and prep.i <= cue.i + 8:
                 obj = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     return (obj.left_edge.i, obj.right_edge.i + 1)
@@ -1092,7 +1145,21 @@ def _about_prep(cue: Token) -> Token | None:
             return prep  # ("talked for years", "looked to 2015": when, not what about)
         if prep.dep_ not in ("prep", "advmod", "npadvmod", "prt"):
             return None
+        hung = _hung_about(prep)
+        if hung is not None:
+            return hung
     return None
+
+
+def _hung_about(prep: Token) -> Token | None:
+    """"asked at a briefing about the plan", "talked at the rally about jobs": an "about" phrase the parse
+    hung on the object of the verb's phrase of place or time is the verb's."""
+    obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+    about = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ == "about"), None) if obj else None
+    if about is None or about.i > prep.head.i + _ABOUT_REACH or any(
+            t.text in _ASIDE_MARKS for t in prep.doc[prep.i : about.i]):
+        return None
+    return about
 
 
 def _as_predicate_end(cue: Token, b: int) -> int:
@@ -1543,7 +1610,8 @@ def _made_plain_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBo
         # the clause on the verb or on the word, or a that-clause the parse hung on "case" as a relative
         clause = next((c for c in list(cue.rights) + list(plain.rights)
                        if c.pos_ in ("VERB", "AUX") and c.i > plain.i and
-                       (c.dep_ == "ccomp" or (c.dep_ == "acl" and c.left_edge.lower_ == "that"))), None)
+                       (c.dep_ == "ccomp" or (c.dep_ == "acl" and c.left_edge.lower_ == "that")
+                        or _that_clause(c))), None)
         if clause is None:
             continue
         subj = _paraphrase_subject(cue, view, lex)
@@ -1555,6 +1623,41 @@ def _made_plain_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBo
         while cs < ce and doc[cs].lower_ == "that":
             cs += 1
         rec = _content_record(doc, view, cue, cs, ce, _source_record(doc, view, subj, book))
+        if rec is not None:
+            out.append(rec)
+    return out
+
+
+def _that_clause(clause: Token) -> bool:
+    """"made it clear to members that she …": a clause marked by "that" alone is a complement even where
+    the parse took it for an adverbial clause (no adverbial clause opens with a bare "that")."""
+    marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]
+    return clause.dep_ == "advcl" and marks == ["that"] and clause.left_edge.lower_ == "that"
+
+
+_OUT = np.array([hash_string("out")], dtype=np.uint64)
+
+
+def _out_against_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, lemmas: np.ndarray,
+                             done: set[int]) -> list[dict[str, Any]]:
+    """"Ruiz came out against the levy": a verb with the particle "out" and an "against" phrase declares
+    its subject's opposition to what the phrase names (a cue verb's own routes read "spoke out against")."""
+    out: list[dict[str, Any]] = []
+    for i in np.flatnonzero(np.isin(lemmas, _OUT)):
+        verb = doc[int(i)].head
+        if doc[int(i)].dep_ not in ("prt", "advmod") or verb.i != i - 1 or verb.pos_ != "VERB" or \
+                verb.i in done or view.in_quote[verb.i] or np.isin(lemmas[verb.i], lex.cue_hashes):
+            continue
+        prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "against"
+                     and c.i <= verb.i + 4), None)
+        obj = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None) if prep else None
+        subj = _paraphrase_subject(verb, view, lex) if obj is not None else None
+        if subj is None or view.in_quote[_antecedent(subj).i] or not _can_speak(_antecedent(subj), lex):
+            continue
+        cs, ce = _same_paragraph(doc, verb, obj.left_edge.i, obj.right_edge.i + 1, view.text)
+        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        rec = _content_record(doc, view, verb, cs, ce, _source_record(doc, view, subj, book))
         if rec is not None:
             out.append(rec)
     return out

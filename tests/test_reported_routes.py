@@ -1,0 +1,68 @@
+"""Reported speech: routes from a cue verb to what it reports, where the parse hides the complement."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution_helpers import content, mention, reported
+
+
+@pytest.mark.parametrize(("text", "cue", "words", "source"), [
+    pytest.param("Mayor Kim made it clear to council members on Friday that she has their backs.", "made",
+                 "she has their backs", "Mayor Kim",
+                 id="a that-clause the parse took for an adverbial clause is what was made clear"),
+    pytest.param("A new county survey found broad support for the park levy among older voters.", "found",
+                 "broad support for the park levy among older voters", "A new county survey",
+                 id="a survey reports what it finds"),
+    pytest.param("Lee talked at the luncheon about rising rents.", "talked", "rising rents", "Lee",
+                 id="an about phrase the parse hung on the verb's phrase of place is what was talked about"),
+    pytest.param("Senator Ann Ruiz came out against the new levy in March.", "came", "the new levy",
+                 "Senator Ann Ruiz", id="coming out against something declares opposition to it"),
+    pytest.param("At the forum, Mayor Kim took issue with the council's new parking rules.", "took",
+                 "the council's new parking rules", "Mayor Kim",
+                 id="taking issue with something disputes it"),
+    pytest.param("Ruiz Is Now Calling Kim The ‘Worst Mayor’ In Decades.\nThe remark came on Monday.",
+                 "Calling", "Kim The ‘Worst Mayor’ In Decades", "Ruiz",
+                 id="a speech verb in a headline's capitals reports the rest of its line"),
+])
+def test_reported_route(nlp, text, cue, words, source):
+    doc = nlp(text)
+    a = reported(doc, cue)
+    assert content(doc, a) == words
+    assert mention(a) == source
+
+
+def test_a_clause_marked_by_that_alone_is_a_complement():
+    import spacy
+
+    from attribution_helpers import hand_parsed
+    from claimcheck.components.reported_speech import _that_clause
+
+    doc = hand_parsed(spacy.blank("en").vocab, r"""
+        Kim    1  nsubj PROPN
+        made   1  ROOT  VERB
+        it     3  nsubj PRON
+        clear  1  ccomp ADJ
+        that   6  mark  SCONJ
+        she    6  nsubj PRON
+        stays  3  advcl VERB
+        so     10 advmod ADV
+        that   10 mark  SCONJ
+        we     10 nsubj PRON
+        win    6  advcl VERB
+    """)
+    assert _that_clause(doc[6])
+    assert not _that_clause(doc[10])  # "so that we win": a purpose, not a report
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    pytest.param("During an interview in May, the actress was asked if she had ever been snubbed.",
+                 "if she had ever been snubbed", id="a passive verb of asking reports its if-question"),
+    pytest.param("Kim was asked a pointed question about the levy.", "a pointed question about the levy",
+                 id="a passive verb of asking reports the question it names"),
+])
+def test_an_agentless_question_is_reported_by_nobody(nlp, text, words):
+    doc = nlp(text)
+    a = reported(doc, "asked")
+    assert content(doc, a) == words
+    assert a["speaker"] is None
