@@ -344,8 +344,6 @@ def test_reported_source(nlp, text, cue, who):
                  "the new bus plan", "Most council members", id="adjective of stance held by a group"),
     pytest.param("Ann Ruiz is deeply worried about the new water rules.", "worried",
                  "the new water rules", "Ann Ruiz", id="adjective of stance with about"),
-    pytest.param("Ann Ruiz was deeply frustrated with the new water rules.", "frustrated",
-                 "the new water rules", "Ann Ruiz", id="adjective of stance with with"),
     pytest.param("The new toll was seen by Ann Ruiz as a tax on commuters.", "seen",
                  "a tax on commuters", "Ann Ruiz", id="passive cue with as takes its by agent for source"),
 ])
