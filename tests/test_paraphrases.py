@@ -214,6 +214,10 @@ def test_a_pronoun_reporting_inside_a_report_is_named_after_the_reporter(nlp):
                  "the bridge was safe", id="second speech verb ends the report"),
     pytest.param("Ann Ruiz conceded the plan had failed but insisted that it would work next year.",
                  "conceded", "the plan had failed", id="second speech verb after but ends the report"),
+    pytest.param("Ann Ruiz has promised to keep the ferry running and thanked the crew on Friday.",
+                 "promised", "to keep the ferry running", id="finite verb after an infinitive"),
+    pytest.param("Ann Ruiz was posting that the toll was a mistake and asking drivers to complain.",
+                 "posting", "the toll was a mistake", id="participle like the cue is not reported"),
 ])
 def test_reported_content(nlp, text, cue, words):
     doc = nlp(text)

@@ -844,6 +844,7 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             b = _predicate_end(cue, child, b)
         if dep == "xcomp":
             a = _controlled_object_start(cue, child, a)
+        b = _own_predicate_cut(cue, child, b)
         if dep == "ccomp" and child.i > cue.i:
             b = _joined_report(cue, child, b)
         short = strength >= STRONG and child.lower_ in _SHORT_REPORTS
@@ -908,6 +909,27 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             return (lo, hi)
         return (lo, a) if a - lo >= hi - b else (b, hi)
     return None
+
+
+def _own_predicate_cut(cue: Token, clause: Token, b: int) -> int:
+    """"vowed to repave the road and thanked the crew", "was posting that it was a mistake and asking …": a
+    verb the parse joined to the reported clause's head with no subject of its own, in a form that cannot
+    share that head's (a finite verb after an infinitive, a participle like the cue's after a clause), is a
+    second predicate of the cue's subject; the content ends before it."""
+    if clause.dep_ == "xcomp" and clause.tag_ == "VB":
+        forms = {"VBD", "VBZ"}  # (a base verb the parse may tag VBP)
+    elif cue.tag_ == "VBG" and clause.tag_ != "VBG":
+        forms = {"VBG"}
+    else:
+        return b
+    for conj in clause.rights:
+        if conj.dep_ == "conj" and conj.i < b and conj.tag_ in forms and \
+                not any(c.dep_ in SUBJECTS or c.dep_ in ("expl", "mark") for c in conj.children):
+            k = conj.left_edge.i
+            while k > clause.i + 1 and (cue.doc[k - 1].dep_ == "cc" or cue.doc[k - 1].is_punct):
+                k -= 1
+            return min(b, k)
+    return b
 
 
 def _controlled_object_start(cue: Token, clause: Token, a: int) -> int:
