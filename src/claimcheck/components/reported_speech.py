@@ -852,8 +852,7 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             continue  # "praised Kim": a target, not something reported
         if route is not None:
             route.append(dep)
-        if dep == "dobj":
-            b = _colon_end(cue, b)
+        b = _colon_end(cue, b)
         return (a, _nonrestrictive_cut(doc, a, _instances_end(cue, b)))
     stranded = _stranded_that_clause(cue) if "ccomp" not in by_dep else None
     if stranded is not None:
@@ -1111,10 +1110,12 @@ def _stance_adjective_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: 
 
 
 def _colon_end(cue: Token, b: int) -> int:
-    """"spelled out her plan: a new tax on …": what follows a colon right after the reported object spells
-    the object out (a clause before a colon is complete without what follows)."""
+    """"spelled out her plan: a new tax on …", "said it fails for one reason: the toll …": what follows a
+    colon right after the reported object or clause spells it out."""
     doc = cue.doc
     sent_end = cue.sent.end
+    if doc[b - 1].text == ":":
+        b -= 1  # (the parse may hang the colon on the last word before it)
     if b + 1 >= sent_end or doc[b].text != ":" or "\n" in doc[b].text_with_ws:
         return b
     end = sent_end
