@@ -135,6 +135,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
             # "an annual session to discuss …", "Complicating matters, …": no source; a complement
             # clause is reported by any noun subject ("the line at the door showed that …")
             continue
+        ce = _stray_agent_cut(tok, cs, ce, lex)
         while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
             cs += 1
         if cs >= ce:
@@ -200,7 +201,7 @@ def _passive_as_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBo
         speaker = None
         if agent is not None and not view.in_quote[agent.i] and _can_speak(_antecedent(agent), lex):
             speaker = _source_record(doc, view, agent, book)
-        rec = _content_record(doc, view, tok, cs, ce, speaker)
+        rec = _content_record(doc, view, tok, cs, _stray_agent_cut(tok, cs, ce, lex), speaker)
         if rec is not None:
             out.append(rec)
     return out
@@ -1544,6 +1545,31 @@ def _balanced(text: str, a: int, b: int) -> tuple[int, int]:
         return a - 1, b
     return a, b
 
+
+_AMOUNTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def _stray_agent_cut(cue: Token, cs: int, ce: int, lex: Lexicon) -> int:
+    """"was called “a trap” by Tom Lee", "was asked to keep the files by the board": the parse may hang a
+    passive cue's "by" phrase on the word before it; closing the content, it names who spoke, not what
+    was said ("play by the rules", "by 2020": no one who could speak)."""
+    doc = cue.doc
+    if cue.tag_ != "VBN" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children) or \
+            any(c.dep_ == "agent" for c in cue.children):
+        return ce
+    end = ce
+    while end > cs and doc[end - 1].is_punct:
+        end -= 1
+    for k in range(max(cs, cue.i + 1), end):
+        by = doc[k]
+        if by.lower_ == "by" and by.dep_ == "prep" and by.right_edge.i + 1 >= end and cs <= by.head.i < k:
+            obj = next((o for o in by.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in _NOMINAL and obj.ent_type_ not in _AMOUNTS and \
+                    _can_speak(_antecedent(obj), lex):
+                return k
+    return ce
+
+
 def _content_record(doc: Doc, view: _DocView, cue: Token, cs: int, ce: int,
                     speaker: dict[str, Any] | None) -> dict[str, Any] | None:
     """The paraphrase record for content tokens [cs, ce) of a one-word cue: no trailing
@@ -1832,7 +1858,7 @@ def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: T
         holder = _holder(tok, view)
         if holder is not None:
             speaker = _source_record(doc, view, holder, book)
-    return _content_record(doc, view, tok, cs, ce, speaker)
+    return _content_record(doc, view, tok, cs, _stray_agent_cut(tok, cs, ce, lex), speaker)
 
 
 # verbs whose subject is what is reported on, not who holds the view ("the plan seems doomed")
