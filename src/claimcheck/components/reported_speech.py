@@ -845,7 +845,7 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             b = _predicate_end(cue, child, b)
         if dep == "xcomp":
             a = _controlled_object_start(cue, child, a)
-        b = _own_predicate_cut(cue, child, b)
+        b = _inverted_condition_end(cue, _own_predicate_cut(cue, child, b))
         if dep == "ccomp" and child.i > cue.i:
             b = _joined_report(cue, child, b)
         short = strength >= STRONG and child.lower_ in _SHORT_REPORTS
@@ -909,6 +909,27 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             return (lo, hi)
         return (lo, a) if a - lo >= hi - b else (b, hi)
     return None
+
+
+_INVERTING_AUX = {"should", "had", "were"}
+
+
+def _inverted_condition_end(cue: Token, b: int) -> int:
+    """"promised to act should she win", "said he would serve had he been asked": a condition with its
+    auxiliary before its subject right after the content, which the parse hung on the cue, is part of
+    what is reported."""
+    doc = cue.doc
+    if b >= len(doc) or doc[b].lower_ not in _INVERTING_AUX or doc[b].dep_ not in ("aux", "auxpass"):
+        return b
+    verb = doc[b].head  # the parse hangs it on the cue, or the cue on it
+    if not (verb.head.i == cue.i or cue.head.i == verb.i) or \
+            any(c.i < b and c.i != cue.i for c in verb.lefts) or \
+            not any(c.dep_ in SUBJECTS or c.dep_ == "nsubjpass" for c in verb.children if c.i > b):
+        return b
+    end = verb.right_edge.i + 1
+    while end > b and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1  # (the cue's head closes the sentence)
+    return end
 
 
 def _own_predicate_cut(cue: Token, clause: Token, b: int) -> int:
