@@ -135,7 +135,9 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
             # "an annual session to discuss …", "Complicating matters, …": no source; a complement
             # clause is reported by any noun subject ("the line at the door showed that …")
             continue
-        ce = _stray_agent_cut(tok, cs, ce, lex)
+        agent = _stray_agent(tok, cs, ce, lex)
+        if agent is not None:
+            ce = agent.head.i
         while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
             cs += 1
         if cs >= ce:
@@ -145,7 +147,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
             continue
         a, b = chars
         if subj is None:
-            subj = _unparsed_source(doc, view, lex, tok, cs, ce)
+            subj = agent if agent is not None else _unparsed_source(doc, view, lex, tok, cs, ce)
         out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
                     "cue": _cue_span(doc, view.text, tok),
                     "speaker": _source_record(doc, view, subj, book) if subj is not None else None})
@@ -201,7 +203,11 @@ def _passive_as_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBo
         speaker = None
         if agent is not None and not view.in_quote[agent.i] and _can_speak(_antecedent(agent), lex):
             speaker = _source_record(doc, view, agent, book)
-        rec = _content_record(doc, view, tok, cs, _stray_agent_cut(tok, cs, ce, lex), speaker)
+        stray = _stray_agent(tok, cs, ce, lex)
+        if stray is not None:
+            ce = stray.head.i
+            speaker = speaker or _source_record(doc, view, stray, book)
+        rec = _content_record(doc, view, tok, cs, ce, speaker)
         if rec is not None:
             out.append(rec)
     return out
@@ -1570,14 +1576,14 @@ def _balanced(text: str, a: int, b: int) -> tuple[int, int]:
 _AMOUNTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
-def _stray_agent_cut(cue: Token, cs: int, ce: int, lex: Lexicon) -> int:
+def _stray_agent(cue: Token, cs: int, ce: int, lex: Lexicon) -> Token | None:
     """"was called “a trap” by Tom Lee", "was asked to keep the files by the board": the parse may hang a
     passive cue's "by" phrase on the word before it; closing the content, it names who spoke, not what
-    was said ("play by the rules", "by 2020": no one who could speak)."""
+    was said ("play by the rules", "by 2020": no one who could speak). The object of that "by", or None."""
     doc = cue.doc
     if cue.tag_ != "VBN" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children) or \
             any(c.dep_ == "agent" for c in cue.children):
-        return ce
+        return None
     end = ce
     while end > cs and doc[end - 1].is_punct:
         end -= 1
@@ -1587,8 +1593,8 @@ def _stray_agent_cut(cue: Token, cs: int, ce: int, lex: Lexicon) -> int:
             obj = next((o for o in by.children if o.dep_ == "pobj"), None)
             if obj is not None and obj.pos_ in _NOMINAL and obj.ent_type_ not in _AMOUNTS and \
                     _can_speak(_antecedent(obj), lex):
-                return k
-    return ce
+                return obj
+    return None
 
 
 def _content_record(doc: Doc, view: _DocView, cue: Token, cs: int, ce: int,
@@ -1879,7 +1885,11 @@ def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: T
         holder = _holder(tok, view)
         if holder is not None:
             speaker = _source_record(doc, view, holder, book)
-    return _content_record(doc, view, tok, cs, _stray_agent_cut(tok, cs, ce, lex), speaker)
+    stray = _stray_agent(tok, cs, ce, lex)
+    if stray is not None:
+        ce = stray.head.i
+        speaker = speaker or _source_record(doc, view, stray, book)
+    return _content_record(doc, view, tok, cs, ce, speaker)
 
 
 # verbs whose subject is what is reported on, not who holds the view ("the plan seems doomed")
