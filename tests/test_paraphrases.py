@@ -198,6 +198,9 @@ def test_a_pronoun_reporting_inside_a_report_is_named_after_the_reporter(nlp):
                  "the result a disgrace for the city", id="clause before a dash is not the cue's complement"),
     pytest.param("Ann Ruiz mocked a familiar target: the city's old ferry fleet.", "mocked",
                  "a familiar target: the city's old ferry fleet", id="colon after object spells it out"),
+    pytest.param("Ann Ruiz said the plan fails for one simple reason: the toll is far too high.", "said",
+                 "the plan fails for one simple reason: the toll is far too high",
+                 id="colon after a reported clause spells it out"),
     pytest.param("The new toll was seen by many drivers as a tax on commuters.", "seen",
                  "The new toll was seen by many drivers as a tax on commuters", id="passive cue with as"),
     pytest.param("The plan is widely viewed as a gift to developers.", "viewed",
@@ -214,6 +217,14 @@ def test_a_pronoun_reporting_inside_a_report_is_named_after_the_reporter(nlp):
                  "the bridge was safe", id="second speech verb ends the report"),
     pytest.param("Ann Ruiz conceded the plan had failed but insisted that it would work next year.",
                  "conceded", "the plan had failed", id="second speech verb after but ends the report"),
+    pytest.param("She promised to cut the toll should she win the race.", "promised",
+                 "to cut the toll should she win the race", id="inverted condition after an infinitive"),
+    pytest.param("He said he would be honored to serve should the chance arise.", "said",
+                 "he would be honored to serve should the chance arise", id="inverted condition, clause"),
+    pytest.param("Ann Ruiz has promised to keep the ferry running and thanked the crew on Friday.",
+                 "promised", "to keep the ferry running", id="finite verb after an infinitive"),
+    pytest.param("Ann Ruiz was posting that the toll was a mistake and asking drivers to complain.",
+                 "posting", "the toll was a mistake", id="participle like the cue is not reported"),
 ])
 def test_reported_content(nlp, text, cue, words):
     doc = nlp(text)
@@ -346,6 +357,12 @@ def test_reported_source(nlp, text, cue, who):
                  "the new water rules", "Ann Ruiz", id="adjective of stance with about"),
     pytest.param("The new toll was seen by Ann Ruiz as a tax on commuters.", "seen",
                  "a tax on commuters", "Ann Ruiz", id="passive cue with as takes its by agent for source"),
+    pytest.param("This plan has been called \"a fiscal trap\" by Tom Lee, a professor at the state college.",
+                 "called", "This plan has been called \"a fiscal trap\"", "Tom Lee",
+                 id="passive agent hung on the object"),
+    pytest.param("The mayor was asked to keep the files by the county board.", "asked",
+                 "The mayor was asked to keep the files", "the county board",
+                 id="passive agent hung on the infinitive"),
 ])
 def test_reported_content_and_holder(nlp, text, cue, words, who):
     """What each shape reports and who the paraphrase names as holding it."""

@@ -142,6 +142,9 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
             # "an annual session to discuss …", "Complicating matters, …": no source; a complement
             # clause is reported by any noun subject ("the line at the door showed that …")
             continue
+        agent = _stray_agent(tok, cs, ce, lex)
+        if agent is not None:
+            ce = agent.head.i
         while cs < ce and doc[cs].dep_ == "mark" and doc[cs].lower_ == "that":
             cs += 1
         if cs >= ce:
@@ -151,7 +154,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
             continue
         a, b = chars
         if subj is None:
-            subj = _unparsed_source(doc, view, lex, tok, cs, ce)
+            subj = agent if agent is not None else _unparsed_source(doc, view, lex, tok, cs, ce)
         out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
                     "cue": _cue_span(doc, view.text, tok),
                     "speaker": _source_record(doc, view, subj, book) if subj is not None else None})
@@ -246,6 +249,10 @@ def _passive_as_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBo
         speaker = None
         if agent is not None and not view.in_quote[agent.i] and _can_speak(_antecedent(agent), lex):
             speaker = _source_record(doc, view, agent, book)
+        stray = _stray_agent(tok, cs, ce, lex)
+        if stray is not None:
+            ce = stray.head.i
+            speaker = speaker or _source_record(doc, view, stray, book)
         rec = _content_record(doc, view, tok, cs, ce, speaker)
         if rec is not None:
             out.append(rec)
@@ -892,6 +899,7 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             b = _predicate_end(cue, child, b)
         if dep == "xcomp":
             a = _controlled_object_start(cue, child, a)
+        b = _inverted_condition_end(cue, _own_predicate_cut(cue, child, b))
         if dep == "ccomp" and child.i > cue.i:
             b = _joined_report(cue, child, b)
         short = strength >= STRONG and child.lower_ in _SHORT_REPORTS
@@ -899,8 +907,7 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             continue  # "praised Kim": a target, not something reported
         if route is not None:
             route.append(dep)
-        if dep == "dobj":
-            b = _colon_end(cue, b)
+        b = _colon_end(cue, b)
         return (a, _nonrestrictive_cut(doc, a, _instances_end(cue, b)))
     stranded = _stranded_that_clause(cue) if "ccomp" not in by_dep else None
     if stranded is not None:
@@ -956,6 +963,48 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             return (lo, hi)
         return (lo, a) if a - lo >= hi - b else (b, hi)
     return None
+
+
+_INVERTING_AUX = {"should", "had", "were"}
+
+
+def _inverted_condition_end(cue: Token, b: int) -> int:
+    """"promised to act should she win", "said he would serve had he been asked": a condition with its
+    auxiliary before its subject right after the content, which the parse hung on the cue, is part of
+    what is reported."""
+    doc = cue.doc
+    if b >= len(doc) or doc[b].lower_ not in _INVERTING_AUX or doc[b].dep_ not in ("aux", "auxpass"):
+        return b
+    verb = doc[b].head  # the parse hangs it on the cue, or the cue on it
+    if not (verb.head.i == cue.i or cue.head.i == verb.i) or \
+            any(c.i < b and c.i != cue.i for c in verb.lefts) or \
+            not any(c.dep_ in SUBJECTS or c.dep_ == "nsubjpass" for c in verb.children if c.i > b):
+        return b
+    end = verb.right_edge.i + 1
+    while end > b and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1  # (the cue's head closes the sentence)
+    return end
+
+
+def _own_predicate_cut(cue: Token, clause: Token, b: int) -> int:
+    """"vowed to repave the road and thanked the crew", "was posting that it was a mistake and asking …": a
+    verb the parse joined to the reported clause's head with no subject of its own, in a form that cannot
+    share that head's (a finite verb after an infinitive, a participle like the cue's after a clause), is a
+    second predicate of the cue's subject; the content ends before it."""
+    if clause.dep_ == "xcomp" and clause.tag_ == "VB":
+        forms = {"VBD", "VBZ"}  # (a base verb the parse may tag VBP)
+    elif cue.tag_ == "VBG" and clause.tag_ != "VBG":
+        forms = {"VBG"}
+    else:
+        return b
+    for conj in clause.rights:
+        if conj.dep_ == "conj" and conj.i < b and conj.tag_ in forms and \
+                not any(c.dep_ in SUBJECTS or c.dep_ in ("expl", "mark") for c in conj.children):
+            k = conj.left_edge.i
+            while k > clause.i + 1 and (cue.doc[k - 1].dep_ == "cc" or cue.doc[k - 1].is_punct):
+                k -= 1
+            return min(b, k)
+    return b
 
 
 def _controlled_object_start(cue: Token, clause: Token, a: int) -> int:
@@ -1096,10 +1145,12 @@ def _stance_holder_paraphrases(doc: Doc, view: _DocView, book: NameBook,
 
 
 def _colon_end(cue: Token, b: int) -> int:
-    """"spelled out her plan: a new tax on …": what follows a colon right after the reported object spells
-    the object out (a clause before a colon is complete without what follows)."""
+    """"spelled out her plan: a new tax on …", "said it fails for one reason: the toll …": what follows a
+    colon right after the reported object or clause spells it out."""
     doc = cue.doc
     sent_end = cue.sent.end
+    if doc[b - 1].text == ":":
+        b -= 1  # (the parse may hang the colon on the last word before it)
     if b + 1 >= sent_end or doc[b].text != ":" or "\n" in doc[b].text_with_ws:
         return b
     end = sent_end
@@ -1542,6 +1593,31 @@ def _balanced(text: str, a: int, b: int) -> tuple[int, int]:
         return a - 1, b
     return a, b
 
+
+_AMOUNTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def _stray_agent(cue: Token, cs: int, ce: int, lex: Lexicon) -> Token | None:
+    """"was called “a trap” by Tom Lee", "was asked to keep the files by the board": the parse may hang a
+    passive cue's "by" phrase on the word before it; closing the content, it names who spoke, not what
+    was said ("play by the rules", "by 2020": no one who could speak). The object of that "by", or None."""
+    doc = cue.doc
+    if cue.tag_ != "VBN" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children) or \
+            any(c.dep_ == "agent" for c in cue.children):
+        return None
+    end = ce
+    while end > cs and doc[end - 1].is_punct:
+        end -= 1
+    for k in range(max(cs, cue.i + 1), end):
+        by = doc[k]
+        if by.lower_ == "by" and by.dep_ == "prep" and by.right_edge.i + 1 >= end and cs <= by.head.i < k:
+            obj = next((o for o in by.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in _NOMINAL and obj.ent_type_ not in _AMOUNTS and \
+                    _can_speak(_antecedent(obj), lex):
+                return obj
+    return None
+
+
 def _content_record(doc: Doc, view: _DocView, cue: Token, cs: int, ce: int,
                     speaker: dict[str, Any] | None) -> dict[str, Any] | None:
     """The paraphrase record for content tokens [cs, ce) of a one-word cue: no trailing
@@ -1866,6 +1942,10 @@ def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: T
         holder = _holder(tok, view)
         if holder is not None:
             speaker = _source_record(doc, view, holder, book)
+    stray = _stray_agent(tok, cs, ce, lex)
+    if stray is not None:
+        ce = stray.head.i
+        speaker = speaker or _source_record(doc, view, stray, book)
     return _content_record(doc, view, tok, cs, ce, speaker)
 
 
