@@ -119,7 +119,6 @@ def _overlaps(contents: list[tuple[list, int]], a: int, b: int) -> bool:
     return False
 
 
-
 def _tally(counts: dict[str, list[int]], tok, frame: str, contents, found: dict | None) -> None:
     """One use of ``frame`` by ``tok``'s lemma, and whether its paraphrase matches a gold content."""
     if found is None:
@@ -128,20 +127,28 @@ def _tally(counts: dict[str, list[int]], tok, frame: str, contents, found: dict 
     c[0] += 1
     c[1] += _overlaps(contents, found["start"], found["end"])
 
+
+def _judged_documents(records: list[dict], docs, lex):
+    """Per gold record: its parse, the components' view of it, its names and its annotated contents
+    (spans and total length), the inputs every shape count judges against."""
+    from claimcheck.components import reported_speech as A
+    from claimcheck.components.names import NameBook
+    from claimcheck.components.quotes import find_quotes
+
+    for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
+        view = A._DocView(doc, find_quotes(doc.text), doc.text)
+        contents = [(a["content"], sum(e - s for s, e in a["content"])) for a in rec["attributions"]]
+        yield doc, view, NameBook.from_doc(doc, lex.titles), contents
+
+
 def count_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
     """For every verb lemma and reporting shape (``reported_speech._frame_span``): how often the
     paraphrase the shape would give matches an annotated content, over the verb's uses that
     the cue-verb rules have not already reported: {"lemma frame": [uses, matches]}."""
     from claimcheck.components import reported_speech as A
-    from claimcheck.components.names import NameBook
-    from claimcheck.components.quotes import find_quotes
 
     counts: dict[str, list[int]] = {}
-    for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
-        text = doc.text
-        view = A._DocView(doc, find_quotes(text), text)
-        book = NameBook.from_doc(doc, lex.titles)
-        contents = [(a["content"], sum(e - s for s, e in a["content"])) for a in rec["attributions"]]
+    for doc, view, book, contents in _judged_documents(records, docs, lex):
         base = A._paraphrases(doc, view, lex, book)
         done = {r["cue"]["start"] for r in base}
         for tok in doc:
@@ -191,15 +198,9 @@ def count_noun_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
     """As :func:`count_frames` for reporting nouns (``reported_speech._noun_frame_span``):
     {"lemma frame": [uses, matches]}."""
     from claimcheck.components import reported_speech as A
-    from claimcheck.components.names import NameBook
-    from claimcheck.components.quotes import find_quotes
 
     counts: dict[str, list[int]] = {}
-    for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
-        text = doc.text
-        view = A._DocView(doc, find_quotes(text), text)
-        book = NameBook.from_doc(doc, lex.titles)
-        contents = [(a["content"], sum(e - s for s, e in a["content"])) for a in rec["attributions"]]
+    for doc, view, book, contents in _judged_documents(records, docs, lex):
         done = {r["cue"]["start"] for r in A._nominal_paraphrases(doc, view, lex, book)}
         for tok in doc:
             if tok.pos_ != "NOUN" or tok.idx in done or view.in_quote[tok.i]:
@@ -220,16 +221,10 @@ def count_stance_frames(records: list[dict], docs, lex) -> dict[str, list[int]]:
     nouns keyed "noun:lemma frame"."""
     from claimcheck.components import reported_speech as A
     from claimcheck.components import stances as S
-    from claimcheck.components.names import NameBook
-    from claimcheck.components.quotes import find_quotes
 
     counts: dict[str, list[int]] = {}
     nouns: dict[str, list[int]] = {}
-    for rec, doc in zip(records, docs):  # noqa: B905 (docs may be a generator)
-        text = doc.text
-        view = A._DocView(doc, find_quotes(text), text)
-        book = NameBook.from_doc(doc, lex.titles)
-        contents = [(a["content"], sum(e - s for s, e in a["content"])) for a in rec["attributions"]]
+    for doc, view, book, contents in _judged_documents(records, docs, lex):
         base = A._paraphrases(doc, view, lex, book)
         done = {r["cue"]["start"] for r in base if r["cue"]}
         for tok in doc:
