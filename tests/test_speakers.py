@@ -200,6 +200,17 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "Asked about the cuts, the mayor’s answer was that “the city has no money left for roads.”",
         "no money left", "the mayor",
         id="an answer with an owner, then was that, is the owner's"),
+    pytest.param(
+        "\u201cWe are not there yet,\u201d Ann Ruiz said on CBS\u2019s \u201cFace the Voters\u201d "
+        "on Sunday. "
+        "\u201cI think we will hear more soon.\u201d",
+        "Face the Voters", "Ann Ruiz",
+        id="a show's name between two quotes of one speaker is in her report"),
+    pytest.param(
+        "\u201cWe are not there yet,\u201d Ann Ruiz said on CBS\u2019s \u201cFace the Voters\u201d "
+        "on Sunday.",
+        "Face the Voters", None,
+        id="a show's name after the last quote of a paragraph stays nobody's"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -51,7 +51,9 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   ("Sanders") when the document calls it a person;
 * "In a poll, 62 percent of voters said “…”": the poll is the source of the share that speaks;
 * a quoted title after a preposition or a possessive (on NBC's “Meet the Press”) or a
-  nickname inside a name is nobody's words: it keeps no speaker; so is a quote fragment
+  nickname inside a name is nobody's words: it keeps no speaker (but one between two quotes of
+  one speaker in a paragraph, "“…,” Ruiz said on CBS's “Face the Voters.” “…”", is in her report
+  and takes her name); so is a quote fragment
   inside the noun phrase of its cue's own source, with no speech verb of its own ("The
   “Moon River” star said", "Ruiz, who starred in “X,” said", "the hacker known as “X” said"),
   and a quoted title in the subject phrase of a clause no speech verb reports ("Ruiz, star of
@@ -910,6 +912,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
             if found is not None:
                 rec["cue"] = _span_dict(view.text, found.cue.idx, found.cue.idx + len(found.cue))
                 rec["speaker"] = _speaker_record(doc, view, found.subject, book)
+    _title_in_report(records, quotes, text, named)
     if paraphrases and len(doc):
         records.extend(_paraphrases(doc, view, lex, book))
     return records
@@ -1048,6 +1051,22 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
             continue
         if para_of[k] == para_of[k + 1] and _adjacent(text, q, quotes[k + 1]):
             rec["speaker"], rec["cue"] = nxt["speaker"], nxt["cue"]
+
+
+def _title_in_report(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text: str,
+                     named: set[int]) -> None:
+    """"“…,” Ruiz said on CBS's “Face the Voters.” “…”": a quoted name between two quotes of one
+    speaker in a paragraph lies inside that speaker's report (news annotation counts it among the quoted
+    words); it takes the speaker last, so it never passes one on."""
+    for k in sorted(named):
+        if k == 0 or k + 1 >= len(records) or {k - 1, k + 1} & named:
+            continue
+        prev, nxt = records[k - 1], records[k + 1]
+        if prev["speaker"] is None or nxt["speaker"] is None or \
+                prev["speaker"]["name"] != nxt["speaker"]["name"] or \
+                "\n" in text[quotes[k - 1]["end"] : quotes[k + 1]["start"]]:
+            continue
+        records[k]["speaker"], records[k]["cue"] = prev["speaker"], prev["cue"]
 
 
 def _closing_clause(text: str, q: dict[str, Any], named: bool) -> bool:
