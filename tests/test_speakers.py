@@ -211,6 +211,16 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "on Sunday.",
         "Face the Voters", None,
         id="a show's name after the last quote of a paragraph stays nobody's"),
+    pytest.param(
+        "Critics pounced on the senator's remark at the rally that the plant was "
+        "\u201ca relic of the past.\u201d",
+        "relic", "the senator",
+        id="a speech noun, a phrase of two words, then that: the owner's words"),
+    pytest.param(
+        "The council came under fire over Bell's claim during the hearing that the budget was "
+        "\u201cfully balanced.\u201d",
+        "fully balanced", "Bell",
+        id="a speech noun, a phrase the parser hung from the verb, then that: the owner's words"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -29,7 +29,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   reports that clause: "The council, Ruiz said, called the plan “…”" is Ruiz's report;
 * "in the words of X" right before a quote names X; so does "X's claim was that “…”" (a speech
   noun with an owner, "is"/"was", then "that" or a colon: not "X's remarks were “false”"), and
-  "X's claim that … “…”" (the clause a speech noun with an owner opens: over any cue but
+  "X's claim that … “…”" (the clause a speech noun with an owner opens, a short phrase between
+  allowed: "X's claim during the hearing that …"; over any cue but
   "according to" or a speech verb proper with its own subject);
 * "“…” — Name" names the speaker (also with the dash glued to the quote mark, or a hyphen
   glued to the name on the next line: "-Ann Ruiz, Portland.");
@@ -660,9 +661,8 @@ def _owned_noun_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) ->
         tok = doc[i]
         if "\n" in tok.text or (tok.text in _STOP and not view.in_quote[i]):
             break
-        if not view.in_quote[i] and tok.pos_ == "NOUN" and (
-                tok.lemma_.lower() in lex.noun_cues or tok.lemma_.lower() in _SPEECH_NOUNS) \
-                and tok.left_edge.i <= ts and te - 1 <= tok.right_edge.i + 1:
+        if not view.in_quote[i] and _speech_noun(tok, lex) and tok.left_edge.i <= ts and \
+                te - 1 <= tok.right_edge.i + 1:
             owner = next((c for c in tok.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
             if owner is not None:
                 return _Found(tok, owner)
@@ -682,8 +682,7 @@ def _copular_owner(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _Found | 
         if be.lemma_ != "be" or i + 1 >= ts or doc[i + 1].lower_ not in ("that", ":"):
             continue
         noun = next((c for c in be.children if c.dep_ == "nsubj" and c.i < be.i), None)
-        if noun is None or noun.pos_ != "NOUN" or view.in_quote[noun.i] or not (
-                noun.lemma_.lower() in lex.noun_cues or noun.lemma_.lower() in _SPEECH_NOUNS):
+        if noun is None or view.in_quote[noun.i] or not _speech_noun(noun, lex):
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
         return _Found(be, owner) if owner is not None else None
@@ -705,15 +704,21 @@ def _noun_content_owner(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _Fou
         if tok.dep_ != "mark" or not clause.left_edge.i <= ts <= clause.right_edge.i:
             return None
         noun = doc[k - 1]
-        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN" and \
-                noun.head.i == k - 2:
-            noun = noun.head.head  # "his statement on Wednesday that …"
-        if noun.pos_ != "NOUN" or view.in_quote[noun.i] or not (
-                noun.lemma_.lower() in lex.noun_cues or noun.lemma_.lower() in _SPEECH_NOUNS):
+        prep = noun.head
+        if not _speech_noun(noun, lex) and noun.dep_ == "pobj" and prep.dep_ == "prep" and k - prep.i <= 5:
+            # "his statement on Wednesday that …", "her claim during the debate that …" (wherever the
+            # parser hung the phrase in between)
+            noun = prep.head if prep.head.pos_ == "NOUN" else doc[prep.i - 1]
+        if view.in_quote[noun.i] or not _speech_noun(noun, lex):
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
         return _Found(noun, owner) if owner is not None else None
     return None
+
+
+def _speech_noun(tok: Token, lex: Lexicon) -> bool:
+    """A noun for what someone said: "claim", "remark" and the reporting nouns of the lexicon."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in lex.noun_cues or tok.lemma_.lower() in _SPEECH_NOUNS)
 
 
 def _yields_to_content(found: _Found, content: _Found, lex: Lexicon) -> bool:
