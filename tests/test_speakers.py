@@ -221,6 +221,15 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "\u201cfully balanced.\u201d",
         "fully balanced", "Bell",
         id="a speech noun, a phrase the parser hung from the verb, then that: the owner's words"),
+    pytest.param(
+        "\u201cThey know the mayor is the only one strong enough to fix it,\u201d a voice-over in the ad "
+        "states.",
+        "strong enough", "a voice-over",
+        id="a phrase with a preposition and a cue word read as a noun closing the sentence"),
+    pytest.param(
+        "\u201cPaid Leave,\u201d the memo states, becomes available after a year.",
+        "Paid Leave", "memo",
+        id="a cue word read as a noun closing a parenthesis after the quote"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -40,7 +40,7 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   "… - Pew Research: “…”", "“….” Tom Bell: “…”", before any verb cue; also "From the
   report: “…”", "Said Ruiz: “…”") or an upper-case label opening the quoted line
   (“RUIZ: …”) names the speaker of a transcript; "“…,” the editorial read." names its source
-  whatever the parser tagged "read"; a quote after a sentence whose subject is a named person
+  whatever the parser tagged "read" (so does "“…,” a voice-over in the ad states."); a quote after a sentence whose subject is a named person
   (or he/she) doing what a cue verb does ("Ruiz praised the plan. “…”"), or whose main clause
   has a person for subject whatever the verb, takes that person;
   last, a quote inside a clause whose subject is a named person takes that person whatever
@@ -809,19 +809,35 @@ _PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON"}
 
 
 def _tagged_tail(doc: Doc, view: _DocView, lex: Lexicon, te: int) -> _Found | None:
-    """"“…,” the editorial read.": a noun phrase and a cue word closing the sentence, whatever
-    the parser took the cue word for (a noun, an adjective)."""
+    """"“…,” the editorial read.", "“…,” a voice-over in the ad states.": a noun phrase (its head before
+    any preposition) and a cue word closing the sentence, whatever the parser took the cue word for (a
+    noun, an adjective); a cue word read as a noun may also close a parenthesis ("“…,” the memo states,
+    becomes …")."""
     n = len(doc)
     j = te
-    while j < n and j - te < 7 and doc[j].pos_ in _PHRASE_POS and not view.in_quote[j]:
+    prep = None
+    while j < n and j - te < 8 and not view.in_quote[j] and (
+            doc[j].pos_ in _PHRASE_POS or (doc[j].pos_ == "ADP" and j > te) or _inner_hyphen(doc, j)):
+        if doc[j].pos_ == "ADP" and prep is None:
+            prep = j
         j += 1
-    if j - te < 2 or (j < n and doc[j].text not in _STOP and "\n" not in doc[j].text):
+    if j - te < 2 or (prep is not None and j - prep < 3):
+        return None
+    cue = doc[j - 1]
+    if j < n and doc[j].text not in _STOP and "\n" not in doc[j].text and not (
+            doc[j].text == "," and cue.pos_ == "NOUN"):
         return None  # a phrase and the cue word, ending the sentence
-    cue, head = doc[j - 1], doc[j - 2]
+    head = doc[prep - 1] if prep is not None else doc[j - 2]
     said = cue.lower_ in lex.quote_cues or cue.lemma_ in lex.quote_cues
-    if said and (head.pos_ in ("NOUN", "PROPN", "PRON") or (head.pos_ == "ADJ" and doc[j - 3].pos_ == "DET")):
+    if said and (head.pos_ in ("NOUN", "PROPN", "PRON") or (
+            prep is None and head.pos_ == "ADJ" and doc[j - 3].pos_ == "DET")):
         return _Found(cue, head)
     return None
+
+
+def _inner_hyphen(doc: Doc, j: int) -> bool:
+    """A hyphen inside a word ("voice-over"), which the tokenizer splits off."""
+    return doc[j].text == "-" and j > 0 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
 
 
 class Attributor:
