@@ -41,7 +41,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   report: “…”", "Said Ruiz: “…”") or an upper-case label opening the quoted line
   (“RUIZ: …”) names the speaker of a transcript; "“…,” the editorial read." names its source
   whatever the parser tagged "read" (so does "“…,” a voice-over in the ad states."); a quote
-  after a sentence whose subject is a named person (or he/she) doing what a cue verb does ("Ruiz praised the plan. “…”"), or whose main clause
+  after a sentence whose subject is a named person (or he/she) doing what a cue verb does
+  ("Ruiz praised the plan. “…”"), or whose main clause
   has a person for subject whatever the verb, takes that person;
   last, a quote inside a clause whose subject is a named person takes that person whatever
   the verb ("Bell pondered who might “…”"; from a complement clause, the subject of the verb
