@@ -230,6 +230,11 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "\u201cPaid Leave,\u201d the memo states, becomes available after a year.",
         "Paid Leave", "memo",
         id="a cue word read as a noun closing a parenthesis after the quote"),
+    pytest.param(
+        "Ann Ruiz told reporters:\n\n\u201cWe have to act now.\u201d\u00a0\n"
+        "\u201cWe cannot wait for the council.\u201d",
+        "cannot wait", "Ann Ruiz",
+        id="quote lines split by a no-break space and a line break run on"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -1106,7 +1106,7 @@ def _adjacent(text: str, a: dict[str, Any], b: dict[str, Any], a_rec: dict[str, 
     between = text[end_a : b["open"]]
     if between.count("\n") > 2:
         return False
-    if not between.strip(" \n\t.,"):
+    if all(c.isspace() or c in ".," for c in between):  # (a no-break space before a line break too)
         return True
     if a_rec is None or len(between) > _MAX_TAIL:
         return False
