@@ -200,6 +200,41 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "Asked about the cuts, the mayor’s answer was that “the city has no money left for roads.”",
         "no money left", "the mayor",
         id="an answer with an owner, then was that, is the owner's"),
+    pytest.param(
+        "\u201cWe are not there yet,\u201d Ann Ruiz said on CBS\u2019s \u201cFace the Voters\u201d "
+        "on Sunday. "
+        "\u201cI think we will hear more soon.\u201d",
+        "Face the Voters", "Ann Ruiz",
+        id="a show's name between two quotes of one speaker is in her report"),
+    pytest.param(
+        "\u201cWe are not there yet,\u201d Ann Ruiz said on CBS\u2019s \u201cFace the Voters\u201d "
+        "on Sunday.",
+        "Face the Voters", None,
+        id="a show's name after the last quote of a paragraph stays nobody's"),
+    pytest.param(
+        "Critics pounced on the senator's remark at the rally that the plant was "
+        "\u201ca relic of the past.\u201d",
+        "relic", "the senator",
+        id="a speech noun, a phrase of two words, then that: the owner's words"),
+    pytest.param(
+        "The council came under fire over Bell's claim during the hearing that the budget was "
+        "\u201cfully balanced.\u201d",
+        "fully balanced", "Bell",
+        id="a speech noun, a phrase the parser hung from the verb, then that: the owner's words"),
+    pytest.param(
+        "\u201cThey know the mayor is the only one strong enough to fix it,\u201d a voice-over in the ad "
+        "states.",
+        "strong enough", "a voice-over",
+        id="a phrase with a preposition and a cue word read as a noun closing the sentence"),
+    pytest.param(
+        "\u201cPaid Leave,\u201d the memo states, becomes available after a year.",
+        "Paid Leave", "memo",
+        id="a cue word read as a noun closing a parenthesis after the quote"),
+    pytest.param(
+        "Ann Ruiz told reporters:\n\n\u201cWe have to act now.\u201d\u00a0\n"
+        "\u201cWe cannot wait for the council.\u201d",
+        "cannot wait", "Ann Ruiz",
+        id="quote lines split by a no-break space and a line break run on"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -29,7 +29,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   reports that clause: "The council, Ruiz said, called the plan “…”" is Ruiz's report;
 * "in the words of X" right before a quote names X; so does "X's claim was that “…”" (a speech
   noun with an owner, "is"/"was", then "that" or a colon: not "X's remarks were “false”"), and
-  "X's claim that … “…”" (the clause a speech noun with an owner opens: over any cue but
+  "X's claim that … “…”" (the clause a speech noun with an owner opens, a short phrase between
+  allowed: "X's claim during the hearing that …"; over any cue but
   "according to" or a speech verb proper with its own subject);
 * "“…” — Name" names the speaker (also with the dash glued to the quote mark, or a hyphen
   glued to the name on the next line: "-Ann Ruiz, Portland.");
@@ -39,8 +40,9 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   "… - Pew Research: “…”", "“….” Tom Bell: “…”", before any verb cue; also "From the
   report: “…”", "Said Ruiz: “…”") or an upper-case label opening the quoted line
   (“RUIZ: …”) names the speaker of a transcript; "“…,” the editorial read." names its source
-  whatever the parser tagged "read"; a quote after a sentence whose subject is a named person
-  (or he/she) doing what a cue verb does ("Ruiz praised the plan. “…”"), or whose main clause
+  whatever the parser tagged "read" (so does "“…,” a voice-over in the ad states."); a quote
+  after a sentence whose subject is a named person (or he/she) doing what a cue verb does
+  ("Ruiz praised the plan. “…”"), or whose main clause
   has a person for subject whatever the verb, takes that person;
   last, a quote inside a clause whose subject is a named person takes that person whatever
   the verb ("Bell pondered who might “…”"; from a complement clause, the subject of the verb
@@ -51,7 +53,9 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   ("Sanders") when the document calls it a person;
 * "In a poll, 62 percent of voters said “…”": the poll is the source of the share that speaks;
 * a quoted title after a preposition or a possessive (on NBC's “Meet the Press”) or a
-  nickname inside a name is nobody's words: it keeps no speaker; so is a quote fragment
+  nickname inside a name is nobody's words: it keeps no speaker (but one between two quotes of
+  one speaker in a paragraph, "“…,” Ruiz said on CBS's “Face the Voters.” “…”", is in her report
+  and takes her name); so is a quote fragment
   inside the noun phrase of its cue's own source, with no speech verb of its own ("The
   “Moon River” star said", "Ruiz, who starred in “X,” said", "the hacker known as “X” said"),
   and a quoted title in the subject phrase of a clause no speech verb reports ("Ruiz, star of
@@ -658,9 +662,8 @@ def _owned_noun_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) ->
         tok = doc[i]
         if "\n" in tok.text or (tok.text in _STOP and not view.in_quote[i]):
             break
-        if not view.in_quote[i] and tok.pos_ == "NOUN" and (
-                tok.lemma_.lower() in lex.noun_cues or tok.lemma_.lower() in _SPEECH_NOUNS) \
-                and tok.left_edge.i <= ts and te - 1 <= tok.right_edge.i + 1:
+        if not view.in_quote[i] and _speech_noun(tok, lex) and tok.left_edge.i <= ts and \
+                te - 1 <= tok.right_edge.i + 1:
             owner = next((c for c in tok.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
             if owner is not None:
                 return _Found(tok, owner)
@@ -680,8 +683,7 @@ def _copular_owner(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _Found | 
         if be.lemma_ != "be" or i + 1 >= ts or doc[i + 1].lower_ not in ("that", ":"):
             continue
         noun = next((c for c in be.children if c.dep_ == "nsubj" and c.i < be.i), None)
-        if noun is None or noun.pos_ != "NOUN" or view.in_quote[noun.i] or not (
-                noun.lemma_.lower() in lex.noun_cues or noun.lemma_.lower() in _SPEECH_NOUNS):
+        if noun is None or view.in_quote[noun.i] or not _speech_noun(noun, lex):
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
         return _Found(be, owner) if owner is not None else None
@@ -703,15 +705,21 @@ def _noun_content_owner(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _Fou
         if tok.dep_ != "mark" or not clause.left_edge.i <= ts <= clause.right_edge.i:
             return None
         noun = doc[k - 1]
-        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN" and \
-                noun.head.i == k - 2:
-            noun = noun.head.head  # "his statement on Wednesday that …"
-        if noun.pos_ != "NOUN" or view.in_quote[noun.i] or not (
-                noun.lemma_.lower() in lex.noun_cues or noun.lemma_.lower() in _SPEECH_NOUNS):
+        prep = noun.head
+        if not _speech_noun(noun, lex) and noun.dep_ == "pobj" and prep.dep_ == "prep" and k - prep.i <= 5:
+            # "his statement on Wednesday that …", "her claim during the debate that …" (wherever the
+            # parser hung the phrase in between)
+            noun = prep.head if prep.head.pos_ == "NOUN" else doc[prep.i - 1]
+        if view.in_quote[noun.i] or not _speech_noun(noun, lex):
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss" and not view.in_quote[c.i]), None)
         return _Found(noun, owner) if owner is not None else None
     return None
+
+
+def _speech_noun(tok: Token, lex: Lexicon) -> bool:
+    """A noun for what someone said: "claim", "remark" and the reporting nouns of the lexicon."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in lex.noun_cues or tok.lemma_.lower() in _SPEECH_NOUNS)
 
 
 def _yields_to_content(found: _Found, content: _Found, lex: Lexicon) -> bool:
@@ -802,19 +810,35 @@ _PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON"}
 
 
 def _tagged_tail(doc: Doc, view: _DocView, lex: Lexicon, te: int) -> _Found | None:
-    """"“…,” the editorial read.": a noun phrase and a cue word closing the sentence, whatever
-    the parser took the cue word for (a noun, an adjective)."""
+    """"“…,” the editorial read.", "“…,” a voice-over in the ad states.": a noun phrase (its head before
+    any preposition) and a cue word closing the sentence, whatever the parser took the cue word for (a
+    noun, an adjective); a cue word read as a noun may also close a parenthesis ("“…,” the memo states,
+    becomes …")."""
     n = len(doc)
     j = te
-    while j < n and j - te < 7 and doc[j].pos_ in _PHRASE_POS and not view.in_quote[j]:
+    prep = None
+    while j < n and j - te < 8 and not view.in_quote[j] and (
+            doc[j].pos_ in _PHRASE_POS or (doc[j].pos_ == "ADP" and j > te) or _inner_hyphen(doc, j)):
+        if doc[j].pos_ == "ADP" and prep is None:
+            prep = j
         j += 1
-    if j - te < 2 or (j < n and doc[j].text not in _STOP and "\n" not in doc[j].text):
+    if j - te < 2 or (prep is not None and j - prep < 3):
+        return None
+    cue = doc[j - 1]
+    if j < n and doc[j].text not in _STOP and "\n" not in doc[j].text and not (
+            doc[j].text == "," and cue.pos_ == "NOUN"):
         return None  # a phrase and the cue word, ending the sentence
-    cue, head = doc[j - 1], doc[j - 2]
+    head = doc[prep - 1] if prep is not None else doc[j - 2]
     said = cue.lower_ in lex.quote_cues or cue.lemma_ in lex.quote_cues
-    if said and (head.pos_ in ("NOUN", "PROPN", "PRON") or (head.pos_ == "ADJ" and doc[j - 3].pos_ == "DET")):
+    if said and (head.pos_ in ("NOUN", "PROPN", "PRON") or (
+            prep is None and head.pos_ == "ADJ" and doc[j - 3].pos_ == "DET")):
         return _Found(cue, head)
     return None
+
+
+def _inner_hyphen(doc: Doc, j: int) -> bool:
+    """A hyphen inside a word ("voice-over"), which the tokenizer splits off."""
+    return doc[j].text == "-" and j > 0 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
 
 
 class Attributor:
@@ -910,6 +934,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
             if found is not None:
                 rec["cue"] = _span_dict(view.text, found.cue.idx, found.cue.idx + len(found.cue))
                 rec["speaker"] = _speaker_record(doc, view, found.subject, book)
+    _title_in_report(records, quotes, text, named)
     if paraphrases and len(doc):
         records.extend(_paraphrases(doc, view, lex, book))
     return records
@@ -1050,6 +1075,22 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
             rec["speaker"], rec["cue"] = nxt["speaker"], nxt["cue"]
 
 
+def _title_in_report(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text: str,
+                     named: set[int]) -> None:
+    """"“…,” Ruiz said on CBS's “Face the Voters.” “…”": a quoted name between two quotes of one
+    speaker in a paragraph lies inside that speaker's report (news annotation counts it among the quoted
+    words); it takes the speaker last, so it never passes one on."""
+    for k in sorted(named):
+        if k == 0 or k + 1 >= len(records) or {k - 1, k + 1} & named:
+            continue
+        prev, nxt = records[k - 1], records[k + 1]
+        if prev["speaker"] is None or nxt["speaker"] is None or \
+                prev["speaker"]["name"] != nxt["speaker"]["name"] or \
+                "\n" in text[quotes[k - 1]["end"] : quotes[k + 1]["start"]]:
+            continue
+        records[k]["speaker"], records[k]["cue"] = prev["speaker"], prev["cue"]
+
+
 def _closing_clause(text: str, q: dict[str, Any], named: bool) -> bool:
     """A quoted clause that ends its sentence ("…, but only when “the truth is sexier than the lie.”"):
     the words of whoever spoke last in the paragraph, not a term held at arm's length."""
@@ -1065,7 +1106,7 @@ def _adjacent(text: str, a: dict[str, Any], b: dict[str, Any], a_rec: dict[str, 
     between = text[end_a : b["open"]]
     if between.count("\n") > 2:
         return False
-    if not between.strip(" \n\t.,"):
+    if all(c.isspace() or c in ".," for c in between):  # (a no-break space before a line break too)
         return True
     if a_rec is None or len(between) > _MAX_TAIL:
         return False
