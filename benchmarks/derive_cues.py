@@ -5,6 +5,7 @@ Usage: derive_cues.py GOLD-train.jsonl [--out models/cues.json] [--min-quote 2] 
                       [--min-para 5] [--min-ratio 0.25] [--counts COUNTS.json] [--docbin PARSED.spacy]
                       [--min-frame 3] [--min-frame-ratio 0.33] [--min-weak 3] [--max-weak-ratio 0.3]
                       [--min-stance-ratio 0.5] [--min-pooled 10]
+                      [--min-object 5] [--min-object-ratio 0.3] [--min-noun 3] [--min-noun-ratio 0.2]
 
 Reads the cue spans of a PolNeAR-style gold file (the *train* split only), parses the texts
 with the bare spaCy model and counts the lemmas of the verbs inside cue spans:
@@ -295,9 +296,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-quote-ratio", type=float, default=0.05)
     ap.add_argument("--min-source", type=int, default=3)
     ap.add_argument("--min-source-ratio", type=float, default=0.2)
-    ap.add_argument("--min-object", type=int, default=8)
+    ap.add_argument("--min-object", type=int, default=5)
     ap.add_argument("--min-object-ratio", type=float, default=0.3)
-    ap.add_argument("--min-noun", type=int, default=4)
+    ap.add_argument("--min-noun", type=int, default=3)
     ap.add_argument("--min-noun-ratio", type=float, default=0.2)
     ap.add_argument("--counts", type=Path, help="reuse/keep the raw counts in this JSON file")
     ap.add_argument("--docbin", type=Path, help="the texts already parsed (a spaCy DocBin, in gold order)")
