@@ -60,6 +60,9 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   “Moon River” star said", "Ruiz, who starred in “X,” said", "the hacker known as “X” said"),
   and a quoted title in the subject phrase of a clause no speech verb reports ("Ruiz, star of
   “X,” is not sure she …");
+* quotes next to each other in one paragraph with the same cue make one quotation (one
+  ``group``) whatever lies between: "“…?” asked Ruiz, the chief strategist of the campaign four
+  years ago. “…”", "called it “…” and “…”";
 * paraphrases come from :mod:`claimcheck.components.reported_speech`.
 
 ``doc._.attributions`` is a list of plain dicts, offsets into ``doc.text``.
@@ -935,6 +938,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                 rec["cue"] = _span_dict(view.text, found.cue.idx, found.cue.idx + len(found.cue))
                 rec["speaker"] = _speaker_record(doc, view, found.subject, book)
     _title_in_report(records, quotes, text, named)
+    _tie_parts(records, quotes, text, named)
     if paraphrases and len(doc):
         records.extend(_paraphrases(doc, view, lex, book))
     return records
@@ -1073,6 +1077,25 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
             continue
         if para_of[k] == para_of[k + 1] and _adjacent(text, q, quotes[k + 1]):
             rec["speaker"], rec["cue"] = nxt["speaker"], nxt["cue"]
+
+
+def _tie_parts(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text: str,
+               named: set[int]) -> None:
+    """Quotes next to each other in one paragraph with the same cue are one quotation: one ``group``.
+
+    The marks alone do not tie "“…,” said Ann Ruiz, the chief strategist of the campaign four
+    years ago. “…”" (a long description between) or two quoted phrases one verb reports
+    ("called it “…” and “…”"); the shared cue does.
+    """
+    for k in range(1, len(records)):
+        rec, prev = records[k], records[k - 1]
+        if k in named or k - 1 in named or rec["cue"] is None or rec["cue"] != prev["cue"] or \
+                rec["group"] == prev["group"] or "\n" in text[quotes[k - 1]["end"] : quotes[k]["start"]]:
+            continue
+        old = rec["group"]
+        for later in records[k:]:
+            if later["group"] == old:
+                later["group"] = prev["group"]
 
 
 def _title_in_report(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text: str,

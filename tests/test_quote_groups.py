@@ -1,0 +1,28 @@
+"""Which quote parts make one quotation (one ``group``), on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution_helpers import quote_of
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    pytest.param(
+        "“Who will pay more?” asked Ann Ruiz, the chief strategist of the county campaign four years "
+        "ago. “Nobody in this town will pay more than a neighbour.”",
+        "Who will pay", "Nobody in this town",
+        id="a long description of the speaker between the parts"),
+    pytest.param(
+        "Tom Bell called the budget “a reckless gamble” and “a gift to the lobbyists.”",
+        "reckless gamble", "gift to the lobbyists",
+        id="two quoted phrases one verb reports"),
+])
+def test_parts_with_one_cue_are_one_quotation(nlp, text, first, second):
+    doc = nlp(text)
+    assert quote_of(doc, first)["group"] == quote_of(doc, second)["group"]
+
+
+def test_quotes_with_their_own_cues_stay_apart(nlp):
+    doc = nlp("“We will win,” Ann Ruiz said on Monday.\n\n“They will lose,” Tom Bell said.")
+    assert quote_of(doc, "We will win")["group"] != quote_of(doc, "They will lose")["group"]
