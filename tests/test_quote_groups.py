@@ -26,3 +26,10 @@ def test_parts_with_one_cue_are_one_quotation(nlp, text, first, second):
 def test_quotes_with_their_own_cues_stay_apart(nlp):
     doc = nlp("“We will win,” Ann Ruiz said on Monday.\n\n“They will lose,” Tom Bell said.")
     assert quote_of(doc, "We will win")["group"] != quote_of(doc, "They will lose")["group"]
+
+
+def test_a_part_with_another_speaker_starts_a_quotation(nlp):
+    doc = nlp("“We are farmers,” Ann Ruiz said. “We are not thieves.” Tom Bell said: “The fire was "
+              "set by vandals. We are running from them too.”")
+    assert quote_of(doc, "We are farmers")["group"] == quote_of(doc, "not thieves")["group"]
+    assert quote_of(doc, "not thieves")["group"] != quote_of(doc, "set by vandals")["group"]

@@ -62,7 +62,8 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   “X,” is not sure she …");
 * quotes next to each other in one paragraph with the same cue make one quotation (one
   ``group``) whatever lies between: "“…?” asked Ruiz, the chief strategist of the campaign four
-  years ago. “…”", "called it “…” and “…”";
+  years ago. “…”", "called it “…” and “…”"; a part whose speaker is not the part's before it
+  starts a quotation of its own ("“…,” Ruiz said. “…” Bell said: “…”");
 * paraphrases come from :mod:`claimcheck.components.reported_speech`.
 
 ``doc._.attributions`` is a list of plain dicts, offsets into ``doc.text``.
@@ -1081,21 +1082,32 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
 
 def _tie_parts(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text: str,
                named: set[int]) -> None:
-    """Quotes next to each other in one paragraph with the same cue are one quotation: one ``group``.
+    """Neighbouring quotes in a paragraph with one cue are one quotation (one ``group``); a new speaker, a new one.
 
     The marks alone do not tie "“…,” said Ann Ruiz, the chief strategist of the campaign four
     years ago. “…”" (a long description between) or two quoted phrases one verb reports
-    ("called it “…” and “…”"); the shared cue does.
+    ("called it “…” and “…”"); the shared cue does. A colon after a cue ties the marks too, but
+    a part whose speaker differs from the part before it is someone else's quotation.
     """
+    fresh = max((r["group"] for r in records), default=0) + 1
     for k in range(1, len(records)):
         rec, prev = records[k], records[k - 1]
+        if rec["group"] == prev["group"] and rec["speaker"] and prev["speaker"] and \
+                rec["speaker"]["name"] != prev["speaker"]["name"]:
+            _regroup(records[k:], rec["group"], fresh)
+            fresh += 1
+            continue
         if k in named or k - 1 in named or rec["cue"] is None or rec["cue"] != prev["cue"] or \
                 rec["group"] == prev["group"] or "\n" in text[quotes[k - 1]["end"] : quotes[k]["start"]]:
             continue
-        old = rec["group"]
-        for later in records[k:]:
-            if later["group"] == old:
-                later["group"] = prev["group"]
+        _regroup(records[k:], rec["group"], prev["group"])
+
+
+def _regroup(records: list[dict[str, Any]], old: int, new: int) -> None:
+    """Move the parts of group ``old`` among ``records`` to group ``new``."""
+    for rec in records:
+        if rec["group"] == old:
+            rec["group"] = new
 
 
 def _title_in_report(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text: str,
