@@ -1082,7 +1082,7 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
 
 def _tie_parts(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text: str,
                named: set[int]) -> None:
-    """Neighbouring quotes in a paragraph with one cue are one quotation (one ``group``); a new speaker, a new one.
+    """Neighbouring quotes in a paragraph with one cue are one quotation; a new speaker starts one.
 
     The marks alone do not tie "“…,” said Ann Ruiz, the chief strategist of the campaign four
     years ago. “…”" (a long description between) or two quoted phrases one verb reports
