@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from attribution_helpers import quote_of
+from attribution_helpers import content, paraphrases, quote_of, reported
 
 
 @pytest.mark.parametrize(("text", "first", "second"), [
@@ -33,3 +33,16 @@ def test_a_part_with_another_speaker_starts_a_quotation(nlp):
               "set by vandals. We are running from them too.”")
     assert quote_of(doc, "We are farmers")["group"] == quote_of(doc, "not thieves")["group"]
     assert quote_of(doc, "not thieves")["group"] != quote_of(doc, "set by vandals")["group"]
+
+
+def test_reported_content_runs_to_the_end_of_its_quotation(nlp):
+    doc = nlp("Ann Ruiz said the council would “raise the levy in May. It is time to pay for the roads” "
+              "after the vote.")
+    said = reported(doc, "said")
+    assert content(doc, said) == "the council would “raise the levy in May. It is time to pay for the roads”"
+
+
+def test_content_that_is_all_quotation_is_left_to_the_quote(nlp):
+    doc = nlp("Ann Ruiz said that “the levy is fair. Nobody in the town will pay more.”")
+    assert quote_of(doc, "levy is fair")["speaker"]["name"] == "Ann Ruiz"
+    assert not paraphrases(doc)

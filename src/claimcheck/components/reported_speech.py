@@ -5,7 +5,9 @@
   object ("described the delay as …") and without a trailing relative clause (", which …")
   or participle (", pointing to …"). Only verbs that are cues in a good share of their uses
   report through an object ("denounced the deal", "declined to comment"); content mostly
-  inside quote marks is left to the quote; content stays in the cue's paragraph;
+  inside quote marks is left to the quote, and content that opens a quotation runs to its
+  closing mark (a parse cut at a sentence end inside the marks); content stays in the cue's
+  paragraph;
 * a reporting noun with an owner and a complement reports too ("the mayor's claim that …",
   "her criticism of the budget"); "As X reported, …" sources its main clause; a speech
   verb closing its sentence reports its host clause (", she said.", ", as Ruiz noted"), so
@@ -1569,7 +1571,18 @@ def _content_chars(doc: Doc, view: _DocView, cs: int, ce: int) -> tuple[int, int
         b -= 1
     if b <= a:
         return None
-    return _balanced(view.text, a, b)
+    return _whole_quotation(view, *_balanced(view.text, a, b))
+
+
+def _whole_quotation(view: _DocView, a: int, b: int) -> tuple[int, int] | None:
+    """Widen [a, b) to the closing mark of a quotation it opens: a parse cut at a sentence end
+    inside the marks ("said he would “raise the levy. It is time.”") reports the whole quotation;
+    one that is then all but the quotation is the quote's own claim."""
+    for qa, qb in view.quote_marks:
+        if a <= qa + 2 and qa < b < qb - 1:  # opened inside, or at the start with its mark trimmed
+            a = min(a, qa)
+            return (a, qb) if qb - qa <= _QUOTED_CONTENT * (qb - a) else None
+    return a, b
 
 
 _OPENING_MARKS = "\u201c"
