@@ -46,3 +46,20 @@ def test_content_that_is_all_quotation_is_left_to_the_quote(nlp):
     doc = nlp("Ann Ruiz said that “the levy is fair. Nobody in the town will pay more.”")
     assert quote_of(doc, "levy is fair")["speaker"]["name"] == "Ann Ruiz"
     assert not paraphrases(doc)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    pytest.param(
+        "Ruiz said their father “could be harsh,” and that Tom had struggled with his criticism of the farm.",
+        "their father “could be harsh,” and that Tom had struggled with his criticism of the farm",
+        id="a that-conjunct after a closing mark"),
+    pytest.param(
+        "Ruiz said her colleague is ready to “take on the cartel,” secure the border, and improve health "
+        "care for veterans.",
+        "her colleague is ready to “take on the cartel,” secure the border, and improve health care "
+        "for veterans",
+        id="a second complement after a closing mark"),
+])
+def test_reported_clause_runs_on_past_a_quote(nlp, text, words):
+    doc = nlp(text)
+    assert content(doc, reported(doc, "said")) == words

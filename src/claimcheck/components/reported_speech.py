@@ -6,7 +6,8 @@
   or participle (", pointing to …"). Only verbs that are cues in a good share of their uses
   report through an object ("denounced the deal", "declined to comment"); content mostly
   inside quote marks is left to the quote, and content that opens a quotation runs to its
-  closing mark (a parse cut at a sentence end inside the marks); content stays in the cue's
+  closing mark (a parse cut at a sentence end inside the marks) and over a clause the parse
+  hung on the cue right after it ("said X “…,” and that Y"); content stays in the cue's
   paragraph;
 * a reporting noun with an owner and a complement reports too ("the mayor's claim that …",
   "her criticism of the budget"); "As X reported, …" sources its main clause; a speech
@@ -125,7 +126,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         if content is None or (weak and not polled):
             continue  # "continued to struggle": a shape the verb seldom reports through in annotated news
         if route[:1] == ["ccomp"]:
-            content = (content[0], _next_report_cut(tok, *content, lex))
+            content = (content[0], _next_report_cut(tok, *_run_on_clauses(tok, *content), lex))
         cs, ce = _same_paragraph(doc, tok, *content, view.text)
         # content already inside a quote is the quote's
         if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
@@ -625,6 +626,26 @@ def _outer_conjunct_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token |
     if subj is None or view.in_quote[subj.i] or _newline_between(subj, cue):
         return None
     return subj
+
+
+def _run_on_clauses(cue: Token, cs: int, ce: int) -> tuple[int, int]:
+    """"said their father “could be harsh,” and that Tom had struggled", "said she is ready to “fight
+    the cartel,” secure the border …": the parse often hangs the rest of the reported clause on the
+    cue (a closing mark after a comma does it most); a clause there right after the content, with
+    only punctuation or "and" between (a "that" conjunct, a second complement), is still content."""
+    doc = cue.doc
+    for clause in cue.rights:
+        marked = any(c.dep_ == "mark" for c in clause.children)
+        if clause.i < ce or clause.pos_ not in ("VERB", "AUX") or not (
+                clause.dep_ == "ccomp" or (clause.dep_ == "conj" and marked)):
+            continue
+        start = clause.left_edge.i
+        while start < clause.i and doc[start].is_punct:
+            start += 1  # the closing mark may hang on the clause after it
+        gap = doc[ce:start]
+        if all(t.is_punct or t.dep_ == "cc" for t in gap):
+            ce = clause.right_edge.i + 1
+    return cs, ce
 
 
 def _next_report_cut(cue: Token, cs: int, ce: int, lex: Lexicon) -> int:
