@@ -64,6 +64,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 import numpy as np
@@ -1599,10 +1600,13 @@ def _whole_quotation(view: _DocView, a: int, b: int) -> tuple[int, int] | None:
     """Widen [a, b) to the closing mark of a quotation it opens: a parse cut at a sentence end
     inside the marks ("said he would “raise the levy. It is time.”") reports the whole quotation;
     one that is then all but the quotation is the quote's own claim."""
-    for qa, qb in view.quote_marks:
-        if a <= qa + 2 and qa < b < qb - 1:  # opened inside, or at the start with its mark trimmed
-            a = min(a, qa)
-            return (a, qb) if qb - qa <= _QUOTED_CONTENT * (qb - a) else None
+    k = bisect_left(view.quote_opens, b) - 1  # the last quotation opened before the content ends
+    if k < 0:
+        return a, b
+    qa, qb = view.quote_marks[k]
+    if a <= qa + 2 and b < qb - 1:  # opened inside, or at the start with its mark trimmed
+        a = min(a, qa)
+        return (a, qb) if qb - qa <= _QUOTED_CONTENT * (qb - a) else None
     return a, b
 
 

@@ -101,6 +101,7 @@ class _DocView:
         self.quote_marks: list[tuple[int, int]] = [
             (q["open"], q["close"] + (2 if text.startswith("''", q["close"]) else 1))
             for q in quotes if q["close"] is not None]
+        self.quote_opens = [qa for qa, _ in self.quote_marks]
         self.token_starts = doc.to_array([IDX]).reshape(-1).astype(np.int64) if n else np.zeros(0, np.int64)
         for q in quotes:
             a = q["open"]
