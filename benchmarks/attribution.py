@@ -50,7 +50,8 @@ def predictions(doc_id: str, text: str, attributions: list[dict]) -> list[dict]:
     """
     from claimcheck.components.quotes import find_quotes, looks_like_scare_quote, looks_like_title
 
-    partial = {(q["start"], q["end"]): q["partial"] for q in find_quotes(text)}
+    quotes = find_quotes(text)
+    partial = {(q["start"], q["end"]): q["partial"] for q in quotes}
 
     out = []
     for a in attributions:
@@ -71,16 +72,18 @@ def predictions(doc_id: str, text: str, attributions: list[dict]) -> list[dict]:
             "speaker_start": mention.get("start"),
             "speaker_end": mention.get("end"),
         })
-    out.extend(_quotation_lines(doc_id, attributions))
+    out.extend(_quotation_lines(doc_id, text, attributions, quotes))
     return out
 
 
-def _quotation_lines(doc_id: str, attributions: list[dict]) -> list[dict]:
+def _quotation_lines(doc_id: str, text: str, attributions: list[dict], quotes: list[dict]) -> list[dict]:
     """One "content" line per quotation of several parts (one ``group``), spanning them all.
 
     The index keeps each part as a claim and ties the parts with ``group``: the quotation
-    as a whole is what its speaker is reported to have said ("“X,” he said. “Y.”").
+    as a whole is what its speaker is reported to have said ("“X,” he said. “Y.”"), marks
+    included: what comes between the parts is counted against the line, the marks are not.
     """
+    marks = {(q["start"], q["end"]): _marked(text, q) for q in quotes}
     groups: dict[int, list[dict]] = {}
     for a in attributions:
         if a["kind"] == "quote" and a.get("group") is not None:
@@ -93,14 +96,22 @@ def _quotation_lines(doc_id: str, attributions: list[dict]) -> list[dict]:
         mention = speaker.get("mention") or {}
         out.append({
             "doc": doc_id,
-            "start": min(p["start"] for p in parts),
-            "end": max(p["end"] for p in parts),
+            "start": min(marks.get((p["start"], p["end"]), (p["start"], 0))[0] for p in parts),
+            "end": max(marks.get((p["start"], p["end"]), (0, p["end"]))[1] for p in parts),
             "kind": "content",
             "speaker": speaker.get("name"),
             "speaker_start": mention.get("start"),
             "speaker_end": mention.get("end"),
         })
     return out
+
+
+def _marked(text: str, quote: dict) -> tuple[int, int]:
+    """The quote's extent with its marks (a closing ``''`` is two characters)."""
+    close = quote["close"]
+    if close is None:
+        return quote["open"], quote["end"]
+    return quote["open"], close + (2 if text.startswith("''", close) else 1)
 
 
 def build_pipelines(model: str = MODEL):

@@ -30,10 +30,18 @@ def test_a_quotation_in_two_parts_is_also_scored_whole():
         "We will build it,", "Nobody can stop us."]
     whole = [line for line in lines if line["kind"] == "content" and line["end"] - line["start"] > 10]
     assert len(whole) == 1
-    assert TEXT[whole[0]["start"] : whole[0]["end"]].startswith("We will build it,")
-    assert TEXT[whole[0]["start"] : whole[0]["end"]].endswith("Nobody can stop us.")
+    assert TEXT[whole[0]["start"] : whole[0]["end"]].startswith("“We will build it,")
+    assert TEXT[whole[0]["start"] : whole[0]["end"]].endswith("Nobody can stop us.”")
     assert whole[0]["speaker"] == "the mayor"
     assert whole[0]["speaker_start"] == TEXT.index("the mayor")
+
+
+def test_the_whole_quotation_takes_doubled_closing_marks():
+    text = "''We will build it,'' the mayor said. ''Nobody can stop us.''"
+    parts = [{"kind": "quote", "start": text.index(w), "end": text.index(w) + len(w), "group": 0,
+              "cue": None, "speaker": None} for w in ("We will build it,", "Nobody can stop us.")]
+    whole = [line for line in predictions("doc", text, parts) if line["kind"] == "content"]
+    assert (whole[0]["start"], whole[0]["end"]) == (0, len(text))
 
 
 def test_a_one_part_quote_gets_no_extra_line():

@@ -60,6 +60,10 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
   “Moon River” star said", "Ruiz, who starred in “X,” said", "the hacker known as “X” said"),
   and a quoted title in the subject phrase of a clause no speech verb reports ("Ruiz, star of
   “X,” is not sure she …");
+* quotes next to each other in one paragraph with the same cue make one quotation (one
+  ``group``) whatever lies between: "“…?” asked Ruiz, the chief strategist of the campaign four
+  years ago. “…”", "called it “…” and “…”"; a part whose speaker is not the part's before it
+  starts a quotation of its own ("“…,” Ruiz said. “…” Bell said: “…”");
 * paraphrases come from :mod:`claimcheck.components.reported_speech`.
 
 ``doc._.attributions`` is a list of plain dicts, offsets into ``doc.text``.
@@ -935,6 +939,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                 rec["cue"] = _span_dict(view.text, found.cue.idx, found.cue.idx + len(found.cue))
                 rec["speaker"] = _speaker_record(doc, view, found.subject, book)
     _title_in_report(records, quotes, text, named)
+    _tie_parts(records, quotes, text, named)
     if paraphrases and len(doc):
         records.extend(_paraphrases(doc, view, lex, book))
     return records
@@ -1073,6 +1078,36 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
             continue
         if para_of[k] == para_of[k + 1] and _adjacent(text, q, quotes[k + 1]):
             rec["speaker"], rec["cue"] = nxt["speaker"], nxt["cue"]
+
+
+def _tie_parts(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text: str,
+               named: set[int]) -> None:
+    """Neighbouring quotes in a paragraph with one cue are one quotation; a new speaker starts one.
+
+    The marks alone do not tie "“…,” said Ann Ruiz, the chief strategist of the campaign four
+    years ago. “…”" (a long description between) or two quoted phrases one verb reports
+    ("called it “…” and “…”"); the shared cue does. A colon after a cue ties the marks too, but
+    a part whose speaker differs from the part before it is someone else's quotation.
+    """
+    fresh = max((r["group"] for r in records), default=0) + 1
+    for k in range(1, len(records)):
+        rec, prev = records[k], records[k - 1]
+        if rec["group"] == prev["group"] and rec["speaker"] and prev["speaker"] and \
+                rec["speaker"]["name"] != prev["speaker"]["name"]:
+            _regroup(records[k:], rec["group"], fresh)
+            fresh += 1
+            continue
+        if k in named or k - 1 in named or rec["cue"] is None or rec["cue"] != prev["cue"] or \
+                rec["group"] == prev["group"] or "\n" in text[quotes[k - 1]["end"] : quotes[k]["start"]]:
+            continue
+        _regroup(records[k:], rec["group"], prev["group"])
+
+
+def _regroup(records: list[dict[str, Any]], old: int, new: int) -> None:
+    """Move the parts of group ``old`` among ``records`` to group ``new``."""
+    for rec in records:
+        if rec["group"] == old:
+            rec["group"] = new
 
 
 def _title_in_report(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text: str,

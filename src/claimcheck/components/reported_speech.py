@@ -5,7 +5,10 @@
   object ("described the delay as …") and without a trailing relative clause (", which …")
   or participle (", pointing to …"). Only verbs that are cues in a good share of their uses
   report through an object ("denounced the deal", "declined to comment"); content mostly
-  inside quote marks is left to the quote; content stays in the cue's paragraph;
+  inside quote marks is left to the quote, and content that opens a quotation runs to its
+  closing mark (a parse cut at a sentence end inside the marks) and over a clause the parse
+  hung on the cue right after it ("said X “…,” and that Y"); content stays in the cue's
+  paragraph;
 * a reporting noun with an owner and a complement reports too ("the mayor's claim that …",
   "her criticism of the budget"); "As X reported, …" sources its main clause; a speech
   verb closing its sentence reports its host clause (", she said.", ", as Ruiz noted"), so
@@ -61,6 +64,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 import numpy as np
@@ -123,7 +127,7 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
         if content is None or (weak and not polled):
             continue  # "continued to struggle": a shape the verb seldom reports through in annotated news
         if route[:1] == ["ccomp"]:
-            content = (content[0], _next_report_cut(tok, *content, lex))
+            content = (content[0], _next_report_cut(tok, *_run_on_clauses(tok, *content), lex))
         cs, ce = _same_paragraph(doc, tok, *content, view.text)
         # content already inside a quote is the quote's
         if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
@@ -623,6 +627,26 @@ def _outer_conjunct_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token |
     if subj is None or view.in_quote[subj.i] or _newline_between(subj, cue):
         return None
     return subj
+
+
+def _run_on_clauses(cue: Token, cs: int, ce: int) -> tuple[int, int]:
+    """"said their father “could be harsh,” and that Tom had struggled", "said she is ready to “fight
+    the cartel,” secure the border …": the parse often hangs the rest of the reported clause on the
+    cue (a closing mark after a comma does it most); a clause there right after the content, with
+    only punctuation or "and" between (a "that" conjunct, a second complement), is still content."""
+    doc = cue.doc
+    for clause in cue.rights:
+        marked = any(c.dep_ == "mark" for c in clause.children)
+        if clause.i < ce or clause.pos_ not in ("VERB", "AUX") or not (
+                clause.dep_ == "ccomp" or (clause.dep_ == "conj" and marked)):
+            continue
+        start = clause.left_edge.i
+        while start < clause.i and doc[start].is_punct:
+            start += 1  # the closing mark may hang on the clause after it
+        gap = doc[ce:start]
+        if all(t.is_punct or t.dep_ == "cc" for t in gap):
+            ce = clause.right_edge.i + 1
+    return cs, ce
 
 
 def _next_report_cut(cue: Token, cs: int, ce: int, lex: Lexicon) -> int:
@@ -1569,7 +1593,21 @@ def _content_chars(doc: Doc, view: _DocView, cs: int, ce: int) -> tuple[int, int
         b -= 1
     if b <= a:
         return None
-    return _balanced(view.text, a, b)
+    return _whole_quotation(view, *_balanced(view.text, a, b))
+
+
+def _whole_quotation(view: _DocView, a: int, b: int) -> tuple[int, int] | None:
+    """Widen [a, b) to the closing mark of a quotation it opens: a parse cut at a sentence end
+    inside the marks ("said he would “raise the levy. It is time.”") reports the whole quotation;
+    one that is then all but the quotation is the quote's own claim."""
+    k = bisect_left(view.quote_opens, b) - 1  # the last quotation opened before the content ends
+    if k < 0:
+        return a, b
+    qa, qb = view.quote_marks[k]
+    if a <= qa + 2 and b < qb - 1:  # opened inside, or at the start with its mark trimmed
+        a = min(a, qa)
+        return (a, qb) if qb - qa <= _QUOTED_CONTENT * (qb - a) else None
+    return a, b
 
 
 _OPENING_MARKS = "\u201c"
