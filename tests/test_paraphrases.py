@@ -363,6 +363,22 @@ def test_reported_source(nlp, text, cue, who):
     pytest.param("The mayor was asked to keep the files by the county board.", "asked",
                  "The mayor was asked to keep the files", "the county board",
                  id="passive agent hung on the infinitive"),
+    pytest.param("Mayor Kim made it clear to council members on Friday that she has their backs.", "made",
+                 "she has their backs", "Mayor Kim",
+                 id="a that-clause the parse took for an adverbial clause is what was made clear"),
+    pytest.param("A new county survey found broad support for the park levy among older voters.", "found",
+                 "broad support for the park levy among older voters", "A new county survey",
+                 id="a survey reports what it finds"),
+    pytest.param("Lee talked at the luncheon about rising rents.", "talked", "rising rents", "Lee",
+                 id="an about phrase the parse hung on the verb's phrase of place is what was talked about"),
+    pytest.param("Senator Ann Ruiz came out against the new levy in March.", "came", "the new levy",
+                 "Senator Ann Ruiz", id="coming out against something declares opposition to it"),
+    pytest.param("At the forum, Mayor Kim took issue with the council's new parking rules.", "took",
+                 "the council's new parking rules", "Mayor Kim",
+                 id="taking issue with something disputes it"),
+    pytest.param("Ruiz Is Now Calling Kim The ‘Worst Mayor’ In Decades.\nThe remark came on Monday.",
+                 "Calling", "Kim The ‘Worst Mayor’ In Decades", "Ruiz",
+                 id="a speech verb in a headline's capitals reports the rest of its line"),
 ])
 def test_reported_content_and_holder(nlp, text, cue, words, who):
     """What each shape reports and who the paraphrase names as holding it."""
