@@ -37,12 +37,18 @@ def test_lexicon_has_stance_shapes():
                  "his opposition to the casino", "Tom Kim", id="word's own shape with in"),
     pytest.param("Ann Ruiz is devoted to protecting the river.", "devoted",
                  "protecting the river", "Ann Ruiz", id="word's own shape with to"),
+    pytest.param("The problem is that the bridge needs repairs.", "problem",
+                 "the bridge needs repairs", None, id="noun with no owner"),
+    pytest.param("Her answer was that the city could not afford a new stadium.", "answer",
+                 "the city could not afford a new stadium", "Her", id="owned noun, pooled shape"),
 ])
-def test_adjective_reports_for_the_copulas_subject(nlp, text, cue, words, who):
+def test_stance_reports_for_its_holder(nlp, text, cue, words, who):
+    """A predicate adjective reports for the copula's subject; a copular noun for its owner, or nobody."""
     doc = nlp(text)
     a = reported(doc, cue)
     assert content(doc, a) == words
     assert mention(a) == who
+    assert who is not None or speaker(a) is None
 
 
 def test_expletive_it_with_an_infinitive_is_held_by_nobody_named(nlp):
@@ -61,20 +67,6 @@ def test_a_stance_inside_reported_content_is_left_to_the_report(nlp):
     doc = nlp("Ann Ruiz said she was wary of the deal.")
     assert not [a for a in paraphrases(doc) if a["cue"]["text"] == "wary"]
     assert content(doc, reported(doc, "said")) == "she was wary of the deal"
-
-
-@pytest.mark.parametrize(("text", "cue", "words", "who"), [
-    pytest.param("The problem is that the bridge needs repairs.", "problem",
-                 "the bridge needs repairs", None, id="noun with no owner"),
-    pytest.param("Her answer was that the city could not afford a new stadium.", "answer",
-                 "the city could not afford a new stadium", "Her", id="owned noun, pooled shape"),
-])
-def test_copular_noun_subject_reports_its_clause(nlp, text, cue, words, who):
-    doc = nlp(text)
-    a = reported(doc, cue)
-    assert content(doc, a) == words
-    assert mention(a) == who
-    assert who is not None or speaker(a) is None
 
 
 def test_stance_shapes_are_selected_per_word_with_a_pooled_fallback():
