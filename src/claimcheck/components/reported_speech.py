@@ -329,7 +329,7 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
     controller = _object_controller(cue, view) or _participle_holder(cue, view) or \
         _setting_subject(cue, view, lex) or _outer_conjunct_subject(cue, view, lex) or \
         _infinitive_user(cue, view, lex) or _aside_speaker(cue, view) or _subordinated_subject(cue, view) or \
-        _opening_appositive(cue, view)
+        _opening_appositive(cue, view) or _postposed_subject(cue, view)
     if controller is not None:
         return controller
     subj = _participle_clause_subject(cue, view, lex) or _subject(cue, view, lex.cues) or \
@@ -1287,10 +1287,10 @@ def _tail_report(doc: Doc, cue: Token, strength: float) -> tuple[int, int] | Non
     """"Taxes will rise, she said." and "… changed, as Ruiz has acknowledged": a cue the parse hung
     as an adverbial clause after what it reports; the content is its host clause up to the cue."""
     head = cue.head
-    if strength < STRONG or head.i >= cue.i:
+    if strength < STRONG or (head.i >= cue.i and cue.dep_ != "ROOT"):
         return None
     inverted = _inverted_tail(doc, cue)
-    if inverted is not None:
+    if inverted is not None or head.i >= cue.i:
         return inverted
     subj = next((c for c in cue.lefts if c.dep_ in SUBJECTS), None)
     if cue.dep_ != "advcl" or subj is None:
@@ -1319,10 +1319,12 @@ def _tail_report(doc: Doc, cue: Token, strength: float) -> tuple[int, int] | Non
 def _inverted_tail(doc: Doc, cue: Token) -> tuple[int, int] | None:
     """"Plants are struggling, said the chief executive.": a cue right after a comma whose subject
     follows it and closes the sentence reports everything before the comma. The parse hangs such a
-    verb on the host clause in several ways (conj, advcl, parataxis)."""
-    if cue.dep_ not in ("conj", "advcl", "parataxis") or cue.i == 0 or doc[cue.i - 1].text != ",":
+    verb on the host clause in several ways (conj, advcl, parataxis), or makes it the root when it
+    misread the host clause (:func:`_misread_content_subject`)."""
+    if cue.dep_ not in ("conj", "advcl", "parataxis", "ROOT") or cue.i == 0 or doc[cue.i - 1].text != ",":
         return None
-    if any(c.i < cue.i - 1 for c in cue.children):
+    early = [c for c in cue.children if c.i < cue.i - 1]
+    if early and (cue.dep_ != "ROOT" or not _misread_content_subject(doc, early)):
         return None
     subj = next((c for c in cue.rights if c.dep_ in SUBJECTS), None)
     if subj is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.rights):
@@ -1332,6 +1334,23 @@ def _inverted_tail(doc: Doc, cue: Token) -> tuple[int, int] | None:
         return None  # the sentence must end with the source
     lo = cue.sent.start
     return (lo, cue.i - 1) if cue.i - 1 - lo >= 3 else None
+
+
+def _misread_content_subject(doc: Doc, early: list[Token]) -> bool:
+    """"The vote marks a turn for the party, said Berg.": the parse took the reported clause's verb for
+    a noun and hung its subject on the cue; such a subject runs on into the clause, while the cue's
+    own subject is set off by a comma ("Ruiz, in an interview, said")."""
+    return len(early) == 1 and early[0].dep_ in SUBJECTS and \
+        early[0].i + 1 < len(doc) and doc[early[0].i + 1].text != ","
+
+
+def _postposed_subject(cue: Token, view: _DocView) -> Token | None:
+    """The source after a cue whose other subject is the misread head of what it reports."""
+    early = [c for c in cue.children if c.i < cue.i - 1]
+    if cue.dep_ != "ROOT" or not early or view.doc[cue.i - 1].text != "," or \
+            not _misread_content_subject(view.doc, early):
+        return None
+    return next((c for c in cue.rights if c.dep_ in SUBJECTS and not view.in_quote[c.i]), None)
 
 
 def _fronted_onto_aside(doc: Doc, cue: Token) -> bool:
