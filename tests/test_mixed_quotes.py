@@ -66,3 +66,17 @@ def test_a_subject_set_off_by_a_comma_is_the_cues_own():
     view = _DocView(doc, [], doc.text)
     assert _inverted_tail(doc, doc[5]) is None
     assert _postposed_subject(doc[5], view) is None
+
+
+@pytest.mark.parametrize(("text", "cue", "words", "who"), [
+    ("Ruiz greeted the ruling as a “win for renters.”", "greeted",
+     "the ruling as a “win for renters.”", "Ruiz"),
+    ("Lee summed up the plan as “a mess.”", "summed", "the plan as “a mess.”", "Lee"),
+    ("Ruiz painted her rival as “reckless” with a “taste for chaos.”", "painted",
+     "her rival as “reckless” with a “taste for chaos.”", "Ruiz"),
+])
+def test_a_quoted_label_put_on_an_object_through_as_is_reported(nlp, text, cue, words, who):
+    doc = nlp(text)
+    a = reported(doc, cue)
+    assert content(doc, a) == words
+    assert mention(a) == who
