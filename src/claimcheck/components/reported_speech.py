@@ -96,6 +96,7 @@ from claimcheck.components.sources import (
 
 _MIN_OBJECT = 2  # tokens: a one-word object ("praised Kim", "found food") is a target, not a claim
 _ABOUT_PREPS = {"about", "for", "to", "of", "on", "against"}
+_LABEL_REACH = 4  # steps from a quoted word up to the "as" of its label ("as a “very big” win")
 _QUOTED_CONTENT = 0.9  # reported content quoted beyond this share is the quote's own claim
 
 
@@ -179,6 +180,9 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     out.extend(_label_paraphrases(doc, view, book))
     out.extend(_made_plain_paraphrases(doc, view, lex, book, lemmas, done))
     out.extend(_out_against_paraphrases(doc, view, lex, book, lemmas, done))
+    cued = {r["cue"]["start"] for r in out if r["cue"]}
+    out.extend(r for r in _quoted_label_paraphrases(doc, view, lex, book, done)
+               if r["cue"]["start"] not in cued)  # a derived "as" frame may have read the label already
     out.extend(_hearsay_paraphrases(doc, view))
     if lex.in_sources:
         out.extend(_in_source_paraphrases(doc, view, lex, book, lemmas))
@@ -329,7 +333,7 @@ def _paraphrase_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | Non
     controller = _object_controller(cue, view) or _participle_holder(cue, view) or \
         _setting_subject(cue, view, lex) or _outer_conjunct_subject(cue, view, lex) or \
         _infinitive_user(cue, view, lex) or _aside_speaker(cue, view) or _subordinated_subject(cue, view) or \
-        _opening_appositive(cue, view)
+        _opening_appositive(cue, view) or _postposed_subject(cue, view)
     if controller is not None:
         return controller
     subj = _participle_clause_subject(cue, view, lex) or _subject(cue, view, lex.cues) or \
@@ -1287,10 +1291,10 @@ def _tail_report(doc: Doc, cue: Token, strength: float) -> tuple[int, int] | Non
     """"Taxes will rise, she said." and "… changed, as Ruiz has acknowledged": a cue the parse hung
     as an adverbial clause after what it reports; the content is its host clause up to the cue."""
     head = cue.head
-    if strength < STRONG or head.i >= cue.i:
+    if strength < STRONG or (head.i >= cue.i and cue.dep_ != "ROOT"):
         return None
     inverted = _inverted_tail(doc, cue)
-    if inverted is not None:
+    if inverted is not None or head.i >= cue.i:
         return inverted
     subj = next((c for c in cue.lefts if c.dep_ in SUBJECTS), None)
     if cue.dep_ != "advcl" or subj is None:
@@ -1319,10 +1323,12 @@ def _tail_report(doc: Doc, cue: Token, strength: float) -> tuple[int, int] | Non
 def _inverted_tail(doc: Doc, cue: Token) -> tuple[int, int] | None:
     """"Plants are struggling, said the chief executive.": a cue right after a comma whose subject
     follows it and closes the sentence reports everything before the comma. The parse hangs such a
-    verb on the host clause in several ways (conj, advcl, parataxis)."""
-    if cue.dep_ not in ("conj", "advcl", "parataxis") or cue.i == 0 or doc[cue.i - 1].text != ",":
+    verb on the host clause in several ways (conj, advcl, parataxis), or makes it the root when it
+    misread the host clause (:func:`_misread_content_subject`)."""
+    if cue.dep_ not in ("conj", "advcl", "parataxis", "ROOT") or cue.i == 0 or doc[cue.i - 1].text != ",":
         return None
-    if any(c.i < cue.i - 1 for c in cue.children):
+    early = [c for c in cue.children if c.i < cue.i - 1]
+    if early and (cue.dep_ != "ROOT" or not _misread_content_subject(doc, early)):
         return None
     subj = next((c for c in cue.rights if c.dep_ in SUBJECTS), None)
     if subj is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.rights):
@@ -1332,6 +1338,23 @@ def _inverted_tail(doc: Doc, cue: Token) -> tuple[int, int] | None:
         return None  # the sentence must end with the source
     lo = cue.sent.start
     return (lo, cue.i - 1) if cue.i - 1 - lo >= 3 else None
+
+
+def _misread_content_subject(doc: Doc, early: list[Token]) -> bool:
+    """"The vote marks a turn for the party, said Berg.": the parse took the reported clause's verb for
+    a noun and hung its subject on the cue; such a subject runs on into the clause, while the cue's
+    own subject is set off by a comma ("Ruiz, in an interview, said")."""
+    return len(early) == 1 and early[0].dep_ in SUBJECTS and \
+        early[0].i + 1 < len(doc) and doc[early[0].i + 1].text != ","
+
+
+def _postposed_subject(cue: Token, view: _DocView) -> Token | None:
+    """The source after a cue whose other subject is the misread head of what it reports."""
+    early = [c for c in cue.children if c.i < cue.i - 1]
+    if cue.dep_ != "ROOT" or not early or view.doc[cue.i - 1].text != "," or \
+            not _misread_content_subject(view.doc, early):
+        return None
+    return next((c for c in cue.rights if c.dep_ in SUBJECTS and not view.in_quote[c.i]), None)
 
 
 def _fronted_onto_aside(doc: Doc, cue: Token) -> bool:
@@ -1779,6 +1802,61 @@ def _out_against_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameB
 
 _HEARSAY = ("reportedly", "allegedly", "purportedly", "reputedly", "supposedly")
 _HEARSAY_HASHES = np.array(sorted(hash_string(w) for w in _HEARSAY), dtype=np.uint64)  # lower case
+
+
+def _label_as(word: Token) -> Token | None:
+    """The "as" a quoted word hangs from within a few steps ("as a “breakthrough”", "as “kind”")."""
+    tok = word
+    for _ in range(_LABEL_REACH):
+        if tok.dep_ == "prep" and tok.lower_ == "as":
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _label_end(view: _DocView, verb: Token, prep: Token) -> int:
+    """Where the label ends: past the "as" phrase, a quotation opened in it and a further phrase of the
+    verb that carries a quotation ("as “kind” with a “big heart”")."""
+    b = prep.right_edge.i + 1
+    for c in verb.rights:
+        if c.i > prep.i and c.dep_ != "punct" and view.in_quote[c.left_edge.i : c.right_edge.i + 1].any():
+            b = max(b, c.right_edge.i + 1)
+    for ts, te in view.quote_tokens:
+        if prep.i < ts < b:
+            b = max(b, te)
+    return b
+
+
+def _quoted_label_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook,
+                              done: set[int]) -> list[dict[str, Any]]:
+    """"Ruiz hailed the deal as a “breakthrough”": a quoted label that a verb puts on its object through
+    "as" is the subject's characterisation; the object with its label is what was said of it."""
+    out: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    for ts, te in view.quote_tokens:
+        if ts + 1 >= min(te, len(doc)):
+            continue
+        prep = _label_as(doc[ts + 1])
+        verb = prep.head if prep is not None else None
+        if verb is None or verb.pos_ != "VERB" or verb.i in done or verb.i in seen or view.in_quote[verb.i]:
+            continue
+        obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < prep.i), None)
+        if obj is None or view.in_quote[obj.i] or doc[prep.i + 1].pos_ == "ADP":  # "as in …": a likeness
+            continue
+        seen.add(verb.i)
+        cs, ce = _same_paragraph(doc, verb, obj.left_edge.i, _label_end(view, verb, prep), view.text)
+        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+            continue
+        subj = _paraphrase_subject(verb, view, lex)
+        if subj is not None and (subj.i in range(cs, ce) or view.in_quote[_antecedent(subj).i]):
+            continue
+        record = _content_record(doc, view, verb, cs, ce,
+                                 _source_record(doc, view, subj, book) if subj is not None else None)
+        if record is not None:
+            out.append(record)
+    return out
 
 
 def _hearsay_paraphrases(doc: Doc, view: _DocView) -> list[dict[str, Any]]:
