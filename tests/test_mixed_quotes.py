@@ -1,24 +1,8 @@
-"""Reported clauses that carry a short quotation: the quote and the paraphrase around it both count."""
+"""A clause the parse misread as the subject of a closing "…, said X", on hand-built parses."""
 
 from __future__ import annotations
 
-import pytest
-
-from attribution_helpers import content, hand_parsed, mention, reported
-
-
-@pytest.mark.parametrize(("text", "words", "who"), [
-    ('The collapse of the merger signals "the start of the slide" for the region, said Mara Olsen, '
-     "head of the regional trade board.",
-     'The collapse of the merger signals "the start of the slide" for the region', "Mara Olsen"),
-    ('The closing of the plant signals "a hard winter" for the valley, said Tom Hale, a union organizer.',
-     'The closing of the plant signals "a hard winter" for the valley', "Tom Hale"),
-])
-def test_clause_misread_as_the_cues_subject_is_reported_by_the_name_after_it(nlp, text, words, who):
-    doc = nlp(text)
-    a = reported(doc, "said")
-    assert content(doc, a) == words
-    assert mention(a) == who
+from attribution_helpers import hand_parsed
 
 
 def test_postposed_source_of_a_misread_clause():
@@ -66,17 +50,3 @@ def test_a_subject_set_off_by_a_comma_is_the_cues_own():
     view = _DocView(doc, [], doc.text)
     assert _inverted_tail(doc, doc[5]) is None
     assert _postposed_subject(doc[5], view) is None
-
-
-@pytest.mark.parametrize(("text", "cue", "words", "who"), [
-    ("Ruiz greeted the ruling as a “win for renters.”", "greeted",
-     "the ruling as a “win for renters.”", "Ruiz"),
-    ("Lee summed up the plan as “a mess.”", "summed", "the plan as “a mess.”", "Lee"),
-    ("Ruiz painted her rival as “reckless” with a “taste for chaos.”", "painted",
-     "her rival as “reckless” with a “taste for chaos.”", "Ruiz"),
-])
-def test_a_quoted_label_put_on_an_object_through_as_is_reported(nlp, text, cue, words, who):
-    doc = nlp(text)
-    a = reported(doc, cue)
-    assert content(doc, a) == words
-    assert mention(a) == who

@@ -379,6 +379,22 @@ def test_reported_source(nlp, text, cue, who):
     pytest.param("Ruiz Is Now Calling Kim The ‘Worst Mayor’ In Decades.\nThe remark came on Monday.",
                  "Calling", "Kim The ‘Worst Mayor’ In Decades", "Ruiz",
                  id="a speech verb in a headline's capitals reports the rest of its line"),
+    pytest.param('The collapse of the merger signals "the start of the slide" for the region, '
+                 "said Mara Olsen, head of the regional trade board.", "said",
+                 'The collapse of the merger signals "the start of the slide" for the region', "Mara Olsen",
+                 id="a clause misread as the cue's subject is reported by the name after it"),
+    pytest.param('The closing of the plant signals "a hard winter" for the valley, '
+                 "said Tom Hale, a union organizer.", "said",
+                 'The closing of the plant signals "a hard winter" for the valley', "Tom Hale",
+                 id="a clause misread as the cue's subject, short source description"),
+    pytest.param("Ruiz greeted the ruling as a “win for renters.”", "greeted",
+                 "the ruling as a “win for renters.”", "Ruiz",
+                 id="a quoted label put on an object through as"),
+    pytest.param("Lee summed up the plan as “a mess.”", "summed", "the plan as “a mess.”", "Lee",
+                 id="a quoted label after a particle verb"),
+    pytest.param("Ruiz painted her rival as “reckless” with a “taste for chaos.”", "painted",
+                 "her rival as “reckless” with a “taste for chaos.”", "Ruiz",
+                 id="a quoted label with a further quoted phrase of the verb"),
 ])
 def test_reported_content_and_holder(nlp, text, cue, words, who):
     """What each shape reports and who the paraphrase names as holding it."""
