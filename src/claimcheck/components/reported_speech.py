@@ -250,9 +250,10 @@ def _passive_as_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBo
         span = _passive_as_span(tok)
         if span is None:
             continue
-        cs, ce = _same_paragraph(doc, tok, *span, view.text)
-        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+        span = _reportable(doc, view, tok, *span)
+        if span is None:
             continue
+        cs, ce = span
         agent = _by_agent(tok)
         speaker = None
         if agent is not None and not view.in_quote[agent.i] and _can_speak(_antecedent(agent), lex):
@@ -1090,9 +1091,10 @@ def _blow_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, le
         if span is None or subj is None or view.in_quote[_antecedent(subj).i] or \
                 not _can_speak(_antecedent(subj), lex):
             continue
-        cs, ce = _same_paragraph(doc, verb, *span, view.text)
-        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+        span = _reportable(doc, view, verb, *span)
+        if span is None:
             continue
+        cs, ce = span
         rec = _content_record(doc, view, verb, cs, ce, _source_record(doc, view, subj, book))
         if rec is not None:
             out.append(rec)
@@ -1162,9 +1164,10 @@ def _stance_holder_paraphrases(doc: Doc, view: _DocView, book: NameBook,
         obj = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
         if obj is None:
             continue
-        cs, ce = _same_paragraph(doc, noun, obj.left_edge.i, obj.right_edge.i + 1, view.text)
-        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+        span = _reportable(doc, view, noun, obj.left_edge.i, obj.right_edge.i + 1)
+        if span is None:
             continue
+        cs, ce = span
         holder = noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun  # "Kim, a critic"
         rec = _content_record(doc, view, noun, cs, ce, _source_record(doc, view, holder, book))
         if rec is not None:
@@ -1372,6 +1375,15 @@ def _aside_cue(doc: Doc, cue: Token, child: Token) -> bool:
     infinitive comes only after the closing comma."""
     return cue.dep_ == "parataxis" and cue.left_edge.i > 0 and doc[cue.left_edge.i].text == "," and any(
         t.text == "," for t in doc[cue.i + 1 : child.left_edge.i])
+
+
+def _reportable(doc: Doc, view: _DocView, cue: Token, cs: int, ce: int) -> tuple[int, int] | None:
+    """The content kept in the cue's paragraph, or None when nothing is left or it is the quote's own
+    claim (quoted beyond ``_QUOTED_CONTENT``)."""
+    cs, ce = _same_paragraph(doc, cue, cs, ce, view.text)
+    if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+        return None
+    return cs, ce
 
 
 def _same_paragraph(doc: Doc, cue: Token, cs: int, ce: int, text: str | None = None) -> tuple[int, int]:
@@ -1584,9 +1596,10 @@ def _unowned_that_record(doc: Doc, view: _DocView, noun: Token) -> dict[str, Any
         m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     if clause is None:
         return None
-    cs, ce = _same_paragraph(doc, noun, clause.left_edge.i, clause.right_edge.i + 1, view.text)
-    if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+    span = _reportable(doc, view, noun, clause.left_edge.i, clause.right_edge.i + 1)
+    if span is None:
         return None
+    cs, ce = span
     return _content_record(doc, view, noun, cs, ce, None)
 
 
@@ -1599,9 +1612,10 @@ def _noun_frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, t
     if found is None:
         return None
     src, cs, ce = found
-    cs, ce = _same_paragraph(doc, tok, cs, ce, view.text)
-    if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+    span = _reportable(doc, view, tok, cs, ce)
+    if span is None:
         return None
+    cs, ce = span
     return _content_record(doc, view, tok, cs, ce, _source_record(doc, view, src, book))
 
 
@@ -1791,9 +1805,10 @@ def _out_against_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameB
         subj = _paraphrase_subject(verb, view, lex) if obj is not None else None
         if subj is None or view.in_quote[_antecedent(subj).i] or not _can_speak(_antecedent(subj), lex):
             continue
-        cs, ce = _same_paragraph(doc, verb, obj.left_edge.i, obj.right_edge.i + 1, view.text)
-        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+        span = _reportable(doc, view, verb, obj.left_edge.i, obj.right_edge.i + 1)
+        if span is None:
             continue
+        cs, ce = span
         rec = _content_record(doc, view, verb, cs, ce, _source_record(doc, view, subj, book))
         if rec is not None:
             out.append(rec)
@@ -1846,9 +1861,10 @@ def _quoted_label_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: Name
         if obj is None or view.in_quote[obj.i] or doc[prep.i + 1].pos_ == "ADP":  # "as in …": a likeness
             continue
         seen.add(verb.i)
-        cs, ce = _same_paragraph(doc, verb, obj.left_edge.i, _label_end(view, verb, prep), view.text)
-        if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+        span = _reportable(doc, view, verb, obj.left_edge.i, _label_end(view, verb, prep))
+        if span is None:
             continue
+        cs, ce = span
         subj = _paraphrase_subject(verb, view, lex)
         if subj is not None and (subj.i in range(cs, ce) or view.in_quote[_antecedent(subj).i]):
             continue
@@ -2044,9 +2060,10 @@ def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: T
     span = _frame_span(tok, frame, parts)
     if span is None:
         return None
-    cs, ce = _same_paragraph(doc, tok, *span, view.text)
-    if ce <= cs or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
+    span = _reportable(doc, view, tok, *span)
+    if span is None:
         return None
+    cs, ce = span
     speaker = None
     if not frame.startswith("subj_"):
         subj = _paraphrase_subject(tok, view, lex)

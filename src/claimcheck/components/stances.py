@@ -140,9 +140,10 @@ def _record(doc: Doc, view: _DocView, book: NameBook, word: Token,
     if found is None:
         return None
     holder, cs, ce = found
-    cs, ce = rs._same_paragraph(doc, word, cs, ce, view.text)
-    if ce <= cs or view.in_quote[cs:ce].mean() > rs._QUOTED_CONTENT:
+    span = rs._reportable(doc, view, word, cs, ce)
+    if span is None:
         return None
+    cs, ce = span
     speaker = rs._source_record(doc, view, holder, book) if holder is not None else None
     return rs._content_record(doc, view, word, cs, ce, speaker)
 
