@@ -83,7 +83,9 @@ def _quotation_lines(doc_id: str, text: str, attributions: list[dict], quotes: l
     as a whole is what its speaker is reported to have said ("“X,” he said. “Y.”"), marks
     included: what comes between the parts is counted against the line, the marks are not.
     """
-    marks = {(q["start"], q["end"]): _marked(text, q) for q in quotes}
+    from claimcheck.components.quotes import marked_extent
+
+    marks = {(q["start"], q["end"]): marked_extent(text, q) for q in quotes}
     groups: dict[int, list[dict]] = {}
     for a in attributions:
         if a["kind"] == "quote" and a.get("group") is not None:
@@ -104,14 +106,6 @@ def _quotation_lines(doc_id: str, text: str, attributions: list[dict], quotes: l
             "speaker_end": mention.get("end"),
         })
     return out
-
-
-def _marked(text: str, quote: dict) -> tuple[int, int]:
-    """The quote's extent with its marks (a closing ``''`` is two characters)."""
-    close = quote["close"]
-    if close is None:
-        return quote["open"], quote["end"]
-    return quote["open"], close + (2 if text.startswith("''", close) else 1)
 
 
 def build_pipelines(model: str = MODEL):

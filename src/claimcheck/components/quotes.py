@@ -156,6 +156,15 @@ def find_quotes(text: str) -> list[dict[str, Any]]:
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
+def marked_extent(text: str, quote: dict[str, Any]) -> tuple[int, int]:
+    """A closed quote's extent with its marks, opening to just past the closing one (a doubled ``''``
+    is two characters); an unclosed quote runs from its mark to its end."""
+    close = quote["close"]
+    if close is None:
+        return quote["open"], quote["end"]
+    return quote["open"], close + (2 if text.startswith("''", close) else 1)
+
+
 def looks_like_title(text: str) -> bool:
     """Title-case words with no sentence in them: a work, a show, a nickname (“Morning Joe”)."""
     words = _WORD.findall(text)

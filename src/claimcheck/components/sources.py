@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Token
 
 from claimcheck.components.lexicon import STRONG, WEAK, Lexicon
 from claimcheck.components.names import PRONOUNS, NameBook, office_trim
+from claimcheck.components.quotes import marked_extent
 
 SUBJECTS = {"nsubj", "csubj"}  # a passive subject is what was talked about ("rights were discussed")
 # children that describe the speaker rather than name them
@@ -97,10 +98,8 @@ class _DocView:
         self.in_quote = np.zeros(n + 1, dtype=bool)
         self.in_fragment = np.zeros(n + 1, dtype=bool)  # inside a partial quote ("called “X”")
         self.quote_tokens: list[tuple[int, int]] = []
-        # closed quotes, opening mark to just past the closing one (a doubled '' is two characters)
-        self.quote_marks: list[tuple[int, int]] = [
-            (q["open"], q["close"] + (2 if text.startswith("''", q["close"]) else 1))
-            for q in quotes if q["close"] is not None]
+        # closed quotes, opening mark to just past the closing one
+        self.quote_marks = [marked_extent(text, q) for q in quotes if q["close"] is not None]
         self.quote_opens = [qa for qa, _ in self.quote_marks]
         self.token_starts = doc.to_array([IDX]).reshape(-1).astype(np.int64) if n else np.zeros(0, np.int64)
         for q in quotes:
