@@ -49,20 +49,6 @@ def test_owned_noun_with_an_infinitive(nlp):
     assert speaker(a) == "Ann Ruiz"
 
 
-def test_name_and_colon_opening_a_line(nlp):
-    doc = nlp("Budget talks stall.\n\nRuiz: Taxes will rise next year.\n\nThe council met on Monday.")
-    a = reported(doc, ":")
-    assert content(doc, a) == "Taxes will rise next year"
-    assert mention(a) == "Ruiz"
-
-
-def test_a_headline_label_with_more_than_a_name_credits_the_name(nlp):
-    doc = nlp("Ann Ruiz at the forum: Taxes will rise next year.\n\nThe council met on Monday.")
-    a = reported(doc, ":")
-    assert content(doc, a) == "Taxes will rise next year"
-    assert mention(a) == "Ann Ruiz"
-
-
 def test_transcript_turns_report_their_lines_and_name_nobody(nlp):
     doc = nlp("An interview.\n\nQ: Will taxes rise next year?\n\nA: Not if the council can help it.")
     turns = [a for a in paraphrases(doc) if a["cue"]["text"] == ":"]
@@ -395,6 +381,11 @@ def test_reported_source(nlp, text, cue, who):
     pytest.param("Ruiz painted her rival as “reckless” with a “taste for chaos.”", "painted",
                  "her rival as “reckless” with a “taste for chaos.”", "Ruiz",
                  id="a quoted label with a further quoted phrase of the verb"),
+    pytest.param("Budget talks stall.\n\nRuiz: Taxes will rise next year.\n\nThe council met on Monday.", ":",
+                 "Taxes will rise next year", "Ruiz", id="name and colon opening a line"),
+    pytest.param("Ann Ruiz at the forum: Taxes will rise next year.\n\nThe council met on Monday.", ":",
+                 "Taxes will rise next year", "Ann Ruiz",
+                 id="a headline label with more than a name credits the name"),
 ])
 def test_reported_content_and_holder(nlp, text, cue, words, who):
     """What each shape reports and who the paraphrase names as holding it."""
