@@ -473,6 +473,19 @@ def test_relative_clause_holding_the_quote_is_its_cue(nlp):
         "As the Gazette reported, even on Friday the mayor was refusing to call the collapse “an accident.”",
         "an accident", "the Gazette",
         id="as X reported set off before the clause credits X like according to"),
+    # verbs of communication the train split saw cue too few quotes are cues all the same
+    pytest.param(
+        "After the vote, Bell scolded his rivals as \u201ccowards who hid behind procedure.\u201d",
+        "cowards who hid", "Bell",
+        id="a listed speech verb too rare in train to count (scold)"),
+    pytest.param(
+        "The senator berated the panel for its \u201cshameful silence\u201d on the matter.",
+        "shameful silence", "The senator",
+        id="a listed speech verb too rare in train to count (berate)"),
+    pytest.param(
+        "Ruiz disparaged the plan as \u201ca gift to landlords,\u201d and the council voted it down.",
+        "a gift to landlords", "Ruiz",
+        id="a listed speech verb beats a commoner verb after the quote (disparage)"),
 ])
 def test_quote_mention(nlp, text, words, who):
     """The mention each pattern gives a quote, as it stands in the text."""
@@ -1038,3 +1051,18 @@ def test_as_someone_put_it_names_the_object_the_parser_gave_as(nlp):
     records = attribute(doc, find_quotes(doc.text), load_lexicon(), paraphrases=False)
     quote = next(a for a in records if a["kind"] == "quote" and "town" in doc.text[a["start"] : a["end"]])
     assert speaker(quote) == "Ruiz"
+
+
+def test_listed_speech_verbs_are_quote_cues():
+    """The shipped lexicon was derived with ``benchmarks/speech_verbs.txt``: the verbs there cue quotes,
+    save the few train saw often and seldom cueing one ("deny", "reject")."""
+    from pathlib import Path
+
+    from claimcheck.components.lexicon import load_lexicon
+
+    listed = Path(__file__).resolve().parents[1] / "benchmarks" / "speech_verbs.txt"
+    lines = listed.read_text(encoding="utf-8").splitlines()
+    words = {w for line in lines for w in line.split("#", 1)[0].split()}
+    cues = load_lexicon().quote_cues
+    assert len(words) > 150 and len(words & cues) >= 0.8 * len(words)
+    assert {"scold", "berate", "disparage", "whisper"} <= cues

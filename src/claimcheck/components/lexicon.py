@@ -74,7 +74,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         titles=frozenset(t.lower() for t in data.get("titles", [])),
         cue_hashes=np.array(sorted(hash_string(w) for w in para | reporting | objective | {"accord"}),
                             dtype=np.uint64),
-        strength={w: v[1] / max(v[2], 1) for w, v in support.items()},
+        strength={w: _smoothed_strength(v[1], v[2]) for w, v in support.items()},
         share={w: v[0] / max(v[2], 1) for w, v in support.items()},
         source_nouns=frozenset(data.get("source_nouns", [])),
         noun_cues=frozenset(data.get("noun_cues", {})),
@@ -87,6 +87,18 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         word_hashes={key: lemma_hashes(data.get(key, ())) for key in (
             "noun_cues", "frames", "noun_frames", "in_sources", "adj_frames", "copular_frames")},
     )
+
+
+# a strength read off a handful of uses is pulled toward a small prior (as if every verb had also been
+# seen _PRIOR_USES more times, cueing a quote in _PRIOR_SHARE of them): one quote in three uses of
+# "pounce" does not make it a speech verb proper, while 2 in 2 ("bark") still does
+_PRIOR_USES = 3
+_PRIOR_SHARE = 0.05
+
+
+def _smoothed_strength(quotes: int, uses: int) -> float:
+    """The share of a lemma's verb uses that cue a direct quote, smoothed toward the prior."""
+    return (quotes + _PRIOR_USES * _PRIOR_SHARE) / (uses + _PRIOR_USES)
 
 
 STRONG = 0.2  # cueing a quote in this share of its uses: a speech verb proper (say, tell, add, write)
