@@ -212,6 +212,14 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "Face the Voters", None,
         id="a show's name after the last quote of a paragraph stays nobody's"),
     pytest.param(
+        "Ann Ruiz later starred in the documentary \u201cNight Train,\u201d which opened in May.",
+        "Night Train", None,
+        id="a title after a noun for a work is nobody's words"),
+    pytest.param(
+        "Tom Bell wrote the book ''Strangers At The Gate'' with his brother.",
+        "Strangers At The Gate", None,
+        id="a book's title after the word book, in doubled marks"),
+    pytest.param(
         "Critics pounced on the senator's remark at the rally that the plant was "
         "\u201ca relic of the past.\u201d",
         "relic", "the senator",

@@ -175,6 +175,10 @@ def looks_like_title(text: str) -> bool:
 
 _SCARE_WORDS = 2
 _NAME_BEFORE = re.compile(r"(?:\b(?:on|in|of|from|at|with|for|by)|['\u2019]s)\s*$", re.IGNORECASE)
+# a noun for a work right before the quote: "the documentary “Weiner”", "the book ''Strangers No More''"
+_WORK_BEFORE = re.compile(
+    r"\b(?:book|film|movie|show|series|documentary|program|programme|podcast|play|memoir|album|song|"
+    r"novel|musical|sitcom|episode|reboot|sequel|biography|opera)s?,?\s*$", re.IGNORECASE)
 
 
 _NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w.'\u2019-]*[ \t]+$")
@@ -190,14 +194,15 @@ def _title_case_line(line: str) -> bool:
 def is_quoted_name(text: str, quote: dict[str, Any]) -> bool:
     """A title-case fragment that names rather than quotes: nobody is quoted saying it.
 
-    After a preposition or a possessive it names a work or a show (said on NBC's “Meet the
-    Press”, a fan of “Star Wars”); between two words of a name it is a nickname (Gov. Robert
+    After a preposition, a possessive or a noun for a work it names a work or a show (said on
+    NBC's “Meet the Press”, a fan of “Star Wars”, the documentary “Weiner”); between two words of a name it is a nickname (Gov. Robert
     “Bobby” Stone).
     """
     words = text[quote["start"] : quote["end"]]
     if not quote["partial"] or not looks_like_title(words):
         return False
-    if _NAME_BEFORE.search(text, max(0, quote["open"] - 12), quote["open"]):
+    if _NAME_BEFORE.search(text, max(0, quote["open"] - 12), quote["open"]) or \
+            _WORK_BEFORE.search(text, max(0, quote["open"] - 16), quote["open"]):
         return True
     close = quote["close"]
     line_start = text.rfind("\n", 0, quote["open"]) + 1
