@@ -195,8 +195,8 @@ def is_quoted_name(text: str, quote: dict[str, Any]) -> bool:
     """A title-case fragment that names rather than quotes: nobody is quoted saying it.
 
     After a preposition, a possessive or a noun for a work it names a work or a show (said on
-    NBC's “Meet the Press”, a fan of “Star Wars”, the documentary “Weiner”); between two words of a name it is a nickname (Gov. Robert
-    “Bobby” Stone).
+    NBC's “Meet the Press”, a fan of “Star Wars”, the documentary “Weiner”); between two words
+    of a name it is a nickname (Gov. Robert “Bobby” Stone).
     """
     words = text[quote["start"] : quote["end"]]
     if not quote["partial"] or not looks_like_title(words):
