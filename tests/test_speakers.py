@@ -494,6 +494,12 @@ def test_relative_clause_holding_the_quote_is_its_cue(nlp):
         "Ruiz disparaged the plan as \u201ca gift to landlords,\u201d and the council voted it down.",
         "a gift to landlords", "Ruiz",
         id="a listed speech verb beats a commoner verb after the quote (disparage)"),
+    # a clause the parser hung under a verb ending the sentence is reported by it only if it is a speech verb
+    pytest.param(
+        "Ann Ruiz further summed up the plan as \u201creckless,\u201d denounced its cost and said she "
+        "would vote against it.",
+        "reckless", "Ann Ruiz",
+        id="a phrasal cue before the quote over a verb after it the parser gave a subject"),
 ])
 def test_quote_mention(nlp, text, words, who):
     """The mention each pattern gives a quote, as it stands in the text."""

@@ -381,7 +381,8 @@ def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: in
     # clause is part of a report only under a verb that cues quotes now and then ("made sure X said")
     if embedded and (governs or tok.dep_ == "ccomp"):
         embedded = tok.dep_ != "relcl" and any(
-            a.pos_ == "VERB" and lex.strength.get(a.lemma_, 0.0) >= WEAK and not view.in_quote[a.i]
+            a.pos_ == "VERB" and not view.in_quote[a.i] and lex.strength.get(a.lemma_, 0.0) >= (
+                WEAK if a.i < tok.i else STRONG)
             for a in tok.ancestors)
     # words someone "cannot say" or "never called" it are not theirs: a negated cue ranks with embedded ones
     embedded = embedded or any(c.dep_ == "neg" for c in tok.children)
