@@ -2,7 +2,8 @@
 """Derive the speech-cue lexicon (``models/cues.json``) from annotated news.
 
 Usage: derive_cues.py GOLD-train.jsonl [--out models/cues.json] [--min-quote 1] [--min-quote-ratio 0.05]
-                      [--speech-verbs benchmarks/speech_verbs.txt]
+                      [--min-single-ratio 0.04] [--speech-verbs benchmarks/speech_verbs.txt]
+                      [--max-silent-uses 6] [--min-listed-ratio 0.04]
                       [--min-para 5] [--min-ratio 0.25] [--counts COUNTS.json] [--docbin PARSED.spacy]
                       [--min-frame 3] [--min-frame-ratio 0.33] [--min-weak 3] [--max-weak-ratio 0.3]
                       [--min-stance-ratio 0.5] [--min-pooled 10]
@@ -13,8 +14,8 @@ with the bare spaCy model and counts the lemmas of the verbs inside cue spans:
 
 * ``quote_cues``: lemmas cueing at least ``--min-quote`` direct quotes (a single one in at least
   ``--min-single-ratio`` of their verb uses) and inside a cue in at least ``--min-quote-ratio``
-  of their verb uses (the search for a quote's cue is
-  confined to the words around the quote, so support is what matters most), and the verbs of
+  of their verb uses (the search for a quote's cue is confined to the words around the quote,
+  so support is what matters most), and the verbs of
   communication listed in ``--speech-verbs`` whatever their counts (a verb too rare in the train
   split to count may still cue a quote in a new article), unless train saw it in at least
   ``--max-silent-uses`` verb uses and cueing a quote in fewer than ``--min-listed-ratio`` of them;
@@ -394,7 +395,8 @@ def main(argv: list[str] | None = None) -> int:
         "about": "Speech-cue lemmas counted in the cue spans of the PolNeAR v1.0.0 train split "
                  f"(quote_cues: cue of >= {args.min_quote} direct quotes and a cue in >= "
                  f"{args.min_quote_ratio:.0%} of its verb uses, or a verb of communication listed in "
-                 f"{args.speech_verbs.name}; "
+                 f"{args.speech_verbs.name} unless seen in >= {args.max_silent_uses} verb uses cueing "
+                 f"a quote in < {args.min_listed_ratio:.0%} of them; "
                  "paraphrase_cues: cue with a complement clause "
                  f"of >= {args.min_para} attributions and in >= {args.min_ratio:.0%} of its uses with one). "
                  f"frames: a verb's reporting shapes whose paraphrases match annotations in >= "
