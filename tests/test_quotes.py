@@ -98,6 +98,34 @@ def test_quote_running_over_paragraphs():
     assert text[second["start"] : second["end"]] == "After that, the town is on its own,"
 
 
+def test_quotation_running_over_paragraphs_past_a_quote_nested_in_it():
+    # a block quote in straight marks with a curly quote inside: the next paragraph reopening with
+    # a straight mark runs the quotation on, and the nested quote is part of it
+    text = (
+        'As the museum\'s guide explains:\n\n'
+        '"In 1901 the mill closed. Workers called it \u201cthe long winter,\u201d and many left.\n\n'
+        '"By 1910 the town had half its people."\n\n'
+        'The guide is sold at the door.'
+    )
+    outer, nested, rest = find_quotes(text)
+    assert text[nested["start"] : nested["end"]] == "the long winter,"
+    assert outer["group"] == nested["group"] == rest["group"]
+
+
+def test_a_quote_nested_in_a_paragraph_that_closes_later_runs_nothing_on():
+    closed = (
+        '\u201cI would rather live in what he calls \u201chell\u201d than see it.\u201d \u2015 Ann Ruiz\n'
+        '\u201cHe answers to no one.\u201d \u2015 Tom Bell'
+    )
+    reopened_otherwise = (
+        '"The crowd went quiet, then chanted \u201cfour more years!\u201d\n\n'
+        '\u201cThat is the spirit,\u201d she said.'
+    )
+    for text in (closed, reopened_otherwise):
+        quotes = find_quotes(text)
+        assert quotes[-1]["group"] != quotes[0]["group"]
+
+
 def test_unclosed_quote_stops_at_the_paragraph_end():
     text = "He said \u201cthis never ends\n\nThe next paragraph is plain."
     (q,) = find_quotes(text)

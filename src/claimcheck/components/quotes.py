@@ -128,29 +128,50 @@ def find_quotes(text: str) -> list[dict[str, Any]]:
     quotes: list[dict[str, Any]] = []
     group = -1
     prev: dict[str, Any] | None = None
-    prev_para_end = -1
+    # where a quotation left open at the end of the paragraph before starts: its last quote if
+    # that never closed, or else the quote that opened the paragraph and never closed, with what
+    # was quoted inside it ("\"In 1960 … Written “at this time,” the statement …")
+    running: int | None = None
     for ps, pe in _paragraphs(text):
         para_quotes = _scan_paragraph(text, ps, pe)
+        first = len(quotes)
         for i, q in enumerate(para_quotes):
             continues = False
-            if prev is not None:
-                if i == 0 and prev["close"] is None and prev_para_end >= 0:
-                    continues = q["open"] == _first_char(text, ps)  # paragraph ran on without a closing mark
-                elif i > 0:
-                    continues = _interrupted(text, prev, q)
+            if i == 0 and running is not None:
+                # the paragraph ran on without a closing mark (past a quote nested in it, the next one
+                # reopens with the same mark)
+                continues = q["open"] == _first_char(text, ps) and (
+                    running == len(quotes) - 1 or _same_mark(text, quotes[running]["open"], q["open"]))
+                if continues:
+                    for earlier in quotes[running:]:
+                        earlier["group"] = quotes[running]["group"]
+            elif i > 0 and prev is not None:
+                continues = _interrupted(text, prev, q)
             if not continues:
                 group += 1
-            q["group"] = group
+            q["group"] = quotes[-1]["group"] if continues else group
             q["partial"] = _is_partial(text, ps, q["open"], q["start"], q["end"])
             quotes.append(q)
             prev = q
-        if para_quotes:
-            prev_para_end = pe
-        else:
-            prev, prev_para_end = None, -1
+        running = None
+        if para_quotes and quotes[-1]["close"] is None:
+            running = len(quotes) - 1
+        elif para_quotes and quotes[first]["close"] is None and \
+                quotes[first]["open"] == _first_char(text, ps) and \
+                _MARK.search(text, quotes[-1]["close"] + 1, pe) is None:
+            running = first  # (a mark left after the nested quote closed it: "… president.” ― Ann Ruiz")
     return [
         {k: q[k] for k in ("start", "end", "open", "close", "group", "partial")} for q in quotes
     ]
+
+
+def _same_mark(text: str, a: int, b: int) -> bool:
+    """Whether the quote marks at ``a`` and ``b`` are of one kind (straight, curly, doubled)."""
+    kind = {"\u201d": "\u201c", "\u201f": "\u201c", "\u201e": "\u201c", "''": "``"}
+    mark_a, mark_b = _MARK.match(text, a), _MARK.match(text, b)
+    if mark_a is None or mark_b is None:
+        return False
+    return kind.get(mark_a.group(), mark_a.group()) == kind.get(mark_b.group(), mark_b.group())
 
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
