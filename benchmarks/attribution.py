@@ -39,6 +39,19 @@ def load_gold(path: Path, limit: int | None) -> list[dict]:
     return records
 
 
+def write_jsonl(path: Path, rows: list[dict]) -> Path:
+    """``rows`` one JSON object a line (the scorer's input: gold records, predictions)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row) + "\n")
+    return path
+
+
+def _temp_jsonl(prefix: str) -> Path:
+    return Path(tempfile.mkstemp(suffix=".jsonl", prefix=prefix)[1])
+
+
 def predictions(doc_id: str, text: str, attributions: list[dict]) -> list[dict]:
     """Scorer lines for one document.
 
@@ -170,16 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     lines = []
     for rec, doc in zip(records, docs, strict=True):
         lines.extend(predictions(rec["id"], rec["text"], doc._.attributions or []))
-    out = args.out or Path(tempfile.mkstemp(suffix=".jsonl", prefix="claimcheck-pred-")[1])
-    with out.open("w", encoding="utf-8") as f:
-        for line in lines:
-            f.write(json.dumps(line) + "\n")
+    out = write_jsonl(args.out or _temp_jsonl("claimcheck-pred-"), lines)
     gold_for_scoring = args.gold
     if args.limit:
-        gold_for_scoring = Path(tempfile.mkstemp(suffix=".jsonl", prefix="claimcheck-gold-")[1])
-        with gold_for_scoring.open("w", encoding="utf-8") as f:
-            for rec in records:
-                f.write(json.dumps(rec) + "\n")
+        gold_for_scoring = write_jsonl(_temp_jsonl("claimcheck-gold-"), records)
     result = score(gold_for_scoring, out)
     for key, value in result.items():
         print(f"{key:28s} {value}")

@@ -21,7 +21,6 @@ error (exit 0): the annotated corpus is not shipped with claimcheck.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 import tempfile
@@ -37,34 +36,11 @@ FIGURES = ("direct_f1", "speaker_acc", "e2e_f1", "attribution_recall", "attribut
            "paraphrase_precision")
 
 
-def parse(records: list[dict], docbin: Path | None) -> list:
-    """The gold texts parsed by the bare model (as ``derive_cues.py`` parses them)."""
-    import spacy
-
-    if docbin is not None:
-        from spacy.tokens import DocBin
-
-        docs = list(DocBin().from_disk(docbin).get_docs(spacy.blank("en").vocab))
-        if len(docs) != len(records):
-            raise SystemExit(f"{docbin} holds {len(docs)} documents, the gold file {len(records)}")
-        return docs
-    nlp = spacy.load(bench.MODEL)
-    return list(nlp.pipe((r["text"] for r in records), batch_size=32))
-
-
-def write_gold(records: list[dict], path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as f:
-        for rec in records:
-            f.write(json.dumps(rec) + "\n")
-    return path
-
-
 def write_half(records: list[dict], docs: list, folder: Path) -> tuple[Path, Path]:
     """One half as a gold file and a DocBin, for ``derive_cues.py``."""
     from spacy.tokens import DocBin
 
-    gold = write_gold(records, folder / "gold.jsonl")
+    gold = bench.write_jsonl(folder / "gold.jsonl", records)
     parsed = DocBin()
     for doc in docs:
         parsed.add(doc)
@@ -99,12 +75,10 @@ def score_half(records: list[dict], docs: list, lexicon: Path, folder: Path) -> 
     lex = load_lexicon(str(lexicon))
     attributions = [attribute(doc, find_quotes(rec["text"]), lex)
                     for rec, doc in zip(records, docs, strict=True)]
-    preds = folder / "pred.jsonl"
-    with preds.open("w", encoding="utf-8") as f:
-        for rec, atts in zip(records, attributions, strict=True):
-            for line in bench.predictions(rec["id"], rec["text"], atts):
-                f.write(json.dumps(line) + "\n")
-    result = bench.score(write_gold(records, folder / "scored.jsonl"), preds)
+    preds = bench.write_jsonl(folder / "pred.jsonl", [
+        line for rec, atts in zip(records, attributions, strict=True)
+        for line in bench.predictions(rec["id"], rec["text"], atts)])
+    result = bench.score(bench.write_jsonl(folder / "scored.jsonl", records), preds)
     result["paraphrase_precision"] = paraphrase_precision(records, attributions)
     return result
 
@@ -123,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: gold file {args.gold} not found (the annotated corpus is not part of claimcheck)")
         return 0
     records = bench.load_gold(args.gold, None)
-    docs = parse(records, args.docbin)
+    docs = derive_cues.parse_gold(records, args.docbin, bench.MODEL)
     work = args.keep or Path(tempfile.mkdtemp(prefix="claimcheck-cv-"))
     halves = [[k for k in range(len(records)) if k % 2 == fold] for fold in (0, 1)]
     results = []

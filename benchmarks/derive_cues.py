@@ -285,6 +285,21 @@ def select_stance_frames(counts: dict[str, list[int]], min_uses: int, min_ratio:
     return out
 
 
+def parse_gold(records: list[dict], docbin: Path | None, model: str) -> list:
+    """The gold texts parsed by the bare model, or read back from a DocBin of them in gold order."""
+    import spacy
+
+    if docbin is not None:
+        from spacy.tokens import DocBin
+
+        docs = list(DocBin().from_disk(docbin).get_docs(spacy.blank("en").vocab))
+        if len(docs) != len(records):
+            raise SystemExit(f"{docbin} holds {len(docs)} documents, the gold file {len(records)}")
+        return docs
+    # with the entities: the reporting shapes judge sources as the component does
+    return list(spacy.load(model).pipe((r["text"] for r in records), batch_size=32))
+
+
 def read_words(path: Path) -> set[str]:
     """The words of a plain word list (whitespace-separated, '#' starts a comment)."""
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -343,15 +358,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def docs() -> list:
         if not parsed:
-            import spacy
-
-            if args.docbin:
-                from spacy.tokens import DocBin
-
-                parsed.extend(DocBin().from_disk(args.docbin).get_docs(spacy.blank("en").vocab))
-            else:  # with the entities: the reporting shapes judge sources as the component does
-                nlp = spacy.load(args.model)
-                parsed.extend(nlp.pipe((r["text"] for r in records), batch_size=32))
+            parsed.extend(parse_gold(records, args.docbin, args.model))
         return parsed
 
     if args.counts and args.counts.exists():

@@ -165,13 +165,15 @@ def find_quotes(text: str) -> list[dict[str, Any]]:
     ]
 
 
+_MARK_KIND = {"\u201d": "\u201c", "\u201f": "\u201c", "\u201e": "\u201c", "''": "``"}
+
+
 def _same_mark(text: str, a: int, b: int) -> bool:
     """Whether the quote marks at ``a`` and ``b`` are of one kind (straight, curly, doubled)."""
-    kind = {"\u201d": "\u201c", "\u201f": "\u201c", "\u201e": "\u201c", "''": "``"}
     mark_a, mark_b = _MARK.match(text, a), _MARK.match(text, b)
     if mark_a is None or mark_b is None:
         return False
-    return kind.get(mark_a.group(), mark_a.group()) == kind.get(mark_b.group(), mark_b.group())
+    return _MARK_KIND.get(mark_a.group(), mark_a.group()) == _MARK_KIND.get(mark_b.group(), mark_b.group())
 
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")

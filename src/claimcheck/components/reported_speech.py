@@ -1087,9 +1087,8 @@ def _blow_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, le
                 or view.in_quote[verb.i]:
             continue
         span = _attack_target(verb, blow)
-        subj = _paraphrase_subject(verb, view, lex) if span is not None else None
-        if span is None or subj is None or view.in_quote[_antecedent(subj).i] or \
-                not _can_speak(_antecedent(subj), lex):
+        subj = _speaking_subject(verb, view, lex) if span is not None else None
+        if span is None or subj is None:
             continue
         span = _reportable(doc, view, verb, *span)
         if span is None:
@@ -1693,6 +1692,14 @@ def _stray_agent(cue: Token, cs: int, ce: int, lex: Lexicon) -> Token | None:
     return None
 
 
+def _speaking_subject(cue: Token, view: _DocView, lex: Lexicon) -> Token | None:
+    """The cue's subject when it (or what a relative word stands for) is outside quote marks and can speak."""
+    subj = _paraphrase_subject(cue, view, lex)
+    if subj is None or view.in_quote[_antecedent(subj).i] or not _can_speak(_antecedent(subj), lex):
+        return None
+    return subj
+
+
 def _content_record(doc: Doc, view: _DocView, cue: Token, cs: int, ce: int,
                     speaker: dict[str, Any] | None) -> dict[str, Any] | None:
     """The paraphrase record for content tokens [cs, ce) of a one-word cue: no trailing
@@ -1765,8 +1772,8 @@ def _made_plain_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBo
                         or _that_clause(c))), None)
         if clause is None:
             continue
-        subj = _paraphrase_subject(cue, view, lex)
-        if subj is None or view.in_quote[_antecedent(subj).i] or not _can_speak(_antecedent(subj), lex):
+        subj = _speaking_subject(cue, view, lex)
+        if subj is None:
             continue
         cs, ce = _same_paragraph(doc, cue, clause.left_edge.i, clause.right_edge.i + 1, view.text)
         if ce - cs < 3 or view.in_quote[cs:ce].mean() > _QUOTED_CONTENT:
@@ -1802,8 +1809,8 @@ def _out_against_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameB
         prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "against"
                      and c.i <= verb.i + 4), None)
         obj = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None) if prep else None
-        subj = _paraphrase_subject(verb, view, lex) if obj is not None else None
-        if subj is None or view.in_quote[_antecedent(subj).i] or not _can_speak(_antecedent(subj), lex):
+        subj = _speaking_subject(verb, view, lex) if obj is not None else None
+        if subj is None:
             continue
         span = _reportable(doc, view, verb, obj.left_edge.i, obj.right_edge.i + 1)
         if span is None:
