@@ -128,9 +128,10 @@ def build_pipelines(model: str = MODEL):
     sys.path.insert(0, str(ROOT / "src"))
     import claimcheck.components.attribution
     import claimcheck.components.quotes  # noqa: F401  (registers the factories)
+    from claimcheck.tokenizing import split_glued_quotes
 
     bare = spacy.load(model)
-    full = spacy.load(model)
+    full = split_glued_quotes(spacy.load(model))
     full.add_pipe("claimcheck_quotes")
     full.add_pipe("claimcheck_attribution")
     return bare, full

@@ -243,6 +243,14 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "\u201cWe cannot wait for the council.\u201d",
         "cannot wait", "Ann Ruiz",
         id="quote lines split by a no-break space and a line break run on"),
+    pytest.param(
+        "The vote was close. \u201cWe lost a friend in the council tonight,\u201dHenrik Olsen said.",
+        "lost a friend", "Henrik Olsen",
+        id="a closing mark glued to the speaker's name"),
+    pytest.param(
+        "Asked about the levy, Henrik Olsen said,\u201cIt is a tax on renters and nothing else.\u201d",
+        "tax on renters", "Henrik Olsen",
+        id="an opening mark glued to the comma after the cue"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -1,0 +1,36 @@
+"""Quote marks glued to words split off as tokens of their own.
+
+News copy drops spaces around quotation marks ("…mean-spirited,”Clinton said",
+"Ryan said,“Look…"). spaCy's English tokenizer keeps such a mark inside the word
+(``spirited,”Clinton``), so the quote's edge falls inside a token and the name next
+to it is lost to the parser. The rules added here split those marks, and the comma
+or stop glued before them, wherever they sit between two non-space characters.
+A curly double mark is never part of a word; a straight one is split only between
+a letter with its punctuation and a letter, so inches (6'3") stay whole.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+GLUED_QUOTE_INFIXES = (
+    "(?<=\\S)[\u201c\u201d](?=\\S)",  # a curly double mark between two non-space characters
+    '(?<=[A-Za-z][,.!?])"(?=[A-Za-z])',  # a straight mark after a word's closing punctuation
+    '(?<=[A-Za-z])[,.!?](?=["\u201c\u201d][A-Za-z])',  # the punctuation before such a glued mark
+)
+
+
+def split_glued_quotes(nlp: Language) -> Language:
+    """Add the glued-quote rules to ``nlp``'s tokenizer (once; the pipeline's own rules are kept)."""
+    tokenizer = nlp.tokenizer
+    finder = getattr(tokenizer, "infix_finditer", None)
+    old = getattr(getattr(finder, "__self__", None), "pattern", None)
+    if old is None or GLUED_QUOTE_INFIXES[0] in old:
+        return nlp
+    extra = "|".join(GLUED_QUOTE_INFIXES)
+    tokenizer.infix_finditer = re.compile(f"{old}|{extra}" if old else extra).finditer
+    return nlp
