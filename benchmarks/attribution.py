@@ -121,6 +121,25 @@ def _quotation_lines(doc_id: str, text: str, attributions: list[dict], quotes: l
     return out
 
 
+_PERSONAL = {"he", "she", "him", "her", "his"}
+
+
+def pronoun_speakers(docs: list) -> tuple[int, int]:
+    """Quotes whose speaker mention is "he"/"she" (or "his", "her"): how many got a name, of how many.
+
+    The scorer accepts the pronoun's offsets whatever name it stands for, so a quote "he said" with
+    no name scores as right; the index shows the name, which is what a reader looks for.
+    """
+    named = total = 0
+    for doc in docs:
+        for a in doc._.attributions or []:
+            mention = ((a.get("speaker") or {}).get("mention") or {}).get("text", "")
+            if a["kind"] == "quote" and mention.lower() in _PERSONAL:
+                total += 1
+                named += a["speaker"].get("name") is not None
+    return named, total
+
+
 def build_pipelines(model: str = MODEL):
     """claimcheck's extraction pipeline and the bare spaCy one it builds on."""
     import spacy
@@ -193,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{key:28s} {value}")
     print(f"summary: direct_f1={result['direct_f1']} speaker_acc={result['speaker_acc']} "
           f"e2e_f1={result['e2e_f1']} attribution_recall={result['attribution_recall']}")
+    named, pronouns = pronoun_speakers(docs)
+    share = named / max(pronouns, 1)
+    print(f"{'pronoun_speakers_named':28s} {share:.4f} ({named} of {pronouns}; not scored)")
     wps_bare, wps_full = words / t_bare, words / t_full
     print(f"{'words':28s} {words}")
     print(f"{'spacy_words_per_s':28s} {wps_bare:.0f}")

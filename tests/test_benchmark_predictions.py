@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from attribution import predictions
+from attribution import predictions, pronoun_speakers
 
 TEXT = "“We will build it,” the mayor said on Monday. “Nobody can stop us.” Then “soon” came."
 
@@ -47,3 +47,9 @@ def test_the_whole_quotation_takes_doubled_closing_marks():
 def test_a_one_part_quote_gets_no_extra_line():
     lines = predictions("doc", TEXT, [_quote("Nobody can stop us.", 3, None)])
     assert len(lines) == 1
+
+
+def test_pronoun_speakers_counts_the_named_ones(nlp):
+    doc = nlp("Lena Moss was asked about the plant. \u201cIt will stay open,\u201d she said. "
+              "\u201cWe agree,\u201d they said.")
+    assert pronoun_speakers([doc]) == (1, 1)  # "she" is Lena Moss; "they" is not counted

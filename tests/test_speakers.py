@@ -251,6 +251,14 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "Asked about the levy, Henrik Olsen said,\u201cIt is a tax on renters and nothing else.\u201d",
         "tax on renters", "Henrik Olsen",
         id="an opening mark glued to the comma after the cue"),
+    pytest.param(
+        "Lena Moss was asked about the water supply on Friday. \u201cIt is safe to drink,\u201d she said.",
+        "safe to drink", "Lena Moss",
+        id="a pronoun points back to a passive subject"),
+    pytest.param(
+        "Lena Moss spoke first. Later, if Ruth Kane is elected, she said, \u201cthe plant will close.\u201d",
+        "plant will close", "Lena Moss",
+        id="a passive subject in a subordinate clause is not what a pronoun points back to"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

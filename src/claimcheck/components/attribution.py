@@ -951,7 +951,8 @@ _SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]*[A-Z](?: [A-Z][A-Z.'\u2019-]*
 
 
 def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
-    """Singular proper-noun subjects outside quote marks are who a later "he"/"she" most likely means.
+    """Singular proper-noun subjects outside quote marks are who a later "he"/"she" most likely means,
+    active or passive ("Ruiz was asked about the plan. “…,” she said").
 
     Of those in one sentence, the subject of the main clause (outside quote marks): a name in a
     clause below it ("Bell predicted a loss if Haddad wins. “…,” he said") is not what the
@@ -961,12 +962,13 @@ def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
     arr = doc.to_array([DEP, TAG])
     main_subject = -1  # the last proper-noun subject of a main clause
     proper = np.isin(arr[:, 1], [strings["NNP"], strings["NNPS"], strings["NNS"]])
-    for k in np.flatnonzero((arr[:, 0] == strings["nsubj"]) & proper):
+    subjects = np.isin(arr[:, 0], [strings["nsubj"], strings["nsubjpass"]])
+    for k in np.flatnonzero(subjects & proper):
         tok = doc[int(k)]
         if tok.tag_ != "NNP" and not _plural_tagged_name(tok, book):
             continue  # "Democrats said", "voters said": a group, not someone a "he" points back to
-        if view.in_quote[tok.i]:
-            continue
+        if view.in_quote[tok.i] or (tok.dep_ == "nsubjpass" and not _main_clause(tok.head)):
+            continue  # ("Ruiz was asked about it" is about her; "if Ruiz is elected, he …" is not)
         if _main_clause(tok.head):
             main_subject = tok.i
         elif main_subject >= view.sent_start[tok.i]:
