@@ -13,6 +13,8 @@ from claimcheck.tokenizing import split_glued_quotes
     ("it was over.\u201dOlsen left.", ["it", "was", "over", ".", "\u201d", "Olsen", "left", "."]),
     ('it was over."Olsen left.', ["it", "was", "over", ".", '"', "Olsen", "left", "."]),
     ('Olsen said,"Look here."', ["Olsen", "said", ",", '"', "Look", "here", ".", '"']),
+    ("his plan\u2014\u201cNo cuts!\u201d\u2014won",
+     ["his", "plan", "\u2014", "\u201c", "No", "cuts", "!", "\u201d", "\u2014", "won"]),
 ])
 def test_glued_marks_split(nlp, text, tokens):
     assert [t.text for t in nlp.tokenizer(text)] == tokens

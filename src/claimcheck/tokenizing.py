@@ -3,10 +3,11 @@
 News copy drops spaces around quotation marks ("…mean-spirited,”Clinton said",
 "Ryan said,“Look…"). spaCy's English tokenizer keeps such a mark inside the word
 (``spirited,”Clinton``), so the quote's edge falls inside a token and the name next
-to it is lost to the parser. The rules added here split those marks, and the comma
-or stop glued before them, wherever they sit between two non-space characters.
-A curly double mark is never part of a word; a straight one is split only between
-a letter with its punctuation and a letter, so inches (6'3") stay whole.
+to it is lost to the parser. The rules added here split those marks, the comma or
+stop glued before them, and a dash touching a curly mark ("act—“My plan!”—is"),
+wherever they sit between two non-space characters. A curly double mark is never part
+of a word; a straight one is split only between a letter with its punctuation and a
+letter, so inches (6'3") stay whole.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
 GLUED_QUOTE_INFIXES = (
     "(?<=\\S)[\u201c\u201d](?=\\S)",  # a curly double mark between two non-space characters
     '(?<=[A-Za-z][,.!?])"(?=[A-Za-z])',  # a straight mark after a word's closing punctuation
-    '(?<=[A-Za-z])[,.!?](?=["\u201c\u201d][A-Za-z])',  # the punctuation before such a glued mark
+    '(?<=[A-Za-z])[,.!?;:](?=["\u201c\u201d]\\S)',  # the punctuation before such a glued mark
+    "(?<=[\u201c\u201d])[-\u2013\u2014]+|[-\u2013\u2014]+(?=[\u201c\u201d])",  # a dash touching a curly mark
 )
 
 
