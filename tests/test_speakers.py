@@ -259,6 +259,11 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "Lena Moss spoke first. Later, if Ruth Kane is elected, she said, \u201cthe plant will close.\u201d",
         "plant will close", "Lena Moss",
         id="a passive subject in a subordinate clause is not what a pronoun points back to"),
+    pytest.param(
+        "The mayor, Lena Moss, had one answer\u2014\u201cWe will rebuild the bridge\u201d\u2014and left "
+        "the stage.",
+        "rebuild the bridge", "Lena Moss",
+        id="the parser made the quote the root and hung the clause before it below"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

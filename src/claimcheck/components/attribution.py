@@ -741,7 +741,10 @@ def _verb_above(doc: Doc, view: _DocView, ts: int, te: int) -> Token | None:
     """The nearest verb above the quote [ts, te) in the parse, outside quote marks and in its sentence."""
     for tok in doc[ts:te]:
         head = tok.head
-        if ts <= head.i < te or head.i == tok.i:
+        before = _clause_before(tok, view, ts) if head.i == tok.i and tok.pos_ in ("VERB", "AUX") else None
+        if before is not None:
+            head = before  # the quote is the root of its sentence, the clause before it hung below
+        elif ts <= head.i < te or head.i == tok.i:
             continue
         for _ in range(3):  # the nearest verb above the quote, outside it
             if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
@@ -751,6 +754,16 @@ def _verb_above(doc: Doc, view: _DocView, ts: int, te: int) -> Token | None:
                 int(view.sent_start[min(ts, len(doc) - 1)]):
             return None
         return head
+    return None
+
+
+def _clause_before(verb: Token, view: _DocView, ts: int) -> Token | None:
+    """"Ruiz had one answer—“We will rebuild it.”": the parser made the quote the root and hung the
+    clause before it from the quote's verb; that clause, outside the marks, is the one above the quote."""
+    for child in verb.children:
+        if child.i < ts and child.dep_ in ("ccomp", "parataxis", "advcl") and child.pos_ in ("VERB", "AUX") \
+                and not view.in_quote[child.i]:
+            return child
     return None
 
 
