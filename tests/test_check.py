@@ -288,6 +288,26 @@ def test_misattributed_to_an_unnamed_spokesperson(store):
     assert result.speaker_found == "a city spokesperson"
 
 
+def test_a_quote_inside_a_report_of_the_named_speaker_is_theirs(tmp_path):
+    # the quote is credited to the outlet that reports it; the report of what Ruiz called the plan holds it
+    text = "Ann Ruiz called the plan \u201ca gift to landlords,\u201d the Valley Times reported.\n"
+    doc = _document(text, "news/plan.txt", "Valley Herald")
+    claims = [
+        _claim(doc, "a gift to landlords", speaker="Valley Times"),
+        _claim(doc, "the plan \u201ca gift to landlords,\u201d", kind="paraphrase", speaker="Ann Ruiz"),
+    ]
+    with Store.open(tmp_path / "index.db") as index:
+        index.put_document(doc, claims)
+        draft = "Ann Ruiz called it \u201ca gift to landlords.\u201d"
+        result = _one(index, draft, "a gift to landlords.", "Ann Ruiz")
+        assert result.verdict == VERIFIED and result.speaker_match is True
+        assert result.speaker_found == "Ann Ruiz"
+        assert any("inside a claim of Ann Ruiz" in note for note in result.notes)
+        result = _one(index, "Tom Baker called it \u201ca gift to landlords.\u201d", "a gift to landlords.",
+                      "Tom Baker")
+        assert result.verdict == MISATTRIBUTED and result.speaker_found == "Valley Times"
+
+
 def test_no_speaker_named_is_said_not_guessed(store):
     draft = (
         "Critics recalled the promise: “We will rebuild every bridge in this county before the winter comes.”"

@@ -742,6 +742,15 @@ class Store:
             found.update(self.conn.execute(f"SELECT rowid, json FROM claims WHERE rowid IN ({marks})", chunk))
         return [json.loads(found[r]) for r in wanted if r in found]
 
+    def claims_around(self, doc_id: str, start: int, end: int) -> list[dict[str, Any]]:
+        """Claims of one document whose span holds [start, end): the reports a quote sits inside
+        ("Kim called him a “dotard,” state media reported": Kim's claim holds the quote)."""
+        rows = self.conn.execute(
+            'SELECT json FROM claims WHERE doc_id = ? AND start <= ? AND "end" >= ? ORDER BY rowid',
+            (doc_id, start, end),
+        )
+        return [json.loads(row[0]) for row in rows]
+
     def speakers(self) -> list[dict[str, Any]]:
         """Named speakers with claim counts per kind, most quoted first."""
         by_name: dict[str, dict[str, Any]] = {}
