@@ -121,20 +121,20 @@ def _quotation_lines(doc_id: str, text: str, attributions: list[dict], quotes: l
     return out
 
 
-_PERSONAL = {"he", "she", "him", "her", "his"}
-
-
 def pronoun_speakers(docs: list) -> tuple[int, int]:
     """Quotes whose speaker mention is "he"/"she" (or "his", "her"): how many got a name, of how many.
 
     The scorer accepts the pronoun's offsets whatever name it stands for, so a quote "he said" with
     no name scores as right; the index shows the name, which is what a reader looks for.
     """
+    from claimcheck.components.names import PERSON_PRONOUNS
+
+    personal = {p for p, gender in PERSON_PRONOUNS.items() if gender}  # he, she, him, her, his
     named = total = 0
     for doc in docs:
         for a in doc._.attributions or []:
             mention = ((a.get("speaker") or {}).get("mention") or {}).get("text", "")
-            if a["kind"] == "quote" and mention.lower() in _PERSONAL:
+            if a["kind"] == "quote" and mention.lower() in personal:
                 total += 1
                 named += a["speaker"].get("name") is not None
     return named, total
@@ -147,10 +147,9 @@ def build_pipelines(model: str = MODEL):
     sys.path.insert(0, str(ROOT / "src"))
     import claimcheck.components.attribution
     import claimcheck.components.quotes  # noqa: F401  (registers the factories)
-    from claimcheck.tokenizing import split_glued_quotes
 
     bare = spacy.load(model)
-    full = split_glued_quotes(spacy.load(model))
+    full = spacy.load(model)  # (claimcheck_quotes adds its tokenizer rule for glued quote marks)
     full.add_pipe("claimcheck_quotes")
     full.add_pipe("claimcheck_attribution")
     return bare, full

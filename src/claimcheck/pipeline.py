@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from claimcheck.claims import Claim
 from claimcheck.errors import ModelNotFoundError
-from claimcheck.tokenizing import split_glued_quotes
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -66,7 +65,6 @@ def load_pipeline(model: str | None = None) -> Language:
         nlp = spacy.load(name)
     except (OSError, ImportError) as exc:
         raise ModelNotFoundError(f"cannot load spaCy pipeline {name!r}: {exc}") from exc
-    split_glued_quotes(nlp)
     for component in COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component)

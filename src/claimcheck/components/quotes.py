@@ -24,6 +24,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimcheck.tokenizing import split_glued_quotes
+
 Doc.set_extension("quotes", default=None, force=True)
 
 _MARK = re.compile("``|''|[\u201c\u201d\u201e\u201f\"\u00ab\u00bb]")
@@ -270,4 +272,7 @@ class QuoteFinder:
 
 @Language.factory("claimcheck_quotes")
 def make_quotes(nlp: Language, name: str) -> QuoteFinder:
+    # quote marks glued to words must be tokens for the quote's edges and its speaker to be found:
+    # whatever pipeline this component joins gets the tokenizer rule too
+    split_glued_quotes(nlp)
     return QuoteFinder(nlp, name)
