@@ -10,8 +10,10 @@ speaker_start/end = the speaker mention, speaker = the resolved name; an unattri
 title-case name such as a show's goes out as "content"), scores them with
 that scorer and prints its table. It also times the bare spaCy pipeline (same model, same
 texts, same run) and prints both speeds in words/s and their ratio: the components must
-stay cheap next to the parse. A missing gold file is not an error (exit 0): the annotated
-corpus is not shipped with claimcheck.
+stay cheap next to the parse. Speaker accuracy is also split by how each speaker was found
+(``speaker.basis``: a cue in the sentence, another part of the quotation, the sentence before, …),
+so the README can say how far each kind of attribution can be trusted. A missing gold file is
+not an error (exit 0): the annotated corpus is not shipped with claimcheck.
 """
 
 from __future__ import annotations
@@ -84,6 +86,7 @@ def predictions(doc_id: str, text: str, attributions: list[dict]) -> list[dict]:
             "speaker": speaker.get("name"),
             "speaker_start": mention.get("start"),
             "speaker_end": mention.get("end"),
+            "basis": speaker.get("basis"),  # (the scorer reads no such field; speaker_by_basis does)
         })
     out.extend(_quotation_lines(doc_id, text, attributions, quotes))
     return out
@@ -138,6 +141,41 @@ def pronoun_speakers(docs: list) -> tuple[int, int]:
                 total += 1
                 named += a["speaker"].get("name") is not None
     return named, total
+
+
+def speaker_by_basis(gold_path: Path, pred_path: Path) -> dict[str, tuple[int, int]]:
+    """The scorer's speaker accuracy split by how each speaker was found (``speaker.basis``):
+    {basis: (right, of)} over the direct quotes matched to a gold quote that has a source, with
+    the scorer's own matching and test, so the parts add up to its speaker_acc."""
+    sys.path.insert(0, str(EVAL_DIR))
+    sys.path.insert(0, str(gold_path.resolve().parent))
+    import score_quotes as S
+
+    preds: dict[str, list[dict]] = {}
+    for line in pred_path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            p = json.loads(line)
+            preds.setdefault(p["doc"], []).append(p)
+    counts: dict[str, tuple[int, int]] = {}
+    for gold in load_gold(gold_path, None):
+        text = gold["text"]
+        spans, attrs = [], []
+        for a in gold["attributions"]:
+            for s, e in a["quotes"]:
+                s, e = S.trim(text, s, e)
+                if e > s:
+                    spans.append((s, e))
+                    attrs.append(a)
+        quotes = [p for p in preds.get(gold["id"], []) if p.get("kind", "direct") == "direct"]
+        trimmed = [S.trim(text, max(0, p["start"]), min(len(text), p["end"])) for p in quotes]
+        for gi, pi in S.match(spans, trimmed, 0.5):
+            ok = S.speaker_ok(quotes[pi], attrs[gi])
+            if ok is None:
+                continue
+            basis = quotes[pi].get("basis") or "none"
+            right, total = counts.get(basis, (0, 0))
+            counts[basis] = (right + bool(ok), total + 1)
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1][1]))
 
 
 def build_pipelines(model: str = MODEL):
@@ -211,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{key:28s} {value}")
     print(f"summary: direct_f1={result['direct_f1']} speaker_acc={result['speaker_acc']} "
           f"e2e_f1={result['e2e_f1']} attribution_recall={result['attribution_recall']}")
+    for basis, (right, total) in speaker_by_basis(gold_for_scoring, out).items():
+        label = f"speaker_acc[{basis}]"
+        print(f"{label:28s} {right / total:.4f} ({right} of {total} matched quotes)")
     named, pronouns = pronoun_speakers(docs)
     share = named / max(pronouns, 1)
     print(f"{'pronoun_speakers_named':28s} {share:.4f} ({named} of {pronouns}; not scored)")

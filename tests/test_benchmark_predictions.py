@@ -7,7 +7,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from attribution import predictions, pronoun_speakers
+import json
+
+from attribution import predictions, pronoun_speakers, speaker_by_basis
 
 TEXT = "“We will build it,” the mayor said on Monday. “Nobody can stop us.” Then “soon” came."
 
@@ -53,3 +55,33 @@ def test_pronoun_speakers_counts_the_named_ones(nlp):
     doc = nlp("Lena Moss was asked about the plant. \u201cIt will stay open,\u201d she said. "
               "\u201cWe agree,\u201d they said.")
     assert pronoun_speakers([doc]) == (1, 1)  # "she" is Lena Moss; "they" is not counted
+
+
+def test_speaker_accuracy_is_split_by_basis(tmp_path):
+    text = "\u201cWe will build it,\u201d Ann Ruiz said. Tom Bell spoke next. \u201cNobody can stop us.\u201d"
+    ruiz, bell = text.index("Ann Ruiz"), text.index("Tom Bell")
+
+    def span(words: str) -> list[int]:
+        return [text.index(words), text.index(words) + len(words)]
+
+    gold = {"id": "d", "text": text, "attributions": [
+        {"quotes": [span("We will build it,")], "content": [span("We will build it,")],
+         "source": [[ruiz, ruiz + 8]], "source_text": "Ann Ruiz", "cue": [span("said")]},
+        {"quotes": [span("Nobody can stop us.")], "content": [span("Nobody can stop us.")],
+         "source": [[ruiz, ruiz + 8]], "source_text": "Ann Ruiz", "cue": []},
+    ]}
+    at = {"Ann Ruiz": ruiz, "Tom Bell": bell}
+
+    def quote(words: str, name: str, basis: str) -> dict:
+        start = text.index(words)
+        return {"kind": "quote", "start": start, "end": start + len(words), "group": None, "cue": None,
+                "speaker": {"name": name, "mention": {"text": name, "start": at[name], "end": at[name] + 8},
+                            "description": None, "basis": basis}}
+
+    lines = predictions("d", text, [quote("We will build it,", "Ann Ruiz", "cue"),
+                                    quote("Nobody can stop us.", "Tom Bell", "previous_sentence")])
+    assert [line["basis"] for line in lines] == ["cue", "previous_sentence"]
+    gold_path, pred_path = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold_path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    pred_path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    assert speaker_by_basis(gold_path, pred_path) == {"cue": (1, 1), "previous_sentence": (0, 1)}

@@ -107,6 +107,16 @@ def test_to_json_output_is_valid(make, validator) -> None:
     validate_claim(json.loads(json.dumps(record)))  # and after a trip through JSON text
 
 
+def test_a_claim_from_an_index_of_schema_1_0_is_still_valid(validator) -> None:
+    """1.1 added speaker.basis as optional data: claims stored before it read back unchanged."""
+    record = quote_claim().to_json()
+    assert record["speaker"]["basis"] is None and record["schema_version"] == claims_mod.SCHEMA_VERSION
+    del record["speaker"]["basis"]
+    record["schema_version"] = "1.0"
+    validator.validate(record)
+    validate_claim(record)
+
+
 def _set(path: str, value: Any):
     def mutate(record: dict[str, Any]) -> None:
         *parents, last = path.split(".")
@@ -135,6 +145,7 @@ SCHEMA_BREAKS = [
     (_set("speaker", None), "speaker"),
     (_set("speaker.name", 7), "speaker.name"),
     (_set("speaker.mention", {"text": "he", "start": 3}), "speaker.mention"),
+    (_set("speaker.basis", "hunch"), "speaker.basis"),
     (_set("cue.start", -5), "cue.start"),
     (_set("schema_version", "2.0"), "schema_version"),
     (_set("id", "not-a-hash"), "id"),

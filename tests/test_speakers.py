@@ -592,7 +592,7 @@ def test_quoted_clause_ending_its_sentence_takes_the_last_speaker():
     ruiz = {"name": "Ruiz", "mention": {"text": "Ruiz", "start": 0, "end": 0}, "description": None}
     records = [{"group": 0, "speaker": ruiz, "cue": None}, {"group": 1, "speaker": None, "cue": None}]
     _propagate(records, quotes_, text)
-    assert records[1]["speaker"] is ruiz
+    assert records[1]["speaker"] == {**ruiz, "basis": "previous_quote"}
     records = [{"group": 0, "speaker": ruiz, "cue": None}, {"group": 1, "speaker": None, "cue": None}]
     quotes_[1]["start"] = text.index("its side")  # two words: a term held at arm's length
     _propagate(records, quotes_, text)

@@ -105,7 +105,7 @@ def test_creates_the_schema(store: Store, index: Path) -> None:
     assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
     assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000
-    assert store.stats()["schema_version"] == store_mod.SCHEMA_VERSION == 1
+    assert store.stats()["schema_version"] == store_mod.SCHEMA_VERSION == 2
     assert index.exists()  # parent directory was created
 
 
@@ -122,7 +122,7 @@ def test_empty_file_is_created_only_when_asked(tmp_path: Path) -> None:
     with pytest.raises(IndexMissingError, match="empty"):
         Store.open(path, create=False)
     with Store.open(path) as s:
-        assert s.stats()["schema_version"] == 1
+        assert s.stats()["schema_version"] == store_mod.SCHEMA_VERSION
 
 
 @pytest.mark.parametrize(
@@ -182,12 +182,13 @@ def _add_tags_column(conn: sqlite3.Connection) -> None:
 def test_older_index_is_migrated(index: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with Store.open(index) as s:
         put_king(s)
+    current = store_mod.SCHEMA_VERSION
     monkeypatch.setattr(store_mod, "MIGRATIONS", [*store_mod.MIGRATIONS, _add_tags_column])
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", current + 1)
     with pytest.raises(IndexVersionError, match="needs an upgrade"):
         Store.open(index, readonly=True)  # a reader cannot migrate
     with Store.open(index) as s:
-        assert s.stats()["schema_version"] == 2
+        assert s.stats()["schema_version"] == current + 1
         assert sorted(r[0] for r in s.conn.execute("SELECT tags FROM claims")) == ["figure", "quote", "quote"]
         assert len(list(s.iter_claims())) == 3
     with Store.open(index, readonly=True) as s:  # now current
@@ -202,13 +203,14 @@ def test_failed_migration_leaves_the_index_as_it_was(index: Path, monkeypatch: p
         _add_tags_column(conn)
         raise RuntimeError("migration bug")
 
+    current = store_mod.SCHEMA_VERSION
     monkeypatch.setattr(store_mod, "MIGRATIONS", [*store_mod.MIGRATIONS, broken])
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", current + 1)
     with pytest.raises(RuntimeError, match="migration bug"):
         Store.open(index)
     monkeypatch.undo()
     with Store.open(index) as s:
-        assert s.stats()["schema_version"] == 1
+        assert s.stats()["schema_version"] == current
         assert "tags" not in [r[1] for r in s.conn.execute("PRAGMA table_info(claims)")]
         assert s.stats()["claims"] == 3
 
@@ -221,11 +223,13 @@ def test_migrations_run_in_order_from_any_version(tmp_path: Path, monkeypatch: p
             seen.append(n)
         return migrate
 
-    monkeypatch.setattr(store_mod, "MIGRATIONS", [*store_mod.MIGRATIONS, step(2), step(3)])
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", 3)
-    with Store.open(tmp_path / "new.db") as s:  # from nothing: 0 -> 1 -> 2 -> 3
-        assert s.stats()["schema_version"] == 3
-    assert seen == [2, 3]
+    current = store_mod.SCHEMA_VERSION
+    later = [step(current + 1), step(current + 2)]
+    monkeypatch.setattr(store_mod, "MIGRATIONS", [*store_mod.MIGRATIONS, *later])
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", current + 2)
+    with Store.open(tmp_path / "new.db") as s:  # from nothing, through every migration in order
+        assert s.stats()["schema_version"] == current + 2
+    assert seen == [current + 1, current + 2]
 
 
 # ----------------------------------------------------------------------------- documents

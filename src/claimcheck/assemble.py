@@ -58,7 +58,8 @@ def _mention(record: dict[str, Any] | None, offset: int) -> Mention | None:
 def _speaker(record: dict[str, Any] | None, offset: int) -> Speaker | None:
     if not record or not (record.get("name") or record.get("mention")):
         return None
-    return Speaker(record.get("name"), _mention(record.get("mention"), offset), record.get("description"))
+    return Speaker(record.get("name"), _mention(record.get("mention"), offset), record.get("description"),
+                   record.get("basis"))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

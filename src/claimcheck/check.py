@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.distance import Indel
 
-from claimcheck.claims import Claim
+from claimcheck.claims import INFERRED_BASES, Claim
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -499,6 +499,11 @@ class Checker:
         if enclosing is not None:
             result.notes.append(f"the source credits these words to {found}, inside a claim of {enclosing}")
             found = enclosing
+        basis = (candidate.primary.get("speaker") or {}).get("basis")
+        if enclosing is None and found is not None and basis in INFERRED_BASES:
+            # the verdict on the speaker rests on an inference the index made, not on a cue by the words
+            result.notes.append(f"the index found {found} as the speaker {INFERRED_BASES[basis]}: "
+                                "confirm it in the article")
         texts = _Text(text, candidate)
         result.score = alignment.score
         result.speaker_found = found

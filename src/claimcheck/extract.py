@@ -2,9 +2,12 @@
 
 Incremental at two levels, so a re-run costs almost nothing: a file whose bytes are
 unchanged is not even parsed, and a document whose text is unchanged is not sent through
-spaCy (which is then never imported). Every document is written in its own transaction
-and a file is marked done only after all its documents are in, so an interrupted run
-loses at most the document in flight and the next run completes the rest.
+spaCy (which is then never imported), unless an earlier claimcheck extracted it: each
+document keeps the fingerprint of the extractor that read it (``extractor.py``), and one
+read by other components, lexicons or pipeline is extracted again. Every document is
+written in its own transaction and a file is marked done only after all its documents are
+in, so an interrupted run loses at most the document in flight and the next run completes
+the rest.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from claimcheck.documents import Document, Skipped, SourceFile, discover, read_source, read_stdin
+from claimcheck.extractor import fingerprint
+from claimcheck.pipeline import resolve_model
 from claimcheck.store import LOCK_TIMEOUT_S, Store
 
 if TYPE_CHECKING:
@@ -35,6 +40,7 @@ class ExtractSummary:
     index: str
     documents_processed: int = 0
     documents_unchanged: int = 0
+    documents_reextracted: int = 0  # text unchanged, but an earlier extractor read it (counted as processed)
     files_unchanged: int = 0
     files_removed: int = 0
     claims: Counter = field(default_factory=Counter)
@@ -56,6 +62,7 @@ class ExtractSummary:
             "documents": {
                 "processed": self.documents_processed,
                 "unchanged": self.documents_unchanged,
+                "reextracted": self.documents_reextracted,
             },
             "files": {"unchanged": self.files_unchanged, "removed": self.files_removed},
             "claims": {"added": sum(self.claims.values()), "by_kind": dict(sorted(self.claims.items()))},
@@ -102,7 +109,8 @@ def run_extract(
     store = Store.open(index_path, create=True)
     try:
         with store.writer_lock(timeout=lock_timeout()):
-            _Run(store, summary, progress).run(paths, model, workers, stdin or sys.stdin)
+            _Run(store, summary, progress, fingerprint(resolve_model(model))).run(
+                paths, model, workers, stdin or sys.stdin)
             summary.index_totals = store.stats()
     finally:
         store.close()
@@ -113,8 +121,10 @@ def run_extract(
 class _Run:
     """The bookkeeping of one extract run."""
 
-    def __init__(self, store: Store, summary: ExtractSummary, progress: ProgressCallback | None) -> None:
+    def __init__(self, store: Store, summary: ExtractSummary, progress: ProgressCallback | None,
+                 extractor: str = "") -> None:
         self.store = store
+        self.extractor = extractor  # fingerprint of the components about to read (extractor.fingerprint)
         self.summary = summary
         self.notify = progress or (lambda _event, _n: None)
         self.seen_files: set[str] = set()
@@ -151,7 +161,7 @@ class _Run:
                     self._skip(entry)
                     continue
                 self.seen_files.add(entry.path)
-                if self.store.file_sha(entry.path) == entry.sha256:
+                if self.store.file_state(entry.path) == (entry.sha256, self.extractor):
                     self.summary.files_unchanged += 1
                     self.notify("unchanged", 1)
                     continue
@@ -167,10 +177,13 @@ class _Run:
                 self._skip(record)
                 continue
             work.doc_ids.append(record.doc_id)
-            if self.store.document_sha(record.doc_id) == record.sha256:
+            state = self.store.document_state(record.doc_id)
+            if state == (record.sha256, self.extractor):
                 self.summary.documents_unchanged += 1
                 self.notify("unchanged", 1)
             else:
+                if state is not None and state[0] == record.sha256:
+                    self.summary.documents_reextracted += 1  # claims an earlier claimcheck found
                 changed.append(record)
                 self.file_of_doc[record.doc_id] = key
         work.remaining = len(changed)
@@ -184,7 +197,7 @@ class _Run:
             self._skip(Skipped(document.display_path, result.error))
         else:
             try:
-                self.store.put_document(document, result.claims)
+                self.store.put_document(document, result.claims, extractor=self.extractor)
             except ValueError as exc:  # a claim that breaks the schema: name the document, go on
                 result = replace(result, error=f"invalid claim: {exc}")
                 self._skip(Skipped(document.display_path, result.error))
@@ -207,7 +220,7 @@ class _Run:
     def _finish(self, key: str) -> None:
         work = self.files.pop(key, None)
         if work is not None and work.source is not None and not work.failed:
-            self.store.finish_file(work.source, work.doc_ids)
+            self.store.finish_file(work.source, work.doc_ids, extractor=self.extractor)
 
     def _drop_removed(self, paths: Sequence[str]) -> int:
         """Files indexed earlier under a folder named in this run, and gone from it now."""

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from claimcheck.claims import INFERRED_BASES
+
 if TYPE_CHECKING:  # rich is imported on first use: `find --json` never pays for it
     from rich.console import Console
 
@@ -101,6 +103,8 @@ def citations_table(query: str, citations: list[dict[str, Any]]) -> None:
         who = speaker.get("name") or "[dim]unattributed[/]"
         if speaker.get("description"):
             who = f"{who}\n[dim]{escape(_shorten(speaker['description'], 60))}[/]"
+        if speaker.get("name") and speaker.get("basis") in INFERRED_BASES:
+            who = f"{who}\n[dim italic]{INFERRED_BASES[speaker['basis']]}[/]"
         span = claim["span"]
         table.add_row(
             str(rank),
@@ -137,6 +141,9 @@ def extract_summary(summary: dict[str, Any]) -> None:
         f"in {summary['seconds']:.1f}s",
         highlight=False,
     )
+    if docs.get("reextracted"):
+        console.print(f"{docs['reextracted']} of them unchanged but extracted again: claimcheck's "
+                      "components changed since they were indexed", highlight=False)
     console.print(f"claims added: {claims['added']} ({kinds})", highlight=False)
     totals = summary.get("index_totals") or {}
     if totals:

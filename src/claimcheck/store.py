@@ -31,7 +31,7 @@ from typing import Any
 from claimcheck import __version__
 from claimcheck.validation import validate_claim
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_S = 10.0
 LOCK_TIMEOUT_S = 10.0
 IMPORT_BATCH = 10_000
@@ -174,9 +174,17 @@ def _migrate_to_1(conn: sqlite3.Connection) -> None:
     _execute_script(conn, _V1_SCHEMA)
 
 
+def _migrate_to_2(conn: sqlite3.Connection) -> None:
+    """Version 2 records which extractor read each document and file (``extractor.fingerprint``). An
+    index from before has '' there, so the next extract reads its documents again with the current
+    components instead of keeping claims an older claimcheck found."""
+    conn.execute("ALTER TABLE documents ADD COLUMN extractor TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE files ADD COLUMN extractor TEXT NOT NULL DEFAULT ''")
+
+
 # MIGRATIONS[i] takes an index from version i to version i + 1, inside one transaction.
 # To change the schema: append a function, bump SCHEMA_VERSION, never edit an old one.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2]
 
 
 def _now() -> str:
@@ -505,6 +513,11 @@ class Store:
         row = self.conn.execute("SELECT sha256 FROM files WHERE path = ?", (path,)).fetchone()
         return row[0] if row else None
 
+    def file_state(self, path: str) -> tuple[str, str] | None:
+        """(sha256, extractor fingerprint) the file was last indexed with, or None."""
+        row = self.conn.execute("SELECT sha256, extractor FROM files WHERE path = ?", (path,)).fetchone()
+        return (row[0], row[1]) if row else None
+
     def files_under(self, roots: Sequence[str]) -> list[str]:
         """Indexed file paths equal to a root or inside a root directory (for pruning deleted files)."""
         found: set[str] = set()
@@ -523,6 +536,12 @@ class Store:
         row = self.conn.execute("SELECT sha256 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
 
+    def document_state(self, doc_id: str) -> tuple[str, str] | None:
+        """(sha256 of the text, extractor fingerprint) the document was stored with, or None."""
+        row = self.conn.execute(
+            "SELECT sha256, extractor FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
     def document_text(self, doc_id: str) -> str | None:
         row = self.conn.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
@@ -537,13 +556,14 @@ class Store:
         row = cur.fetchone()
         return dict(zip([d[0] for d in cur.description], row, strict=True)) if row else None
 
-    def put_document(self, document: Any, claims: Iterable[Any], *, validate: bool = True) -> int:
+    def put_document(self, document: Any, claims: Iterable[Any], *, validate: bool = True,
+                     extractor: str = "") -> int:
         """Store a document (with its text) and replace its claims, in one transaction.
 
         ``claims`` are ``Claim`` objects or their JSON dicts; each is checked against the published
         schema first (``ValueError`` naming the claim and field), so whatever ``extract`` stores
-        ``export`` can hand to ``import``. Returns the number of claims stored (a claim repeated
-        with the same id is stored once).
+        ``export`` can hand to ``import``. ``extractor`` is the fingerprint of what found them.
+        Returns the number of claims stored (a claim repeated with the same id is stored once).
         """
         doc_id = _attr(document, "doc_id")
         records = [c.to_json() if hasattr(c, "to_json") else c for c in claims]
@@ -560,24 +580,25 @@ class Store:
         with self._transaction() as c:
             c.execute(
                 "INSERT INTO documents(doc_id, path, key, sha256, title, outlet, author, published, url, "
-                "text, indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "text, indexed_at, extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(doc_id) DO UPDATE SET path = excluded.path, key = excluded.key, "
                 "sha256 = excluded.sha256, title = excluded.title, outlet = excluded.outlet, "
                 "author = excluded.author, published = excluded.published, url = excluded.url, "
-                "text = excluded.text, indexed_at = excluded.indexed_at",
+                "text = excluded.text, indexed_at = excluded.indexed_at, extractor = excluded.extractor",
                 (
                     doc_id, _attr(document, "path"), _attr(document, "key", "") or "",
                     _attr(document, "sha256", "") or "", _attr(document, "title"), _attr(document, "outlet"),
                     _attr(document, "author"), _attr(document, "published"), _attr(document, "url"),
-                    _attr(document, "text"), _now(),
+                    _attr(document, "text"), _now(), extractor,
                 ),
             )
             c.execute("DELETE FROM claims WHERE doc_id = ?", (doc_id,))
             c.executemany(_INSERT_CLAIM, rows)
             return c.execute("SELECT count(*) FROM claims WHERE doc_id = ?", (doc_id,)).fetchone()[0]
 
-    def finish_file(self, src: Any, doc_ids: Iterable[str]) -> int:
-        """Record a file as indexed (its sha) and drop its documents no longer in it; one transaction.
+    def finish_file(self, src: Any, doc_ids: Iterable[str], *, extractor: str = "") -> int:
+        """Record a file as indexed (its sha, and the fingerprint of the extractor that read all its
+        documents) and drop its documents no longer in it; one transaction.
 
         Returns the number of stale documents removed.
         """
@@ -585,10 +606,11 @@ class Store:
         keep = set(doc_ids)
         with self._transaction() as c:
             c.execute(
-                "INSERT INTO files(path, sha256, size, mtime, indexed_at) VALUES (?, ?, ?, ?, ?) "
+                "INSERT INTO files(path, sha256, size, mtime, indexed_at, extractor) "
+                "VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, size = excluded.size, "
-                "mtime = excluded.mtime, indexed_at = excluded.indexed_at",
-                (path, _attr(src, "sha256"), _attr(src, "size"), _attr(src, "mtime"), _now()),
+                "mtime = excluded.mtime, indexed_at = excluded.indexed_at, extractor = excluded.extractor",
+                (path, _attr(src, "sha256"), _attr(src, "size"), _attr(src, "mtime"), _now(), extractor),
             )
             rows = c.execute("SELECT doc_id FROM documents WHERE path = ?", (path,)).fetchall()
             stale = [r[0] for r in rows if r[0] not in keep]

@@ -894,7 +894,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
             rec["cue"] = _span_dict(text, label.end(1), label.end(1) + 1)
             name = book.canonical(label.group(1).title().split()) or label.group(1)
             rec["speaker"] = {"name": name, "mention": _span_dict(text, label.start(1), label.end(1)),
-                              "description": None}
+                              "description": None, "basis": "label"}
         elif len(doc) and ts < len(doc):
             found = _colon_label(doc, view, ts) or _words_of(doc, view, ts) or \
                 _copular_owner(doc, view, lex, ts) or \
@@ -914,22 +914,22 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
             elif found is not None:
                 rec["cue"] = _cue_span(doc, view.text, found.cue)
                 if found.subject is not None:
-                    rec["speaker"] = _speaker_record(doc, view, found.subject, book)
+                    rec["speaker"] = _based(_speaker_record(doc, view, found.subject, book), "cue")
             else:
                 dash = _dash_speaker(doc, min(te, len(doc)))
                 framed = _frame_cue(doc, view, ts, min(te, len(doc)), lex) if dash is None else None
                 if dash is not None:
-                    rec["speaker"] = _speaker_record(doc, view, dash, book)
+                    rec["speaker"] = _based(_speaker_record(doc, view, dash, book), "dash")
                 elif framed is not None:
                     c = framed.cue
                     rec["cue"] = _span_dict(view.text, c.idx, c.idx + len(c))
-                    rec["speaker"] = _speaker_record(doc, view, framed.subject, book)
+                    rec["speaker"] = _based(_speaker_record(doc, view, framed.subject, book), "frame")
                 else:
                     owned = _owned_noun_cue(doc, view, lex, ts, min(te, len(doc)))
                     if owned is not None:
                         c = owned.cue
                         rec["cue"] = _span_dict(view.text, c.idx, c.idx + len(c))
-                        rec["speaker"] = _speaker_record(doc, view, owned.subject, book)
+                        rec["speaker"] = _based(_speaker_record(doc, view, owned.subject, book), "cue")
         records.append(rec)
     named = {k for k, q in enumerate(quotes) if is_quoted_name(text, q)} | inside
     for k in named:
@@ -943,7 +943,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                 found = None  # a title after "X praised the book.": a name, not X's words
             if found is not None:
                 rec["cue"] = _span_dict(view.text, found.cue.idx, found.cue.idx + len(found.cue))
-                rec["speaker"] = _speaker_record(doc, view, found.subject, book)
+                rec["speaker"] = _based(_speaker_record(doc, view, found.subject, book), "previous_sentence")
     for k, (rec, q, (ts, te)) in enumerate(zip(records, quotes, view.quote_tokens, strict=True)):
         words = text[q["start"] : q["end"]]
         if rec["speaker"] is None and k not in named and ts < len(doc) and \
@@ -951,12 +951,21 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
             found = _clause_speaker(doc, view, ts, min(te, len(doc)), lex)
             if found is not None:
                 rec["cue"] = _span_dict(view.text, found.cue.idx, found.cue.idx + len(found.cue))
-                rec["speaker"] = _speaker_record(doc, view, found.subject, book)
+                rec["speaker"] = _based(_speaker_record(doc, view, found.subject, book), "clause")
     _title_in_report(records, quotes, text, named)
     _tie_parts(records, quotes, text, named)
     if paraphrases and len(doc):
         records.extend(_paraphrases(doc, view, lex, book))
+    for rec in records:
+        if rec["speaker"] is not None and "basis" not in rec["speaker"]:
+            rec["speaker"] = _based(rec["speaker"], "cue")
     return records
+
+
+def _based(speaker: dict[str, Any], basis: str) -> dict[str, Any]:
+    """A copy of ``speaker`` that says how it was found (the copy: a speaker passed on to the next
+    quote keeps its own basis)."""
+    return {**speaker, "basis": basis}
 
 
 # an upper-case speaker label opening a quoted transcript line: “SMITH: …”, “MR. SMITH: …”
@@ -1070,11 +1079,11 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
             last_in_group[rec["group"]] = rec
             for p in pending:
                 if p["group"] == rec["group"] and p["speaker"] is None:
-                    p["speaker"], p["cue"] = rec["speaker"], rec["cue"]
+                    p["speaker"], p["cue"] = _based(rec["speaker"], "quotation"), rec["cue"]
             pending = [p for p in pending if p["speaker"] is None]
         elif rec["group"] in last_in_group:
             src = last_in_group[rec["group"]]
-            rec["speaker"], rec["cue"] = src["speaker"], src["cue"]
+            rec["speaker"], rec["cue"] = _based(src["speaker"], "quotation"), src["cue"]
         else:
             pending.append(rec)
     para_of = [text.rfind("\n", 0, q["open"]) + 1 for q in quotes]
@@ -1086,14 +1095,14 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
             continue
         same_paragraph = para_of[k] == para_of[k - 1]
         if same_paragraph or (q["open"] == para_of[k] and _adjacent(text, quotes[k - 1], q, prev)):
-            rec["speaker"], rec["cue"] = prev["speaker"], prev["cue"]
+            rec["speaker"], rec["cue"] = _based(prev["speaker"], "previous_quote"), prev["cue"]
     for k in range(len(records) - 2, -1, -1):
         rec, q = records[k], quotes[k]
         nxt = records[k + 1]
         if rec["speaker"] is not None or q["partial"] or nxt["speaker"] is None:
             continue
         if para_of[k] == para_of[k + 1] and _adjacent(text, q, quotes[k + 1]):
-            rec["speaker"], rec["cue"] = nxt["speaker"], nxt["cue"]
+            rec["speaker"], rec["cue"] = _based(nxt["speaker"], "next_quote"), nxt["cue"]
 
 
 def _tie_parts(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text: str,
@@ -1139,7 +1148,7 @@ def _title_in_report(records: list[dict[str, Any]], quotes: list[dict[str, Any]]
                 prev["speaker"]["name"] != nxt["speaker"]["name"] or \
                 "\n" in text[quotes[k - 1]["end"] : quotes[k + 1]["start"]]:
             continue
-        records[k]["speaker"], records[k]["cue"] = prev["speaker"], prev["cue"]
+        records[k]["speaker"], records[k]["cue"] = _based(prev["speaker"], "quotation"), prev["cue"]
 
 
 def _closing_clause(text: str, q: dict[str, Any], named: bool) -> bool:

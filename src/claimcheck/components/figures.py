@@ -355,7 +355,7 @@ def _phrase_span(head: Token) -> Span:
 
 
 def _speaker(head: Token) -> dict[str, Any]:
-    """``{name, mention, description}`` for the source named by a subject or object head."""
+    """``{name, mention, description, basis}`` for the source named by a subject or object head."""
     mention = _phrase_span(head)
     if head.pos_ in _PRONOUNS:
         name = None
@@ -375,6 +375,7 @@ def _speaker(head: Token) -> dict[str, Any]:
         "name": name,
         "mention": {"text": mention.text, "start": mention.start_char, "end": mention.end_char},
         "description": description,
+        "basis": "cue",  # the subject or object of a speech verb, "according to" in the figure's sentence
     }
 
 

@@ -1942,7 +1942,7 @@ def _label_paraphrases(doc: Doc, view: _DocView, book: NameBook) -> list[dict[st
         out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
                     "cue": _span_dict(text, m.end(1), m.end(1) + 1),
                     "speaker": {"name": name, "mention": _span_dict(text, m.start(1), m.end(1)),
-                                "description": None}})
+                                "description": None, "basis": "label"}})
     for m in _HEADLINE_LABEL.finditer(text):
         if m.start() in seen:
             continue
@@ -1965,7 +1965,7 @@ def _label_paraphrases(doc: Doc, view: _DocView, book: NameBook) -> list[dict[st
         out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
                     "cue": _span_dict(text, m.end(1), m.end(1) + 1),
                     "speaker": {"name": book.canonical(who) or mention["text"], "mention": mention,
-                                "description": None}})
+                                "description": None, "basis": "label"}})
     return out
 
 
