@@ -80,7 +80,7 @@ def test_find_shows_the_basis_and_check_warns_when_it_is_inferred(tmp_path):
     by_text = {r["text"]: r for r in report["results"] if r["kind"] == "quote"}
     inferred = next(r for t, r in by_text.items() if "before the flood" in t)
     assert inferred["verdict"] == "verified" and inferred["speaker_match"] is True
-    assert any("read from the sentence before it" in note for note in inferred["notes"])
+    assert any("is inferred (read from the sentence before)" in note for note in inferred["notes"])
     cued = next(r for t, r in by_text.items() if "levy is fair" in t)
     assert cued["verdict"] == "verified"
-    assert not any("confirm it in the article" in note for note in cued["notes"])
+    assert not any("inferred" in note for note in cued["notes"])

@@ -502,8 +502,8 @@ class Checker:
         basis = (candidate.primary.get("speaker") or {}).get("basis")
         if enclosing is None and found is not None and basis in INFERRED_BASES:
             # the verdict on the speaker rests on an inference the index made, not on a cue by the words
-            result.notes.append(f"the index found {found} as the speaker {INFERRED_BASES[basis]}: "
-                                "confirm it in the article")
+            result.notes.append(f"the source's speaker, {found}, is inferred ({INFERRED_BASES[basis]}), "
+                                "not named by a cue beside the words: confirm it in the article")
         texts = _Text(text, candidate)
         result.score = alignment.score
         result.speaker_found = found

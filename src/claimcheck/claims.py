@@ -23,11 +23,11 @@ SPEAKER_BASES = ("cue", "label", "dash", "frame", "quotation", "previous_quote",
 # Bases that infer the speaker rather than read it off a cue next to the words: measured on annotated
 # news (README), each is right less often than a cue; ``check`` says so when a verdict rests on one.
 INFERRED_BASES = {
-    "previous_quote": "carried over from the quote before it",
-    "next_quote": "carried back from the quote after it",
-    "previous_sentence": "read from the sentence before it",
+    "previous_quote": "carried over from the quote before",
+    "next_quote": "carried back from the quote after",
+    "previous_sentence": "read from the sentence before",
     "frame": "read from a clause with no speech verb",
-    "clause": "the subject of the clause around it, with no speech verb",
+    "clause": "the subject of the clause around the quote",
 }
 SpeakerBasis = Literal["cue", "label", "dash", "frame", "quotation", "previous_quote", "next_quote",
                        "previous_sentence", "clause"]

@@ -104,7 +104,7 @@ def citations_table(query: str, citations: list[dict[str, Any]]) -> None:
         if speaker.get("description"):
             who = f"{who}\n[dim]{escape(_shorten(speaker['description'], 60))}[/]"
         if speaker.get("name") and speaker.get("basis") in INFERRED_BASES:
-            who = f"{who}\n[dim italic]{INFERRED_BASES[speaker['basis']]}[/]"
+            who = f"{who}\n[dim italic]inferred: {INFERRED_BASES[speaker['basis']]}[/]"
         span = claim["span"]
         table.add_row(
             str(rank),
