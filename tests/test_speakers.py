@@ -18,6 +18,11 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
 
 @pytest.mark.parametrize(("text", "words", "who"), [
     pytest.param(
+        "Mr. Bell, whose latest start-up, Acme, uses data to help towns find builders, said Mr. Ruiz "
+        "was a builder very much in the spirit of the city: \u201cHe is a doer who never stops.\u201d",
+        "doer", "Bell",
+        id="a titled name after said that is the subject of what was said is not inverted"),
+    pytest.param(
         "Ann Ruiz said the agency has “no plan at all,” and Tom Bell, who runs the agency, "
         "said it would reply.",
         "no plan", "Ann Ruiz",

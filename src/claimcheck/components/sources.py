@@ -368,10 +368,11 @@ def _inverted_subject(cue: Token, in_quote: np.ndarray, lex: Lexicon | None = No
     while j < n and not in_quote[j] and doc[j].pos_ in ("DET", "ADJ", "NUM") and j - cue.i < 4:
         j += 1
     if j < n and not in_quote[j] and (doc[j].pos_ in ("PROPN", "NOUN") or _mistagged_name(doc, j)) and \
-            doc[j].ent_type_ not in _WHEN and not _reported_subject(doc[j], cue):
+            doc[j].ent_type_ not in _WHEN:
         while j + 1 < n and doc[j].dep_ in ("compound", "flat") and doc[j].head.i > j and not in_quote[j + 1]:
             j = doc[j].head.i
-        return doc[j]
+        # (the whole name decides: "said Mr. Trump was …" is what was said, whatever "Mr." is)
+        return None if _reported_subject(doc[j], cue) else doc[j]
     return None
 
 
