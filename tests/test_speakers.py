@@ -130,6 +130,15 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "last honest man", "a senior adviser",
         id="in the words of someone names the source"),
     pytest.param(
+        "The fund chose the city because, in Forbes\u2019 words, \u201cit is the most entrepreneurial "
+        "place on the planet.\u201d",
+        "entrepreneurial", "Forbes",
+        id="in someone's words names the source"),
+    pytest.param(
+        "Tom Bell was, in Ann Ruiz's own words, \u201cthe best builder in the valley.\u201d",
+        "best builder", "Ann Ruiz",
+        id="in someone's own words names the source"),
+    pytest.param(
         "“We will finish the bridge this year,” Ana Ruiz said at the rally. That makes her “the only "
         "candidate with a real plan for the valley.”",
         "only candidate", "Ana Ruiz",

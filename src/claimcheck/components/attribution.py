@@ -472,7 +472,7 @@ def _linked_tokens(doc: Doc, ts: int, te: int) -> set[int]:
 
 def _words_of(doc: Doc, view: _DocView, ts: int) -> _Found | None:
     """"Ruiz was, in the words of a senior adviser, “the torchbearer”": "in the words of X" right before
-    the quote names its source, like "according to X"."""
+    the quote names its source, like "according to X"; so does "in X's words", "in her own words"."""
     for i in range(ts - 1, max(ts - 12, 3), -1):
         if view.in_quote[i] or doc[i].text in _STOP:
             return None
@@ -481,7 +481,31 @@ def _words_of(doc: Doc, view: _DocView, ts: int) -> _Found | None:
             if obj is None or any(not doc[k].is_punct for k in range(obj.right_edge.i + 1, ts)):
                 return None
             return _Found(doc[i - 1], obj)
+        if doc[i].lower_ == "words" and all(doc[k].is_punct for k in range(i + 1, ts)):
+            owner = _words_owner(doc, i)
+            return _Found(doc[i], owner) if owner is not None and not view.in_quote[owner.i] else None
     return None
+
+
+_POSSESSIVES = {"his", "her", "their", "its", "my", "our"}
+_GENITIVE = {"'s", "\u2019s", "'", "\u2019"}
+
+
+def _words_owner(doc: Doc, words: int) -> Token | None:
+    """Whose "words" in "in X's (own) words" / "in her words", read off the tokens (the parser often
+    takes "Forbes’" for a noun of its own)."""
+    k = words - 1
+    if k > 0 and doc[k].lower_ == "own":
+        k -= 1
+    if k > 0 and doc[k].lower_ in _POSSESSIVES:
+        owner, first = doc[k], k
+    elif k > 1 and doc[k].text in _GENITIVE and doc[k - 1].pos_ in ("PROPN", "NOUN"):
+        owner, first = doc[k - 1], k - 1
+        while first > 1 and doc[first - 1].pos_ == "PROPN" and owner.pos_ == "PROPN":
+            first -= 1
+    else:
+        return None
+    return owner if first > 0 and doc[first - 1].lower_ == "in" else None
 
 
 def _dash_speaker(doc: Doc, te: int) -> Token | None:
