@@ -57,7 +57,8 @@ def test_pronoun_speakers_counts_the_named_ones(nlp):
     assert pronoun_speakers([doc]) == (1, 1)  # "she" is Lena Moss; "they" is not counted
 
 
-def test_speaker_accuracy_is_split_by_basis(tmp_path):
+def test_speaker_accuracy_is_split_by_basis(tmp_path, eval_dir):
+    # (the scorer's own matching and test: score_quotes.py ships with the PolNeAR files)
     text = "\u201cWe will build it,\u201d Ann Ruiz said. Tom Bell spoke next. \u201cNobody can stop us.\u201d"
     ruiz, bell = text.index("Ann Ruiz"), text.index("Tom Bell")
 
