@@ -46,6 +46,16 @@ def test_a_carried_speaker_is_a_copy_with_its_own_basis(nlp):
     assert first["speaker"] is not second["speaker"]
 
 
+def test_a_speaker_inferred_for_one_quote_passes_on_as_inferred(nlp):
+    # the sentence before gives the first quote its speaker; the quote after it shares it, and stays
+    # marked as inferred (not as "the quote before", which is right more often)
+    doc = nlp("Ana Ruiz spoke to reporters on Monday about the old bridge.\n\n\u201cWe will rebuild it and "
+              "it will be better than before.\u201d \u201cIt will take two years.\u201d")
+    first, second = quotes(doc)
+    assert speaker(first) == speaker(second) == "Ana Ruiz"
+    assert first["speaker"]["basis"] == second["speaker"]["basis"] == "previous_sentence"
+
+
 def test_every_basis_is_one_the_schema_names(nlp, corpus_claims):
     schema_bases = set(SPEAKER_BASES)
     assert set(INFERRED_BASES) <= schema_bases

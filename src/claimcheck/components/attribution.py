@@ -80,6 +80,7 @@ from spacy.attrs import DEP, LOWER, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from claimcheck.claims import INFERRED_BASES
 from claimcheck.components.lexicon import STRONG, WEAK, Lexicon, load_lexicon
 from claimcheck.components.names import NameBook
 from claimcheck.components.quotes import find_quotes, is_quoted_name, looks_like_scare_quote, looks_like_title
@@ -976,6 +977,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
             if found is not None:
                 rec["cue"] = _span_dict(view.text, found.cue.idx, found.cue.idx + len(found.cue))
                 rec["speaker"] = _based(_speaker_record(doc, view, found.subject, book), "clause")
+    _propagate(records, quotes, text, named)  # (what the sentence before gave a quote, its quotation shares)
     _title_in_report(records, quotes, text, named)
     _tie_parts(records, quotes, text, named)
     if paraphrases and len(doc):
@@ -990,6 +992,14 @@ def _based(speaker: dict[str, Any], basis: str) -> dict[str, Any]:
     """A copy of ``speaker`` that says how it was found (the copy: a speaker passed on to the next
     quote keeps its own basis)."""
     return {**speaker, "basis": basis}
+
+
+def _carried(speaker: dict[str, Any], basis: str) -> dict[str, Any]:
+    """``speaker`` passed on from another quote: carried as ``basis``, unless the quote it comes from
+    had it by inference already (a quotation whose first part took its speaker from the sentence
+    before is all inferred)."""
+    own = speaker.get("basis")
+    return _based(speaker, own if own in INFERRED_BASES else basis)
 
 
 # an upper-case speaker label opening a quoted transcript line: “SMITH: …”, “MR. SMITH: …”
@@ -1103,11 +1113,11 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
             last_in_group[rec["group"]] = rec
             for p in pending:
                 if p["group"] == rec["group"] and p["speaker"] is None:
-                    p["speaker"], p["cue"] = _based(rec["speaker"], "quotation"), rec["cue"]
+                    p["speaker"], p["cue"] = _carried(rec["speaker"], "quotation"), rec["cue"]
             pending = [p for p in pending if p["speaker"] is None]
         elif rec["group"] in last_in_group:
             src = last_in_group[rec["group"]]
-            rec["speaker"], rec["cue"] = _based(src["speaker"], "quotation"), src["cue"]
+            rec["speaker"], rec["cue"] = _carried(src["speaker"], "quotation"), src["cue"]
         else:
             pending.append(rec)
     para_of = [text.rfind("\n", 0, q["open"]) + 1 for q in quotes]
@@ -1119,14 +1129,14 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
             continue
         same_paragraph = para_of[k] == para_of[k - 1]
         if same_paragraph or (q["open"] == para_of[k] and _adjacent(text, quotes[k - 1], q, prev)):
-            rec["speaker"], rec["cue"] = _based(prev["speaker"], "previous_quote"), prev["cue"]
+            rec["speaker"], rec["cue"] = _carried(prev["speaker"], "previous_quote"), prev["cue"]
     for k in range(len(records) - 2, -1, -1):
         rec, q = records[k], quotes[k]
         nxt = records[k + 1]
         if rec["speaker"] is not None or q["partial"] or nxt["speaker"] is None:
             continue
         if para_of[k] == para_of[k + 1] and _adjacent(text, q, quotes[k + 1]):
-            rec["speaker"], rec["cue"] = _based(nxt["speaker"], "next_quote"), nxt["cue"]
+            rec["speaker"], rec["cue"] = _carried(nxt["speaker"], "next_quote"), nxt["cue"]
 
 
 def _tie_parts(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text: str,
@@ -1172,7 +1182,7 @@ def _title_in_report(records: list[dict[str, Any]], quotes: list[dict[str, Any]]
                 prev["speaker"]["name"] != nxt["speaker"]["name"] or \
                 "\n" in text[quotes[k - 1]["end"] : quotes[k + 1]["start"]]:
             continue
-        records[k]["speaker"], records[k]["cue"] = _based(prev["speaker"], "quotation"), prev["cue"]
+        records[k]["speaker"], records[k]["cue"] = _carried(prev["speaker"], "quotation"), prev["cue"]
 
 
 def _closing_clause(text: str, q: dict[str, Any], named: bool) -> bool:
