@@ -107,6 +107,12 @@ def test_to_json_output_is_valid(make, validator) -> None:
     validate_claim(json.loads(json.dumps(record)))  # and after a trip through JSON text
 
 
+def test_the_schema_names_every_speaker_basis() -> None:
+    """Drift guard: the bases the components give are the ones the schema lists."""
+    enum = load_schema()["properties"]["speaker"]["properties"]["basis"]["enum"]
+    assert enum == [None, *claims_mod.SPEAKER_BASES]
+
+
 def test_a_claim_from_an_index_of_schema_1_0_is_still_valid(validator) -> None:
     """1.1 added speaker.basis as optional data: claims stored before it read back unchanged."""
     record = quote_claim().to_json()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 SCHEMA_VERSION = "1.1"
 CLAIM_KINDS = ("quote", "paraphrase", "figure")
@@ -18,8 +18,9 @@ ClaimKind = Literal["quote", "paraphrase", "figure"]
 # How a speaker was found, most direct first (the schema's speaker.basis says what each means). A
 # fact-checker reads a speaker carried over from another quote, or inferred from the sentence before,
 # with more care than one named by "said" next to the words.
-SPEAKER_BASES = ("cue", "label", "dash", "frame", "quotation", "previous_quote", "next_quote",
-                 "previous_sentence", "clause")
+SpeakerBasis = Literal["cue", "label", "dash", "frame", "quotation", "previous_quote", "next_quote",
+                       "previous_sentence", "clause"]
+SPEAKER_BASES: tuple[str, ...] = get_args(SpeakerBasis)
 # Bases that infer the speaker rather than read it off a cue next to the words: measured on annotated
 # news (README), each is right less often than a cue; ``check`` says so when a verdict rests on one.
 INFERRED_BASES = {
@@ -29,8 +30,6 @@ INFERRED_BASES = {
     "frame": "read from a clause with no speech verb",
     "clause": "the subject of the clause around the quote",
 }
-SpeakerBasis = Literal["cue", "label", "dash", "frame", "quotation", "previous_quote", "next_quote",
-                       "previous_sentence", "clause"]
 SELECTOR_CONTEXT = 32  # characters of prefix/suffix kept to re-anchor a quote
 
 
