@@ -23,6 +23,10 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "doer", "Bell",
         id="a titled name after said that is the subject of what was said is not inverted"),
     pytest.param(
+        "\u201cWe will find the money that is missing.\u201d Ana Ruiz said. The council disagreed.",
+        "money that is missing", "Ana Ruiz",
+        id="a sentence that is only a name and said, after a quote ending in a full stop"),
+    pytest.param(
         "Ann Ruiz said the agency has “no plan at all,” and Tom Bell, who runs the agency, "
         "said it would reply.",
         "no plan", "Ann Ruiz",

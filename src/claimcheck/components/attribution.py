@@ -849,6 +849,24 @@ def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int, lex: Lexicon | None =
     return None
 
 
+def _bare_report(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Found | None:
+    """"“… are missing.” Trump said.": a sentence that is only a noun phrase and a speech verb says
+    who spoke the quote before it, whatever stop the writer put inside the marks."""
+    n = len(doc)
+    if not (ts <= te - 2 < n and doc[te - 2].text == "." and doc[te - 1].text in {"\u201d", '"', "''"}):
+        return None
+    j = te
+    while j < n and j - te < 6 and not view.in_quote[j] and doc[j].pos_ in _PHRASE_POS:
+        j += 1
+    if j == te or j >= n or doc[j].pos_ != "VERB" or lex.strength.get(doc[j].lemma_, 0.0) < STRONG:
+        return None
+    end = j + 1
+    if end < n and doc[end].text not in _STOP and "\n" not in doc[end].text:
+        return None  # the verb says more ("Trump said so too"): not a bare attribution
+    subj = _subject(doc[j], view)
+    return _Found(doc[j], subj) if subj is not None and te <= subj.i < j else None
+
+
 _PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON"}
 
 
@@ -942,9 +960,14 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                     rec["speaker"] = _based(_speaker_record(doc, view, found.subject, book), "cue")
             else:
                 dash = _dash_speaker(doc, min(te, len(doc)))
-                framed = _frame_cue(doc, view, ts, min(te, len(doc)), lex) if dash is None else None
+                bare = _bare_report(doc, view, lex, ts, min(te, len(doc))) if dash is None else None
+                framed = None if dash is not None or bare is not None else \
+                    _frame_cue(doc, view, ts, min(te, len(doc)), lex)
                 if dash is not None:
                     rec["speaker"] = _based(_speaker_record(doc, view, dash, book), "dash")
+                elif bare is not None:
+                    rec["cue"] = _cue_span(doc, view.text, bare.cue)
+                    rec["speaker"] = _based(_speaker_record(doc, view, bare.subject, book), "cue")
                 elif framed is not None:
                     c = framed.cue
                     rec["cue"] = _span_dict(view.text, c.idx, c.idx + len(c))
