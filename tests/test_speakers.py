@@ -27,6 +27,10 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "money that is missing", "Ana Ruiz",
         id="a sentence that is only a name and said, after a quote ending in a full stop"),
     pytest.param(
+        "Of Bell, Ana Ruiz, who gave money to the mayor, said, \u201cHe is a wonderful man.\u201d",
+        "wonderful man", "Ana Ruiz",
+        id="a fronted of-phrase the parser made the subject is not the speaker"),
+    pytest.param(
         "Ann Ruiz said the agency has “no plan at all,” and Tom Bell, who runs the agency, "
         "said it would reply.",
         "no plan", "Ann Ruiz",

@@ -173,6 +173,14 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                 if subj is not None and (child.i > tok.i or _newline_between(child, tok)) and not across:
                     continue
                 subj = child
+        if subj is not None and subj.pos_ == "ADP":
+            # "Of Carson, Levine, who …, said": the parser made the preposition the subject; its object,
+            # the name after the fronted phrase, is the one who speaks (a name it mistags, "From said",
+            # has no object and stays)
+            subj = next((c for c in subj.children if c.dep_ == "pobj" and not (
+                in_quote is not None and in_quote[c.i])), subj)
+            # (read as "Of [Carson, Levine]": the name set off after the fronted one is the speaker)
+            subj = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subj)
         if subj is None:
             subj = _by_agent(tok)  # a passive cue: "was described by X as"
         if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "relcl" and \
