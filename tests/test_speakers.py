@@ -1123,3 +1123,27 @@ def test_listed_speech_verbs_are_quote_cues():
     cues = load_lexicon().quote_cues
     assert len(words) > 150 and len(words & cues) >= 0.8 * len(words)
     assert {"scold", "berate", "disparage", "whisper"} <= cues
+
+
+def test_a_hyphenated_name_is_one_name(nlp):
+    """The tokenizer splits "Bell-Ruiz" at the hyphen; the name, its later surname mentions and a
+    pronoun pointing back to it keep both parts."""
+    doc = nlp("\u201cIt is a bad plan,\u201d said Douglas Bell-Ruiz, a former budget director. \u201cIt will "
+              "cost too much,\u201d Bell-Ruiz added.")
+    assert speaker(quote_of(doc, "bad plan")) == "Douglas Bell-Ruiz"
+    assert speaker(quote_of(doc, "cost too much")) == "Douglas Bell-Ruiz"
+    doc = nlp("Nicole Hart has worked at the plant for years. \u201cI like working with my hands,\u201d she "
+              "said.\n\nMs. Ann Bell-Ruiz emphasized that she, too, enjoyed her work. \u201cI missed "
+              "football games,\u201d she said.")
+    assert speaker(quote_of(doc, "football games")) == "Ann Bell-Ruiz"
+    doc = nlp("\u201cThe ship is ready,\u201d said Jean-Luc Marchand, the captain.")
+    assert speaker(quote_of(doc, "ship is ready")) == "Jean-Luc Marchand"
+
+
+def test_name_words_join_a_hyphen_with_no_space_around_it(nlp):
+    from claimcheck.components.names import name_words
+
+    doc = nlp("Ann Bell-Ruiz met Tom Hart - the mayor.")
+    assert name_words(list(doc[0:4])) == ["Ann", "Bell-Ruiz"]
+    assert name_words(list(doc[5:9])) == ["Tom", "Hart", "-", "the"]  # a spaced dash is no hyphen
+    assert name_words(["Ann", "-", "Ruiz"]) == ["Ann", "-", "Ruiz"]  # bare strings carry no spacing

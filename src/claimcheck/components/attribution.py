@@ -82,7 +82,7 @@ from spacy.tokens import Doc, Token
 
 from claimcheck.claims import INFERRED_BASES
 from claimcheck.components.lexicon import STRONG, WEAK, Lexicon, load_lexicon
-from claimcheck.components.names import NameBook
+from claimcheck.components.names import NameBook, name_end, name_start
 from claimcheck.components.quotes import find_quotes, is_quoted_name, looks_like_scare_quote, looks_like_title
 from claimcheck.components.reported_speech import _paraphrases
 from claimcheck.components.sources import (
@@ -520,9 +520,7 @@ def _dash_speaker(doc: Doc, te: int) -> Token | None:
         while j < n and doc[j].is_space:
             j += 1
         if j < n and doc[j].pos_ == "PROPN":
-            while j + 1 < n and doc[j + 1].pos_ == "PROPN":
-                j += 1
-            return doc[j]
+            return doc[name_end(doc, j)]
     # "“…”\n\n-Ann Ruiz, Portland.": a hyphen for the dash, glued to the name by the tokenizer
     # (the tagger may take the glued token for punctuation: the name then goes on in the next one)
     if i < n and len(doc[i].text) > 2 and doc[i].text[0] == "-" and doc[i].text[1:].istitle() and (
@@ -1052,10 +1050,7 @@ def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
             main_subject = tok.i
         elif main_subject >= view.sent_start[tok.i]:
             continue  # a name below the main clause's subject in its sentence
-        i = tok.i
-        while i - 1 >= 0 and doc[i - 1].pos_ == "PROPN":
-            i -= 1
-        name = book.canonical(list(doc[i : tok.i + 1]))
+        name = book.canonical(list(doc[name_start(doc, tok.i) : tok.i + 1]))
         if name:
             book.note_person(tok.idx, name)
     lower = doc.to_array([LOWER]).reshape(-1)

@@ -13,7 +13,8 @@ import bisect
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import POS
+from spacy.attrs import ORTH, POS, SPACY
+from spacy.strings import hash_string
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -42,6 +43,58 @@ def office_trim(doc: Doc, i: int, j: int) -> int:
     return i + 1 if j - i >= 3 else i
 
 
+_HYPHENS = {"-", "\u2010", "\u2011"}
+_HYPHEN_HASHES = np.array(sorted(hash_string(h) for h in _HYPHENS), dtype=np.uint64)
+
+
+def glued_hyphen(doc: Doc, k: int) -> bool:
+    """A hyphen inside a name ("Holtz-Eakin", "Jean-Luc"): the tokenizer splits it off, with no space
+    on either side and a proper noun on both."""
+    return 0 < k < len(doc) - 1 and doc[k].text in _HYPHENS and not doc[k - 1].whitespace_ and \
+        not doc[k].whitespace_ and doc[k - 1].pos_ == "PROPN" and doc[k + 1].pos_ == "PROPN"
+
+
+def _in_name(doc: Doc, k: int) -> bool:
+    return doc[k].pos_ == "PROPN" or glued_hyphen(doc, k)
+
+
+def name_start(doc: Doc, i: int, lo: int = 0) -> int:
+    """First token of the run of proper nouns (hyphens inside it included) that ends at ``i``, not
+    before ``lo``."""
+    while i - 1 >= lo and _in_name(doc, i - 1):
+        i -= 1
+    return i
+
+
+def name_end(doc: Doc, j: int, hi: int | None = None) -> int:
+    """Last token of the run of proper nouns (hyphens inside it included) that starts at ``j``, not
+    after ``hi``."""
+    hi = len(doc) - 1 if hi is None else hi
+    while j + 1 <= hi and _in_name(doc, j + 1):
+        j += 1
+    return j
+
+
+def name_words(tokens: list[Token] | list[str]) -> list[str]:
+    """The words of a name, the parts of a hyphenated one joined again ("Holtz", "-", "Eakin" →
+    "Holtz-Eakin")."""
+    words: list[str] = []
+    glue = False
+    for t in tokens:
+        text = t if isinstance(t, str) else t.text
+        joins = not isinstance(t, str) and text in _HYPHENS and not t.whitespace_ and t.i > 0 and \
+            not t.doc[t.i - 1].whitespace_ and bool(words)
+        if joins:
+            words[-1] += text
+            glue = True
+        elif glue:
+            words[-1] += text
+            glue = False
+        else:
+            words.append(text)
+    return words
+
+
 @dataclass
 class NameBook:
     """Names of one document: full names in order of first use, and who was last in view."""
@@ -60,9 +113,12 @@ class NameBook:
         book = cls(titles)
         if len(doc) == 0:
             return book
-        pos = doc.to_array([POS]).reshape(-1)
-        is_propn = pos == PROPN
+        attrs = doc.to_array([POS, ORTH, SPACY])
+        is_propn = attrs[:, 0] == PROPN
         n = len(doc)
+        if n > 2:  # "Douglas Holtz-Eakin" is one run: a hyphen glued between two proper nouns joins them
+            hyphen = np.isin(attrs[1:-1, 1], _HYPHEN_HASHES) & (attrs[:-2, 2] == 0) & (attrs[1:-1, 2] == 0)
+            is_propn[1:-1] |= hyphen & is_propn[:-2] & is_propn[2:]
         runs: list[tuple[int, int]] = []
         seen_until = -1
         for i in np.flatnonzero(is_propn):
@@ -88,7 +144,7 @@ class NameBook:
         return book
 
     def _register(self, tokens: Span) -> None:
-        words = [t.text for t in tokens]
+        words = name_words(list(tokens))
         if len(words) > 5:
             return
         lead = [w.lower() for w in words]
@@ -114,7 +170,7 @@ class NameBook:
 
     def canonical(self, tokens: list[Token] | list[str]) -> str | None:
         """The full name a proper-noun mention stands for, titles dropped."""
-        words = [t if isinstance(t, str) else t.text for t in tokens]
+        words = name_words(tokens)
         while len(words) > 1 and words[0].lower() in self.titles:
             words = words[1:]
         words = [w for w in words if w not in {"'s", "\u2019s", "'", "\u2019"}]

@@ -45,7 +45,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Token
 
 from claimcheck.components.lexicon import STRONG, WEAK, Lexicon
-from claimcheck.components.names import PRONOUNS, NameBook, office_trim
+from claimcheck.components.names import PRONOUNS, NameBook, name_end, name_start, office_trim
 from claimcheck.components.quotes import marked_extent
 
 SUBJECTS = {"nsubj", "csubj"}  # a passive subject is what was talked about ("rights were discussed")
@@ -375,8 +375,10 @@ def _inverted_subject(cue: Token, in_quote: np.ndarray, lex: Lexicon | None = No
     j, n = cue.i + 1, len(doc)
     while j < n and not in_quote[j] and doc[j].pos_ in ("DET", "ADJ", "NUM") and j - cue.i < 4:
         j += 1
+    # (not the first word of a hyphenated adverb: "said matter-of-factly")
+    hyphenated = j + 1 < n and doc[j].is_lower and doc[j + 1].text == "-" and not doc[j].whitespace_
     if j < n and not in_quote[j] and (doc[j].pos_ in ("PROPN", "NOUN") or _mistagged_name(doc, j)) and \
-            doc[j].ent_type_ not in _WHEN:
+            doc[j].ent_type_ not in _WHEN and not hyphenated:
         while j + 1 < n and doc[j].dep_ in ("compound", "flat") and doc[j].head.i > j and not in_quote[j + 1]:
             j = doc[j].head.i
         # (the whole name decides: "said Mr. Trump was …" is what was said, whatever "Mr." is)
@@ -489,11 +491,9 @@ def _name(doc: Doc, head: Token, start: int, end: int, book: NameBook, view: _Do
                 break
     if head.pos_ == "PROPN" or (head.text[:1].isupper() and head.i > view.sent_start[head.i]):
         # the run of proper nouns around the head ("President Donald Trump")
-        i, j = head.i, head.i
-        while i - 1 >= 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].idx >= start:
-            i -= 1
-        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].idx < end:
-            j += 1
+        lo = next((k for k in range(head.i, -1, -1) if doc[k].idx < start), -1) + 1
+        hi = next((k for k in range(head.i, len(doc)) if doc[k].idx >= end), len(doc)) - 1
+        i, j = name_start(doc, head.i, lo), name_end(doc, head.i, hi)
         i = min(office_trim(doc, i, j + 1), head.i)
         name = book.canonical(list(doc[i : j + 1]))
         if name:
@@ -691,11 +691,7 @@ def _speaker_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> di
         # "the minister, Ana Lopez, told …": the appositive names whom the noun describes
         for child in head.rights:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and not view.in_quote[child.i]:
-                i, j = child.i, child.i
-                while i - 1 > head.i and doc[i - 1].pos_ == "PROPN":
-                    i -= 1
-                while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN":
-                    j += 1
+                i, j = name_start(doc, child.i, head.i + 1), name_end(doc, child.i)
                 proper = book.canonical(list(doc[i : j + 1]))
                 if proper:
                     name, description = proper, view.text[start:end]
