@@ -95,6 +95,13 @@ def name_words(tokens: list[Token] | list[str]) -> list[str]:
     return words
 
 
+def _name_word(word: str) -> bool:
+    """A word of a person's name: capitalised ("Ruiz", "O.", "Holtz-Eakin"), or a particle glued to a
+    capitalised surname ("al-Assad"; not a dash glued to a name, "-Craig")."""
+    capital = word[:1].isupper() or (word[:1].isalpha() and word.rsplit("-", 1)[-1][:1].isupper())
+    return capital and word.replace(".", "").replace("-", "").isalpha()
+
+
 @dataclass
 class NameBook:
     """Names of one document: full names in order of first use, and who was last in view."""
@@ -155,7 +162,7 @@ class NameBook:
             elif lead[0] in _MALE_TITLES:
                 gender = "m"
             words, lead = words[1:], lead[1:]
-        words = [w for w in words if w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha()]
+        words = [w for w in words if _name_word(w)]
         initials = sum(1 for w in words if len(w.rstrip(".")) <= 2)
         if not words or len(words) - initials > 3:
             return  # a headline or an organisation, not a person's name
@@ -163,6 +170,8 @@ class NameBook:
         if len(words) >= 2:
             full = " ".join(words)
             self.full_by_last.setdefault(last, full)
+            if last[:1].islower():  # "Bashar al-Assad" is "Assad" on later mentions
+                self.full_by_last.setdefault(last.rsplit("-", 1)[-1], full)
             if gender:
                 self.gender.setdefault(full, gender)
         elif gender:

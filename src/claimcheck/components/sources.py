@@ -45,7 +45,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Token
 
 from claimcheck.components.lexicon import STRONG, WEAK, Lexicon
-from claimcheck.components.names import PRONOUNS, NameBook, name_end, name_start, office_trim
+from claimcheck.components.names import PRONOUNS, NameBook, glued_hyphen, name_end, name_start, office_trim
 from claimcheck.components.quotes import marked_extent
 
 SUBJECTS = {"nsubj", "csubj"}  # a passive subject is what was talked about ("rights were discussed")
@@ -451,6 +451,9 @@ def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | Non
         if child.dep_ in DESCRIPTIVE or child.is_punct or view.in_quote[child.i]:
             break
         right = child.right_edge.i
+    # "Bashar al-Assad" with "al" for head: a name the parser split at its hyphen goes on after it
+    while right + 2 < len(doc) and glued_hyphen(doc, right + 1) and not view.in_quote[right + 2]:
+        right = name_end(doc, right + 2)
     # a comma inside the span ends the name ("Smith, 54,")
     for i in range(head.i + 1, right + 1):
         if doc[i].text == ",":
