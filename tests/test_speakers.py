@@ -1151,3 +1151,16 @@ def test_name_words_join_a_hyphen_with_no_space_around_it(nlp):
     assert name_words(list(doc[0:4])) == ["Ann", "Bell-Ruiz"]
     assert name_words(list(doc[5:9])) == ["Tom", "Hart", "-", "the"]  # a spaced dash is no hyphen
     assert name_words(["Ann", "-", "Ruiz"]) == ["Ann", "-", "Ruiz"]  # bare strings carry no spacing
+
+
+def test_a_name_with_a_particle_is_one_name(nlp):
+    """"de", "von der" inside a surname: the full name, and a later "de Blasio" or "Mayor de Blasio"
+    finds it (not "Bill Blasio", not "Gaulle")."""
+    doc = nlp("\u201cThe city is safe,\u201d said Bill de Marco, the mayor. \u201cWe will do more,\u201d de "
+              "Marco added. \u201cMuch more,\u201d Mayor de Marco said.")
+    assert {speaker(q) for q in quotes(doc)} == {"Bill de Marco"}
+    doc = nlp("\u201cThe plan is sound,\u201d said Ursula von der Hart, the minister. \u201cWe will "
+              "act,\u201d von der Hart added.")
+    assert {speaker(q) for q in quotes(doc)} == {"Ursula von der Hart"}
+    doc = nlp("\u201cWe will act,\u201d said the de facto leader.")
+    assert speaker(quote_of(doc, "will act")) == "the de facto leader"

@@ -55,7 +55,19 @@ def glued_hyphen(doc: Doc, k: int) -> bool:
 
 
 def _in_name(doc: Doc, k: int) -> bool:
-    return doc[k].pos_ == "PROPN" or glued_hyphen(doc, k)
+    return doc[k].pos_ == "PROPN" or glued_hyphen(doc, k) or _inner_particle(doc, k)
+
+
+def _inner_particle(doc: Doc, k: int) -> bool:
+    """A lower-case particle between proper nouns ("Bill de Blasio", "Ursula von der Leyen")."""
+    if doc[k].text not in _PARTICLES:
+        return False
+    i, j = k - 1, k + 1
+    while i >= 0 and doc[i].text in _PARTICLES:
+        i -= 1
+    while j < len(doc) and doc[j].text in _PARTICLES:
+        j += 1
+    return i >= 0 and j < len(doc) and doc[i].pos_ == "PROPN" and doc[j].pos_ == "PROPN"
 
 
 def name_start(doc: Doc, i: int, lo: int = 0) -> int:
@@ -95,6 +107,12 @@ def name_words(tokens: list[Token] | list[str]) -> list[str]:
     return words
 
 
+# lower-case words inside a surname ("de Blasio", "von der Leyen", "van Hollen")
+_PARTICLES = {"de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le", "van",
+              "von", "bin", "ibn", "al", "el", "ter", "ten", "zu"}
+_PARTICLE_HASHES = np.array(sorted(hash_string(w) for w in _PARTICLES), dtype=np.uint64)
+
+
 def _name_word(word: str) -> bool:
     """A word of a person's name: capitalised ("Ruiz", "O.", "Holtz-Eakin"), or a particle glued to a
     capitalised surname ("al-Assad"; not a dash glued to a name, "-Craig")."""
@@ -126,6 +144,9 @@ class NameBook:
         if n > 2:  # "Douglas Holtz-Eakin" is one run: a hyphen glued between two proper nouns joins them
             hyphen = np.isin(attrs[1:-1, 1], _HYPHEN_HASHES) & (attrs[:-2, 2] == 0) & (attrs[1:-1, 2] == 0)
             is_propn[1:-1] |= hyphen & is_propn[:-2] & is_propn[2:]
+        # so is "Bill de Blasio": a particle between proper nouns (rare: looked at one by one)
+        for k in np.flatnonzero(np.isin(attrs[:, 1], _PARTICLE_HASHES)):
+            is_propn[k] = is_propn[k] or _inner_particle(doc, int(k))
         runs: list[tuple[int, int]] = []
         seen_until = -1
         for i in np.flatnonzero(is_propn):
@@ -162,9 +183,11 @@ class NameBook:
             elif lead[0] in _MALE_TITLES:
                 gender = "m"
             words, lead = words[1:], lead[1:]
-        words = [w for w in words if _name_word(w)]
-        initials = sum(1 for w in words if len(w.rstrip(".")) <= 2)
-        if not words or len(words) - initials > 3:
+        # (a particle inside the name stays: "Bill de Blasio", "Ursula von der Leyen")
+        words = [w for k, w in enumerate(words)
+                 if _name_word(w) or (w in _PARTICLES and 0 < k < len(words) - 1)]
+        initials = sum(1 for w in words if len(w.rstrip(".")) <= 2 and w not in _PARTICLES)
+        if not words or len([w for w in words if w not in _PARTICLES]) - initials > 3:
             return  # a headline or an organisation, not a person's name
         last = words[-1]
         if len(words) >= 2:
@@ -185,6 +208,11 @@ class NameBook:
         words = [w for w in words if w not in {"'s", "\u2019s", "'", "\u2019"}]
         if not words:
             return None
+        surname = words
+        while len(surname) > 1 and surname[0] in _PARTICLES:
+            surname = surname[1:]
+        if len(surname) == 1 and surname is not words and surname[0] in self.full_by_last:
+            return self.full_by_last[surname[0]]  # "de Blasio" later on: the full name it stands for
         name = " ".join(words)
         if len(words) == 1:
             return self.full_by_last.get(words[0], name)
