@@ -1164,3 +1164,17 @@ def test_a_name_with_a_particle_is_one_name(nlp):
     assert {speaker(q) for q in quotes(doc)} == {"Ursula von der Hart"}
     doc = nlp("\u201cWe will act,\u201d said the de facto leader.")
     assert speaker(quote_of(doc, "will act")) == "the de facto leader"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("\u201cIt is over,\u201d said U.S. Rep. Ann Bell. \u201cWe go on,\u201d Bell added.",
+                 "Ann Bell", id="a place abbreviated before the title"),
+    pytest.param("\u201cWe will win,\u201d said Texas Lt. Gov. Dan Hart. \u201cSoon,\u201d Hart added.",
+                 "Dan Hart", id="a state and a split abbreviation before the title"),
+    pytest.param("\u201cIt is over,\u201d said Retired Army Col. Lawrence Hart.", "Lawrence Hart",
+                 id="a service before the rank"),
+    pytest.param("\u201cIt is over,\u201d said Martin Luther King Jr.", "Martin Luther King Jr.",
+                 id="a title word inside a name stays"),
+])
+def test_the_office_before_a_name_is_no_part_of_it(nlp, text, name):
+    assert {speaker(q) for q in quotes(nlp(text))} == {name}

@@ -89,13 +89,17 @@ def name_end(doc: Doc, j: int, hi: int | None = None) -> int:
 
 def name_words(tokens: list[Token] | list[str]) -> list[str]:
     """The words of a name, the parts of a hyphenated one joined again ("Holtz", "-", "Eakin" →
-    "Holtz-Eakin")."""
+    "Holtz-Eakin"), and a full stop the tokenizer split off an abbreviation put back ("Lt", "." →
+    "Lt.")."""
     words: list[str] = []
     glue = False
     for t in tokens:
         text = t if isinstance(t, str) else t.text
-        joins = not isinstance(t, str) and text in _HYPHENS and not t.whitespace_ and t.i > 0 and \
-            not t.doc[t.i - 1].whitespace_ and bool(words)
+        glued_before = not isinstance(t, str) and t.i > 0 and not t.doc[t.i - 1].whitespace_ and bool(words)
+        if text == "." and glued_before and not glue:
+            words[-1] += text
+            continue
+        joins = glued_before and text in _HYPHENS and not t.whitespace_  # type: ignore[union-attr]
         if joins:
             words[-1] += text
             glue = True
@@ -171,10 +175,18 @@ class NameBook:
                 book.persons.add(name)
         return book
 
+    def _after_place(self, words: list[str]) -> list[str]:
+        """"U.S. Rep. Ann Bell", "Texas Lt. Gov. Dan Patrick", "Army Col. Ann Bell": the place or service
+        before a title is part of the office, not of the name; the name is what follows the last title
+        (two words or more: "Martin Luther King Jr.", "U.S. Supreme Court" stay whole)."""
+        last = max((k for k, w in enumerate(words[:-2]) if w.lower() in self.titles), default=-1)
+        return words[last:] if last > 0 else words
+
     def _register(self, tokens: Span) -> None:
         words = name_words(list(tokens))
         if len(words) > 5:
             return
+        words = self._after_place(words)
         lead = [w.lower() for w in words]
         gender = None
         while len(words) > 1 and lead[0] in self.titles:  # the last word is the name ("King")
@@ -202,7 +214,7 @@ class NameBook:
 
     def canonical(self, tokens: list[Token] | list[str]) -> str | None:
         """The full name a proper-noun mention stands for, titles dropped."""
-        words = name_words(tokens)
+        words = self._after_place(name_words(tokens))
         while len(words) > 1 and words[0].lower() in self.titles:
             words = words[1:]
         words = [w for w in words if w not in {"'s", "\u2019s", "'", "\u2019"}]
