@@ -94,13 +94,13 @@ def name_words(tokens: list[Token] | list[str]) -> list[str]:
     words: list[str] = []
     glue = False
     for t in tokens:
-        text = t if isinstance(t, str) else t.text
+        # (bare strings carry no spacing: nothing is glued to them)
+        text, spaced_after = (t, True) if isinstance(t, str) else (t.text, bool(t.whitespace_))
         glued_before = not isinstance(t, str) and t.i > 0 and not t.doc[t.i - 1].whitespace_ and bool(words)
         if text == "." and glued_before and not glue:
             words[-1] += text
             continue
-        joins = glued_before and text in _HYPHENS and not t.whitespace_  # type: ignore[union-attr]
-        if joins:
+        if glued_before and text in _HYPHENS and not spaced_after:
             words[-1] += text
             glue = True
         elif glue:
@@ -177,8 +177,9 @@ class NameBook:
 
     def _after_place(self, words: list[str]) -> list[str]:
         """"U.S. Rep. Ann Bell", "Texas Lt. Gov. Dan Patrick", "Army Col. Ann Bell": the place or service
-        before a title is part of the office, not of the name; the name is what follows the last title
-        (two words or more: "Martin Luther King Jr.", "U.S. Supreme Court" stay whole)."""
+        before a title is part of the office, not of the name. Drops what comes before the last title
+        word (the titles themselves go next, with the others) when two words or more follow it:
+        "Martin Luther King Jr." and "U.S. Supreme Court" stay whole."""
         last = max((k for k, w in enumerate(words[:-2]) if w.lower() in self.titles), default=-1)
         return words[last:] if last > 0 else words
 
