@@ -510,8 +510,8 @@ class Store:
     # -- files and documents ------------------------------------------------------------
 
     def file_sha(self, path: str) -> str | None:
-        row = self.conn.execute("SELECT sha256 FROM files WHERE path = ?", (path,)).fetchone()
-        return row[0] if row else None
+        state = self.file_state(path)
+        return state[0] if state else None
 
     def file_state(self, path: str) -> tuple[str, str] | None:
         """(sha256, extractor fingerprint) the file was last indexed with, or None."""
@@ -533,8 +533,8 @@ class Store:
         return sorted(found)
 
     def document_sha(self, doc_id: str) -> str | None:
-        row = self.conn.execute("SELECT sha256 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-        return row[0] if row else None
+        state = self.document_state(doc_id)
+        return state[0] if state else None
 
     def document_state(self, doc_id: str) -> tuple[str, str] | None:
         """(sha256 of the text, extractor fingerprint) the document was stored with, or None."""

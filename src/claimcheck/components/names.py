@@ -13,7 +13,7 @@ import bisect
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import ORTH, POS, SPACY
+from spacy.attrs import ORTH, POS
 from spacy.strings import hash_string
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
@@ -44,7 +44,6 @@ def office_trim(doc: Doc, i: int, j: int) -> int:
 
 
 _HYPHENS = {"-", "\u2010", "\u2011"}
-_HYPHEN_HASHES = np.array(sorted(hash_string(h) for h in _HYPHENS), dtype=np.uint64)
 
 
 def glued_hyphen(doc: Doc, k: int) -> bool:
@@ -114,7 +113,7 @@ def name_words(tokens: list[Token] | list[str]) -> list[str]:
 # lower-case words inside a surname ("de Blasio", "von der Leyen", "van Hollen")
 _PARTICLES = {"de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le", "van",
               "von", "bin", "ibn", "al", "el", "ter", "ten", "zu"}
-_PARTICLE_HASHES = np.array(sorted(hash_string(w) for w in _PARTICLES), dtype=np.uint64)
+_JOINER_HASHES = np.array(sorted(hash_string(w) for w in _PARTICLES | _HYPHENS), dtype=np.uint64)
 
 
 def _name_word(word: str) -> bool:
@@ -142,15 +141,13 @@ class NameBook:
         book = cls(titles)
         if len(doc) == 0:
             return book
-        attrs = doc.to_array([POS, ORTH, SPACY])
+        attrs = doc.to_array([POS, ORTH])
         is_propn = attrs[:, 0] == PROPN
         n = len(doc)
-        if n > 2:  # "Douglas Holtz-Eakin" is one run: a hyphen glued between two proper nouns joins them
-            hyphen = np.isin(attrs[1:-1, 1], _HYPHEN_HASHES) & (attrs[:-2, 2] == 0) & (attrs[1:-1, 2] == 0)
-            is_propn[1:-1] |= hyphen & is_propn[:-2] & is_propn[2:]
-        # so is "Bill de Blasio": a particle between proper nouns (rare: looked at one by one)
-        for k in np.flatnonzero(np.isin(attrs[:, 1], _PARTICLE_HASHES)):
-            is_propn[k] = is_propn[k] or _inner_particle(doc, int(k))
+        # "Douglas Holtz-Eakin", "Bill de Blasio" are one run: a glued hyphen or a particle between proper
+        # nouns joins them (both rare: the candidates are looked at one by one, with the rule name_start uses)
+        for k in np.flatnonzero(np.isin(attrs[:, 1], _JOINER_HASHES)):
+            is_propn[k] = is_propn[k] or glued_hyphen(doc, int(k)) or _inner_particle(doc, int(k))
         runs: list[tuple[int, int]] = []
         seen_until = -1
         for i in np.flatnonzero(is_propn):
