@@ -49,17 +49,19 @@ def source_of(document: Document) -> Source:
     )
 
 
-def _mention(record: dict[str, Any] | None, offset: int) -> Mention | None:
+def _mention(record: dict[str, Any] | None, offset: int, text: str) -> Mention | None:
+    """A span of the document's own text (the Doc may read a view of it, see ``quote_style``)."""
     if not record:
         return None
-    return Mention(record["text"], record["start"] + offset, record["end"] + offset)
+    start, end = record["start"] + offset, record["end"] + offset
+    return Mention(text[start:end], start, end)
 
 
-def _speaker(record: dict[str, Any] | None, offset: int) -> Speaker | None:
+def _speaker(record: dict[str, Any] | None, offset: int, text: str) -> Speaker | None:
     if not record or not (record.get("name") or record.get("mention")):
         return None
-    return Speaker(record.get("name"), _mention(record.get("mention"), offset), record.get("description"),
-                   record.get("basis"))
+    mention = _mention(record.get("mention"), offset, text)
+    return Speaker(record.get("name"), mention, record.get("description"), record.get("basis"))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -76,11 +78,13 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
     source = source_of(document)
     sentences = _Sentences(doc)
     dates = [
-        DateRef(d["text"], d.get("value"), d["start"] + offset, d["end"] + offset)
+        DateRef(text[d["start"] + offset : d["end"] + offset], d.get("value"),
+                d["start"] + offset, d["end"] + offset)
         for d in (getattr(doc._, "dates", None) or [])
     ]
     figures = [
-        FigureRef(f["text"], f.get("value"), f.get("unit"), f["start"] + offset, f["end"] + offset)
+        FigureRef(text[f["start"] + offset : f["end"] + offset], f.get("value"), f.get("unit"),
+                  f["start"] + offset, f["end"] + offset)
         for f in (getattr(doc._, "figures", None) or [])
     ]
 
@@ -116,12 +120,12 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
                 record["kind"],
                 record["start"] + offset,
                 record["end"] + offset,
-                speaker=_speaker(record.get("speaker"), offset),
-                cue=_mention(record.get("cue"), offset),
+                speaker=_speaker(record.get("speaker"), offset, text),
+                cue=_mention(record.get("cue"), offset, text),
                 group=f"{document.doc_id}:{offset}:{group}" if group is not None else None,
             )
         )
-    claims.extend(_figure_claims(doc, figures, dates, sentences, offset, build))
+    claims.extend(_figure_claims(doc, text, figures, dates, sentences, offset, build))
     claims = [claim for claim in claims if claim.end > claim.start]
     claims.sort(key=lambda claim: (claim.start, claim.end, claim.kind))
     return _unique(claims)
@@ -129,6 +133,7 @@ def claims_from_doc(doc: Doc, document: Document, offset: int = 0) -> list[Claim
 
 def _figure_claims(
     doc: Doc,
+    text: str,
     figures: list[FigureRef],
     dates: list[DateRef],
     sentences: _Sentences,
@@ -155,8 +160,8 @@ def _figure_claims(
                 "figure",
                 start + offset,
                 end + offset,
-                speaker=_speaker(attributed.get("speaker"), offset),
-                cue=_mention(attributed.get("cue"), offset),
+                speaker=_speaker(attributed.get("speaker"), offset, text),
+                cue=_mention(attributed.get("cue"), offset, text),
             )
         )
     return claims

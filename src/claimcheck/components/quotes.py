@@ -24,6 +24,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimcheck.components.quote_style import read_primary_marks
 from claimcheck.tokenizing import split_glued_quotes
 
 Doc.set_extension("quotes", default=None, force=True)
@@ -275,4 +276,6 @@ def make_quotes(nlp: Language, name: str) -> QuoteFinder:
     # quote marks glued to words must be tokens for the quote's edges and its speaker to be found:
     # whatever pipeline this component joins gets the tokenizer rule too
     split_glued_quotes(nlp)
+    # and reads a document that quotes with single marks (British style) with the marks traded
+    read_primary_marks(nlp)
     return QuoteFinder(nlp, name)
