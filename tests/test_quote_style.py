@@ -120,3 +120,19 @@ def test_cli_finds_and_checks_british_quotes(tmp_path):
     checked = runner.invoke(app, ["check", "-", "--index", index, "--json"], input=draft)
     (result,) = [r for r in json.loads(checked.stdout)["drafts"][0]["results"] if r["kind"] == "quote"]
     assert result["verdict"] == "verified" and result["speaker_match"] is True
+
+
+def test_a_sentence_never_runs_over_a_blank_line(nlp):
+    # the parser may carry a paragraph's closing mark and the next paragraph into one sentence
+    text = (
+        "Asked whether the rise could be avoided, Okafor replied: \u201cNot without closing libraries. "
+        "People tell me \u2018cut the waste\u2019, but there isn\u2019t any left.\u201d\n\n"
+        "Haines, who has led the opposition since 1990, called the budget \u201ca betrayal\u201d.\n"
+    )
+    from claimcheck.assemble import claims_from_doc
+    from claimcheck.documents import make_document
+
+    claims = claims_from_doc(nlp(text), make_document(text, None))
+    assert claims and all("\n\n" not in claim.sentence for claim in claims)
+    (figure,) = [c for c in claims if c.kind == "figure"]
+    assert figure.sentence.startswith("Haines, who has led")

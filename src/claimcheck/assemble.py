@@ -8,6 +8,7 @@ offsets of a piece of a long document back into the whole text.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
@@ -21,11 +22,25 @@ if TYPE_CHECKING:
     from claimcheck.documents import Document
 
 
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
 class _Sentences:
-    """Sentence boundaries of a Doc, looked up by character offset."""
+    """Sentence boundaries of a Doc, looked up by character offset.
+
+    A blank line ends a sentence whatever the parser decided: it may run a sentence on over a
+    paragraph break when the paragraph ends in a closing quotation mark."""
 
     def __init__(self, doc: Doc) -> None:
-        self.spans = [(sent.start_char, sent.end_char) for sent in doc.sents] or [(0, len(doc.text))]
+        text = doc.text
+        spans = []
+        for sent in doc.sents:
+            start = sent.start_char
+            for brk in _BLANK_LINE.finditer(text, start, sent.end_char):
+                spans.append((start, brk.start()))
+                start = brk.end()
+            spans.append((start, sent.end_char))
+        self.spans = [(s, e) for s, e in spans if text[s:e].strip()] or [(0, len(text))]
         self.starts = [start for start, _ in self.spans]
 
     def index(self, char: int) -> int:
