@@ -101,6 +101,19 @@ def test_strong_cue_with_no_source_still_reports(nlp):
     assert a["speaker"] is None
 
 
+@pytest.mark.parametrize("text", [
+    "The Federal Reserve held interest rates steady on Wednesday, and the markets rose.",
+    "Wisconsin holds its presidential primary on Tuesday.",
+    "The Republican candidates debated on Tuesday night, and the Democrats reacted.",
+    "He is most proud of the things he has tried to block over the years.",
+])
+def test_a_time_alone_is_never_what_was_said(nlp, text):
+    doc = nlp(text)
+    times = [content(doc, a) for a in paraphrases(doc) if all(t.ent_type_ in ("DATE", "TIME") for t in
+             doc.char_span(a["start"], a["end"], alignment_mode="expand") if not t.is_punct)]
+    assert times == []
+
+
 def test_a_noun_sharing_a_cue_lemma_reports_nothing(nlp):
     doc = nlp("The court heard the case of the state of Ohio in the spring.")
     assert not [a for a in paraphrases(doc) if a["cue"]["text"] == "state"]

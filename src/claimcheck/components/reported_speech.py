@@ -186,7 +186,18 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     out.extend(_hearsay_paraphrases(doc, view))
     if lex.in_sources:
         out.extend(_in_source_paraphrases(doc, view, lex, book, lemmas))
-    return out
+    return [r for r in out if not _only_a_time(doc, r["start"], r["end"])]
+
+
+_TIMES = {"DATE", "TIME"}
+
+
+def _only_a_time(doc: Doc, a: int, b: int) -> bool:
+    """"held rates steady on Wednesday", "over the years": a content that is nothing but a time says
+    when something happened, never what was said."""
+    span = doc.char_span(a, b, alignment_mode="expand")
+    words = [t for t in span if not (t.is_punct or t.is_space)] if span is not None else []
+    return bool(words) and all(t.ent_type_ in _TIMES for t in words)
 
 
 def _verb_in_use(tok: Token) -> bool:
