@@ -434,7 +434,7 @@ def _link(figure: Token, verb: Token) -> str | None:
 
 
 def _resolved_name(doc: Doc, mention: dict[str, Any]) -> str | None:
-    """A pronoun source ("she said 40% ...") takes the name the attribution component resolved."""
+    """The name the attribution component resolved for the same mention ("she said 40% ...")."""
     if not Doc.has_extension("attributions"):
         return None
     for record in doc._.attributions or []:
@@ -473,7 +473,10 @@ def figure_sources(
         if source is None:
             continue
         speaker = source["speaker"]
-        if speaker["name"] is None:
-            speaker["name"] = _resolved_name(doc, speaker["mention"])
+        # the attribution component's name for the same mention, resolved inside the document ("she",
+        # "the company's chief executive, Mark Ellison"), before this sentence's own words
+        resolved = _resolved_name(doc, speaker["mention"])
+        if resolved and (speaker["name"] is None or resolved != speaker["mention"]["text"]):
+            speaker["name"] = resolved
         sources.append({"sent_start": sent.start_char, "sent_end": sent.end_char, **source})
     return sources

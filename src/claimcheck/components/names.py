@@ -18,11 +18,14 @@ from spacy.strings import hash_string
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from claimcheck.components.roles import person_roles
+
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m",
                    "i": None, "we": None, "they": None}
 PRONOUNS = {*PERSON_PRONOUNS, "it", "you", "who", "us", "them", "me", "one"}
 _FEMALE_TITLES = {"mrs.", "ms.", "mrs", "ms", "miss", "madam", "lady"}
 _MALE_TITLES = {"mr.", "mr", "sir"}
+_ROLE_REACH = 2000  # characters from a person named with a role to "the <role>" standing for them
 _OFFICE_LINKS = {"of", "for", "on"}  # "Secretary of State Mike Pompeo", "Minister for Trade Ana Ruiz"
 
 
@@ -134,6 +137,7 @@ class NameBook:
     people: list[tuple[int, str]] = field(default_factory=list)
     votes: dict[str, list[int]] = field(default_factory=dict)  # name -> [he, she] votes
     persons: set[str] = field(default_factory=set)  # names the NER calls a person somewhere
+    roles: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, role, name): "the minister"
     _offsets: list[int] = field(default_factory=list)
 
     @classmethod
@@ -170,6 +174,7 @@ class NameBook:
             name = book.canonical(list(names[run]))
             if name:
                 book.persons.add(name)
+        book.roles = person_roles(doc, [(names[run].start, run[1]) for run in first], titles, book.canonical)
         return book
 
     def _after_place(self, words: list[str]) -> list[str]:
@@ -227,6 +232,15 @@ class NameBook:
         if len(words) == 1:
             return self.full_by_last.get(words[0], name)
         return name
+
+    def resolve_role(self, role: str, offset: int) -> str | None:
+        """The one person who carried ``role`` before ``offset`` ("the minister" → Helga Brandt), last
+        named with it a few paragraphs before at most; None when no one did or when two people did."""
+        carriers = {name: at for at, key, name in self.roles if key == role and at < offset}
+        if len(carriers) != 1:
+            return None
+        ((name, at),) = carriers.items()
+        return name if offset - at <= _ROLE_REACH else None
 
     def note_person(self, offset: int, name: str) -> None:
         """Someone just spoke or acted as a subject at ``offset``: a pronoun may point back to them."""

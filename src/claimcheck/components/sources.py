@@ -47,6 +47,7 @@ from spacy.tokens import Doc, Token
 from claimcheck.components.lexicon import STRONG, WEAK, Lexicon
 from claimcheck.components.names import PRONOUNS, NameBook, glued_hyphen, name_end, name_start, office_trim
 from claimcheck.components.quotes import marked_extent
+from claimcheck.components.roles import definite_role
 
 SUBJECTS = {"nsubj", "csubj"}  # a passive subject is what was talked about ("rights were discussed")
 # children that describe the speaker rather than name them
@@ -487,12 +488,19 @@ def _name(doc: Doc, head: Token, start: int, end: int, book: NameBook, view: _Do
         return _group_antecedent(doc, head, book, view)
     if head.pos_ == "PRON" or low in PRONOUNS:
         return book.resolve_pronoun(low, head.idx)
+    role = definite_role(head) if book.roles else None
+    if role:
+        person = book.resolve_role(role, head.idx)
+        if person:
+            return person  # "the minister" → the one minister named before
     if head.pos_ != "PROPN":
         for child in head.rights:  # "the engineer Ada Brandt"
             if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.idx < end:
                 head = child
                 break
-    if head.pos_ == "PROPN" or (head.text[:1].isupper() and head.i > view.sent_start[head.i]):
+    # "the minister", "a neophyte" tagged proper nouns are no names
+    proper = head.pos_ == "PROPN" and not (head.is_lower and any(c.dep_ == "det" for c in head.children))
+    if proper or (head.text[:1].isupper() and head.i > view.sent_start[head.i]):
         # the run of proper nouns around the head ("President Donald Trump")
         lo = next((k for k in range(head.i, -1, -1) if doc[k].idx < start), -1) + 1
         hi = next((k for k in range(head.i, len(doc)) if doc[k].idx >= end), len(doc)) - 1
