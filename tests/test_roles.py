@@ -53,6 +53,14 @@ def test_a_role_is_left_as_written_when_it_could_be_someone_else(nlp, text, word
     assert speaker(quote) == mention(quote)  # (a role tagged a proper noun is no name either)
 
 
+def test_someone_named_since_keeps_the_role_as_written(nlp):
+    text = ("Obama played golf with World Bank President Jim Yong Kim on Saturday.\n\n"
+            "Obama said the accord would spur investment.\n\n"
+            "\u201cWe can do this,\u201d the president said.")
+    quote = quote_of(nlp(text), "can do this")
+    assert speaker(quote) != "Jim Yong Kim"
+
+
 def test_the_role_reaches_a_few_paragraphs_only(nlp):
     filler = "The weather in the capital stayed mild and the markets were calm all week.\n\n" * 30
     text = ("Foreign Minister Helga Brandt arrived in Seoul on Monday.\n\n" + filler +

@@ -138,6 +138,7 @@ class NameBook:
     votes: dict[str, list[int]] = field(default_factory=dict)  # name -> [he, she] votes
     persons: set[str] = field(default_factory=set)  # names the NER calls a person somewhere
     roles: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, role, name): "the minister"
+    named: list[tuple[int, str]] = field(default_factory=list)  # (offset, name) of every person's name
     _offsets: list[int] = field(default_factory=list)
 
     @classmethod
@@ -175,6 +176,9 @@ class NameBook:
             if name:
                 book.persons.add(name)
         book.roles = person_roles(doc, [(names[run].start, run[1]) for run in first], titles, book.canonical)
+        if book.roles:
+            named = ((doc[run[0]].idx, book.canonical(list(names[run]))) for run in first)
+            book.named = sorted((at, name) for at, name in named if name)
         return book
 
     def _after_place(self, words: list[str]) -> list[str]:
@@ -234,12 +238,16 @@ class NameBook:
         return name
 
     def resolve_role(self, role: str, offset: int) -> str | None:
-        """The one person who carried ``role`` before ``offset`` ("the minister" → Helga Brandt), last
-        named with it a few paragraphs before at most; None when no one did or when two people did."""
+        """The one person who carried ``role`` before ``offset`` ("the minister" → Helga Brandt), named
+        with it a few paragraphs before at most and the last person named; None when no one did, when
+        two people did, or when someone else was named since."""
         carriers = {name: at for at, key, name in self.roles if key == role and at < offset}
         if len(carriers) != 1:
             return None
         ((name, at),) = carriers.items()
+        k = bisect.bisect_left(self.named, (offset, ""))
+        if not k or self.named[k - 1][1] != name:
+            return None  # someone else was named since: "The president" after "Obama said" is not Kim
         return name if offset - at <= _ROLE_REACH else None
 
     def note_person(self, offset: int, name: str) -> None:

@@ -4,8 +4,11 @@ News copy names a person once with their role ("Foreign Minister Helga Brandt", 
 chief executive, Mark Ellison", "spokesman Tobias Lang") and later by the role alone ("the
 minister told reporters", "the CEO said"). A speaker named "the minister" is no use to a
 fact-checker searching for Brandt, so a definite role is resolved to the person who carried it
-earlier in the document, but only when exactly one person did: with two ministers in view the
-role stays as written, because a wrong name is worse than none.
+earlier in the document, but only when exactly one person did, a few paragraphs before at most,
+and no one else was named since: with two ministers in view, or "Obama said …" between "World
+Bank President Jim Yong Kim" and "the president", the role stays as written, because a wrong
+name is worse than none. On the PolNeAR train split this names 27 speakers, all checked by hand;
+without the last-person condition it named 84, of which at least four were someone else.
 """
 
 from __future__ import annotations
