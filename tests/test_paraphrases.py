@@ -49,11 +49,27 @@ def test_owned_noun_with_an_infinitive(nlp):
     assert speaker(a) == "Ann Ruiz"
 
 
-def test_transcript_turns_report_their_lines_and_name_nobody(nlp):
+def test_transcript_turns_report_their_lines_and_name_nobody_unintroduced(nlp):
     doc = nlp("An interview.\n\nQ: Will taxes rise next year?\n\nA: Not if the council can help it.")
     turns = [a for a in paraphrases(doc) if a["cue"]["text"] == ":"]
     assert [content(doc, a) for a in turns] == ["Will taxes rise next year", "Not if the council can help it"]
-    assert all(a["speaker"] is None for a in turns)
+    assert [mention(a) for a in turns] == ["Q", "A"]  # the labels are the sources as written
+    assert all(speaker(a) is None for a in turns)
+
+
+def test_transcript_answers_are_the_interviewees(nlp):
+    doc = nlp("Q&A with Mayor Lisa Ortega.\n\nIn an interview with the Gazette, Mayor Lisa Ortega discussed "
+              "the budget. Ortega, who met Tom Bell on Monday, was upbeat.\n\n"
+              "Q: Will property taxes go up next year?\n\nA: No. We balanced the budget, taxes included.")
+    turns = [a for a in paraphrases(doc) if a["cue"]["text"] == ":"]
+    assert [(mention(a), speaker(a)) for a in turns] == [("Q", None), ("A", "Lisa Ortega")]
+
+
+def test_an_interview_whose_introduction_names_two_people_alike_names_no_interviewee(nlp):
+    doc = nlp("Ann Ruiz and Tom Bell spoke to the Gazette.\n\n"
+              "Q: Will property taxes go up next year?\n\nA: No. We balanced the budget, taxes included.")
+    turns = [a for a in paraphrases(doc) if a["cue"]["text"] == ":"]
+    assert [(mention(a), speaker(a)) for a in turns] == [("Q", None), ("A", None)]
 
 
 def test_a_single_letter_label_outside_a_transcript_names_nobody(nlp):

@@ -10,6 +10,7 @@ here depends on one entity type.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -176,9 +177,8 @@ class NameBook:
             if name:
                 book.persons.add(name)
         book.roles = person_roles(doc, [(names[run].start, run[1]) for run in first], titles, book.canonical)
-        if book.roles:
-            named = ((doc[run[0]].idx, book.canonical(list(names[run]))) for run in first)
-            book.named = sorted((at, name) for at, name in named if name)
+        named = ((doc[run[0]].idx, book.canonical(list(names[run]))) for run in first)
+        book.named = sorted((at, name) for at, name in named if name)
         return book
 
     def _after_place(self, words: list[str]) -> list[str]:
@@ -249,6 +249,17 @@ class NameBook:
         if not k or self.named[k - 1][1] != name:
             return None  # someone else was named since: "The president" after "Obama said" is not Kim
         return name if offset - at <= _ROLE_REACH else None
+
+    def most_named(self, before: int) -> str | None:
+        """The person named most often before ``before``, if one is named more often than any other:
+        whom an interview's introduction is about ("Q&A with Joe Biden. … Biden complained …")."""
+        # counted by surname ("Actress Diane Guerrero" is Diane Guerrero), full names only (not "Gazette")
+        forms = [name for at, name in self.named if at < before and " " in name]
+        ranked = Counter(name.rsplit(" ", 1)[-1] for name in forms).most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+            return None
+        surname = ranked[0][0]
+        return self.full_by_last.get(surname) or next(name for name in forms if name.endswith(surname))
 
     def note_person(self, offset: int, name: str) -> None:
         """Someone just spoke or acted as a subject at ``offset``: a pronoun may point back to them."""

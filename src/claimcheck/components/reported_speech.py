@@ -1928,7 +1928,10 @@ def _label_paraphrases(doc: Doc, view: _DocView, book: NameBook) -> list[dict[st
     """"Name: what they said" without quote marks: the label's words are the content."""
     out: list[dict[str, Any]] = []
     text = view.text
-    interview = _TURN.search(text) is not None and _ANSWER.search(text) is not None
+    question, answer = _TURN.search(text), _ANSWER.search(text)
+    interview = question is not None and answer is not None
+    # the answers of a transcript are the interviewee's: the person its introduction names most
+    interviewee = book.most_named(min(question.start(), answer.start())) if question and answer else None
     seen: set[int] = set()
     for m in _LABEL_LINE.finditer(text):
         a, b = _trimmed(text, m.start(2), m.end(2))
@@ -1943,8 +1946,12 @@ def _label_paraphrases(doc: Doc, view: _DocView, book: NameBook) -> list[dict[st
         ls, le = view.tokens_for(m.start(1), m.end(1))
         if interview and m.group(1) in ("Q", "A"):
             # a transcript's turns: the question and the answer are each what their speaker said
+            # (a question is the interviewer's, whom the label alone names)
+            label = _span_dict(text, m.start(1), m.end(1))
+            speaker = {"name": interviewee if m.group(1) == "A" else None, "mention": label,
+                       "description": None, "basis": "label"}
             out.append({"kind": "paraphrase", "start": a, "end": b, "group": None,
-                        "cue": _span_dict(text, m.end(1), m.end(1) + 1), "speaker": None})
+                        "cue": _span_dict(text, m.end(1), m.end(1) + 1), "speaker": speaker})
             continue
         if len(m.group(1)) < 2 or any(t.pos_ not in ("PROPN", "NOUN") for t in doc[ls:le] if not t.is_punct):
             continue  # "Q:", "Correction:", "Revealed:" open lines that nobody is named to say
