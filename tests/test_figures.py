@@ -153,17 +153,6 @@ def test_sources(nlp, text, name, cue):
     assert source["cue"]["text"] == cue
 
 
-def test_figures_in_a_quote_are_its_speakers(nlp):
-    text = ("\u201cThe grant has been cut by \u00a312m since 2019,\u201d said Ann Ruiz, the finance chief. "
-            "\u201cAnother 300 jobs will go.\u201d Tom Bell runs 40 shops.")
-    doc = annotate(nlp, text)
-    by_sentence = {text[s["sent_start"] : s["sent_end"]]: s for s in doc._.figure_sources}
-    # no speech verb in the second sentence: the quote's speaker said it
-    second = by_sentence["\u201cAnother 300 jobs will go.\u201d"]
-    assert second["speaker"]["name"] == "Ann Ruiz" and second["cue"]["text"] == "said"
-    assert not any(s.startswith("Tom Bell") for s in by_sentence)  # a figure outside any quote has no source
-
-
 def test_no_source_when_the_figure_is_what_was_done(nlp):
     doc = annotate(nlp, "He wrote five books. Some 53% approve of providing aid.")
     assert doc._.figure_sources == []

@@ -136,3 +136,23 @@ def test_a_sentence_never_runs_over_a_blank_line(nlp):
     assert claims and all("\n\n" not in claim.sentence for claim in claims)
     (figure,) = [c for c in claims if c.kind == "figure"]
     assert figure.sentence.startswith("Haines, who has led")
+
+
+def test_figures_and_dates_in_a_quote_are_its_speakers(nlp):
+    from claimcheck.assemble import claims_from_doc
+    from claimcheck.documents import make_document
+
+    text = ("\u201cThe grant has been cut by \u00a312m since 2019,\u201d said Ann Ruiz, the finance chief. "
+            "\u201cAnother 300 jobs will go.\u201d\n\n"
+            "\u201cWe were promised a freeze in 2023,\u201d Ruiz told reporters. "
+            "\u201cThat was broken.\u201d\n\n"
+            "Tom Bell runs 40 shops.\n")
+    claims = claims_from_doc(nlp(text), make_document(text, None))
+    figures = {c.sentence: c for c in claims if c.kind == "figure"}
+    # no speech verb in the sentence: the quote's speaker said it, with the quote's cue
+    second = figures["\u201cAnother 300 jobs will go.\u201d"]
+    quote = next(c for c in claims if c.kind == "quote" and c.text.startswith("Another 300"))
+    assert second.speaker.name == "Ann Ruiz" and second.cue == quote.cue
+    dated = next(c for sentence, c in figures.items() if "2023" in sentence)  # a dated fact, no figure
+    assert dated.speaker.name == "Ann Ruiz"
+    assert figures["Tom Bell runs 40 shops."].speaker is None  # a figure outside any quote has no source

@@ -156,20 +156,23 @@ def _figure_claims(
     build: Callable[..., Claim],
 ) -> list[Claim]:
     """One ``figure`` claim per sentence stating figures or a dated fact ("in 2004"), with its
-    source when the sentence names one: the numbers a fact-checker verifies."""
+    source: the one the sentence names, or else the speaker of the quote or paraphrase that holds
+    all its figures and dates (the second sentence of a quotation names no one, but its numbers are
+    the speaker's). These are the numbers a fact-checker verifies."""
     sources = {}
     for record in getattr(doc._, "figure_sources", None) or []:
-        sources[sentences.index(record["sent_start"])] = record
-    seen: set[int] = set()
-    claims = []
+        # (the piece of the parser's sentence that holds the cue, when a blank line cut it)
+        at = record["cue"]["start"] if record.get("cue") else record["sent_start"]
+        sources[sentences.index(at)] = record
     anchors = [*figures, *(d for d in dates if d.value and any(ch.isdigit() for ch in d.text))]
+    by_sentence: dict[int, list[FigureRef | DateRef]] = {}
     for anchor in sorted(anchors, key=lambda a: a.start):
-        index = sentences.index(anchor.start - offset)
-        if index in seen:
-            continue
-        seen.add(index)
+        by_sentence.setdefault(sentences.index(anchor.start - offset), []).append(anchor)
+    records = getattr(doc._, "attributions", None) or []
+    claims = []
+    for index, held in by_sentence.items():
         start, end = sentences.spans[index]
-        attributed = sources.get(index) or {}
+        attributed = sources.get(index) or _holder(records, held, offset) or {}
         claims.append(
             build(
                 "figure",
@@ -180,6 +183,15 @@ def _figure_claims(
             )
         )
     return claims
+
+
+def _holder(records: list[dict[str, Any]], anchors: list[FigureRef | DateRef], offset: int
+            ) -> dict[str, Any] | None:
+    """The speaker and cue of the quote or paraphrase that holds every one of ``anchors`` (the
+    innermost, when one holds another)."""
+    holders = [r for r in records if (r.get("speaker") or {}).get("name") and all(
+        r["start"] + offset <= a.start and a.end <= r["end"] + offset for a in anchors)]
+    return min(holders, key=lambda r: r["end"] - r["start"], default=None)
 
 
 def _unique(claims: list[Claim]) -> list[Claim]:

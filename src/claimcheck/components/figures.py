@@ -445,19 +445,6 @@ def _resolved_name(doc: Doc, mention: dict[str, Any]) -> str | None:
     return None
 
 
-def _holder(doc: Doc, figure_tokens: list[Token]) -> dict[str, Any] | None:
-    """The speaker of the quote or paraphrase that holds every figure of a sentence: the second
-    sentence of "“… cut by £12m since 2019,” said Ruiz. “It was £40m.”" names no one, but the
-    figures in it are Ruiz's words."""
-    for record in doc._.attributions or []:
-        speaker = record.get("speaker")
-        if not speaker or not speaker.get("name"):
-            continue
-        if all(record["start"] <= t.idx and t.idx + len(t.text) <= record["end"] for t in figure_tokens):
-            return {"speaker": dict(speaker), "cue": record.get("cue")}
-    return None
-
-
 def figure_sources(
     doc: Doc, found: list[tuple[dict[str, Any], Span]], lex: dict[str, Any] | None = None
 ) -> list[dict[str, Any]]:
@@ -469,7 +456,7 @@ def figure_sources(
         by_sentence.setdefault(sent.start, (sent, []))[1].append(span.root)
     sources = []
     for sent, tokens in by_sentence.values():
-        source = _source_in(sent, tokens, lex) or _holder(doc, tokens)
+        source = _source_in(sent, tokens, lex)
         if source is None:
             continue
         speaker = source["speaker"]
