@@ -391,6 +391,10 @@ def test_reported_source(nlp, text, cue, who):
     pytest.param("At the forum, Mayor Kim took issue with the council's new parking rules.", "took",
                  "the council's new parking rules", "Mayor Kim",
                  id="taking issue with something disputes it"),
+    pytest.param("Health Secretary Rhys Llewellyn said he was disappointed by the decision and warned the "
+                 "walkout would cost $40 million a week.", "warned",
+                 "the walkout would cost $40 million a week", "he",
+                 id="an object the parser took from a subjectless clause is its subject"),
     pytest.param("Ruiz Is Now Calling Kim The ‘Worst Mayor’ In Decades.\nThe remark came on Monday.",
                  # (its only quotation is single-marked, so the Doc reads it with double marks)
                  "Calling", "Kim The “Worst Mayor” In Decades", "Ruiz",

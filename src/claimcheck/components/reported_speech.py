@@ -935,6 +935,8 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         a, b = child.left_edge.i, child.right_edge.i + 1
         if dep == "ccomp" and a < cue.i < child.i:
             a = cue.i + 1  # "which she said was unfair": the relative word is fronted over the cue
+        if dep == "ccomp" and "dobj" in by_dep:
+            a = _misread_object_start(by_dep["dobj"], child, a)
         if dep == "dobj":
             b = _predicate_end(cue, child, b)
         if dep == "xcomp":
@@ -1006,6 +1008,15 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
 
 
 _INVERTING_AUX = {"should", "had", "were"}
+
+
+def _misread_object_start(obj: Token, clause: Token, a: int) -> int:
+    """"warned the walkout would cost …": the parser may take the clause's subject for the verb's
+    object and leave the clause without one; the object right before a subjectless clause is its
+    subject, and the content starts there."""
+    if obj.right_edge.i + 1 != a or obj.i > clause.i or any(c.dep_ in _SUBJECT_DEPS for c in clause.children):
+        return a
+    return obj.left_edge.i
 
 
 def _inverted_condition_end(cue: Token, b: int) -> int:
