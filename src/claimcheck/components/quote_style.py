@@ -14,11 +14,13 @@ every rule both conventions, a document whose primary marks are single is read t
   text, and claims quote the text itself.
 
 :class:`PrimaryMarkTokenizer` applies the view in front of spaCy's tokenizer, so every Doc
-of the pipeline is parsed with the quotation marks the parser knows best.
+of the pipeline is parsed with the quotation marks the parser knows best. (A document too long
+for one Doc is decided piece by piece; each piece is 100,000 characters or more.)
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -46,18 +48,21 @@ def _single_pairs(text: str) -> list[tuple[int, int | None]]:
     at the end of its paragraph, as a quotation running over paragraphs is)."""
     pairs: list[tuple[int, int | None]] = []
     open_at: int | None = None
+    paragraph_end = -1
     marks = list(_SINGLE.finditer(text))
     for index, m in enumerate(marks):
         i = m.start()
         before = text[i - 1] if i > 0 else ""
         after = text[i + 1] if i + 1 < len(text) else ""
-        if open_at is not None and "\n" in text[open_at:i]:
+        if open_at is not None and i > paragraph_end:
             pairs.append((open_at, None))
             open_at = None
         if open_at is None:
             if m.group() != "\u2019" and before in _OPEN_AFTER and (after.isalnum() or after in "[\u2026.") \
                     and not _ELISION.match(text, i):
                 open_at = i
+                paragraph_end = text.find("\n", i)
+                paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
             continue
         if before.isspace() or after not in _CLOSE_BEFORE or i == open_at + 1:
             continue  # not a closing mark (an apostrophe inside a word, or a mark at a word's start)
@@ -91,7 +96,10 @@ def _double_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(s < span[0] and span[1] < e for s, e in spans)
+    """Whether ``span`` lies inside one of ``spans`` (which are in text order and never overlap, so
+    only the last one opening before it can hold it)."""
+    k = bisect.bisect_left(spans, (span[0], -1)) - 1
+    return k >= 0 and spans[k][1] > span[1]
 
 
 def primary_marks(text: str) -> str:
