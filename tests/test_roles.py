@@ -24,6 +24,10 @@ from attribution_helpers import mention, quote_of, speaker
         "The plan was drafted by spokesman Tobias Lang and two aides.\n\n"
         "\u201cIt is ready,\u201d the spokesman said.",
         "is ready", "Tobias Lang", id="a role noun right before the name"),
+    pytest.param(
+        "Texas Lt. Gov. Dan Patrick opened the session.\n\n"
+        "\u201cWe start today,\u201d the lieutenant governor said.",
+        "start today", "Dan Patrick", id="an abbreviated title and the modifier before it"),
 ])
 def test_a_definite_role_names_the_person_who_carried_it(nlp, text, words, who):
     quote = quote_of(nlp(text), words)

@@ -27,16 +27,15 @@ _ROLE_FORMS = {
 }
 # words that make a different role of the one after them ("vice president", "prime minister")
 _ROLE_MODIFIERS = {"vice", "prime", "chief", "deputy", "attorney", "assistant", "associate", "lieutenant"}
-# titles that say nothing of a role ("Mr. Ruiz" is not "the mister")
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "former", "candidate",
-               "nominee"}
-
-
+# words that name no role of their own: titles of address ("Mr. Ruiz" is not "the mister"), words
+# only ever modifying a role, and words for anyone running for office
+_NO_ROLE = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "former", "candidate", "nominee",
+            "vice", "prime", "chief", "deputy", "assistant", "associate"}
 # person nouns a suffix does not give away ("the diplomat", "the host")
 _PERSON_NOUNS = {"diplomat", "host", "aide", "delegate", "envoy", "official", "judge", "prince", "princess",
                  "king", "queen", "chair", "secretary", "general", "admiral", "colonel", "major", "captain",
-                 "sergeant", "reverend", "pope", "rabbi", "imam", "bishop", "sheriff", "coach", "chief",
-                 "candidate", "nominee", "mogul", "tycoon", "expert", "analyst", "lawyer", "attorney"}
+                 "sergeant", "reverend", "pope", "rabbi", "imam", "bishop", "sheriff", "coach", "mogul",
+                 "tycoon", "expert", "analyst", "lawyer", "attorney", "lieutenant"}
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ess", "ee", "eur", "ive")
 
 
@@ -53,11 +52,13 @@ def role_key(token: Token) -> str | None:
         return None  # "the lawyers", "the senators": more than one person
     word = token.lower_
     base = _ROLE_FORMS.get(word, token.lemma_.lower() if token.pos_ == "NOUN" else word.rstrip("."))
-    if not base.replace(" ", "").isalpha() or base in _HONORIFICS or base in _ROLE_MODIFIERS or \
-            not _person_noun(base):
+    if not base.replace(" ", "").isalpha() or base in _NO_ROLE or not _person_noun(base):
         return None
     if token.i > 0:
         before = token.doc[token.i - 1].lower_
+        if before == "." and token.i > 1:
+            before = token.doc[token.i - 2].lower_ + "."  # the tokenizer may split "Lt" "."
+        before = _ROLE_FORMS.get(before, before)  # "Lt. Gov." is "the lieutenant governor"
         if before in _ROLE_MODIFIERS and not base.startswith(before):
             return f"{before} {base}"
     return base
