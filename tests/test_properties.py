@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from claimcheck import pipeline
 from claimcheck.assemble import claims_from_doc
+from claimcheck.components.quote_style import primary_view
 from claimcheck.documents import make_document
 
 PIECES = [
@@ -21,6 +22,7 @@ PIECES = [
     "Sifton", "adding", "who replaced him", "We will win", "not", "never", "Ji", "ا", "ß",
 ]
 
+_MARKS = set("\u201c\u201d\u2018\u2019'\"")
 texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=8), min_size=0, max_size=60).map("".join)
 
 SETTINGS = settings(
@@ -43,17 +45,26 @@ def _check_offsets(text: str, records: list[dict], *keys: str) -> None:
 @given(text=texts)
 def test_components_never_raise_and_offsets_slice(nlp, text):
     doc = nlp(text)
-    assert doc.text == text
+    view = primary_view(text)  # the Doc reads single-mark copy with the marks traded, offset for offset
+    assert doc.text == view and len(view) == len(text)
     for quote in doc._.quotes or []:
         assert 0 <= quote["start"] <= quote["end"] <= len(text)
     for attribution in doc._.attributions or []:
         assert 0 <= attribution["start"] <= attribution["end"] <= len(text)
-        _check_offsets(text, [attribution["cue"]] if attribution.get("cue") else [])
+        _check_offsets(view, [attribution["cue"]] if attribution.get("cue") else [])
         speaker = attribution.get("speaker") or {}
         if speaker.get("mention"):
-            _check_offsets(text, [speaker["mention"]])
-    _check_offsets(text, doc._.figures or [])
-    _check_offsets(text, doc._.dates or [])
+            _check_offsets(view, [speaker["mention"]])
+    _check_offsets(view, doc._.figures or [])
+    _check_offsets(view, doc._.dates or [])
+
+
+@SETTINGS
+@given(text=texts)
+def test_the_primary_mark_view_changes_quotation_marks_only(text):
+    view = primary_view(text)
+    assert len(view) == len(text)
+    assert all(a == b or (a in _MARKS and b in _MARKS) for a, b in zip(text, view, strict=True))
 
 
 @SETTINGS
