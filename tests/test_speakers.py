@@ -1175,6 +1175,13 @@ def test_a_name_with_a_particle_is_one_name(nlp):
                  id="a service before the rank"),
     pytest.param("\u201cIt is over,\u201d said Martin Luther King Jr.", "Martin Luther King Jr.",
                  id="a title word inside a name stays"),
+    pytest.param("\u201cThe budget is late,\u201d said Chicago Alderman Ana C. Ruiz. \u201cAgain,\u201d Ruiz "
+                 "added.", "Ana C. Ruiz", id="a local office before the name"),
 ])
 def test_the_office_before_a_name_is_no_part_of_it(nlp, text, name):
     assert {speaker(q) for q in quotes(nlp(text))} == {name}
+
+
+def test_a_surname_finds_the_full_name_with_its_suffix(nlp):
+    doc = nlp("Rear Admiral Tom B. Hart Jr. spoke on Monday.\n\n\u201cWe sail at dawn,\u201d Hart said.")
+    assert speaker(quote_of(doc, "sail at dawn")) == "Tom B. Hart Jr."

@@ -26,6 +26,7 @@ PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m",
 PRONOUNS = {*PERSON_PRONOUNS, "it", "you", "who", "us", "them", "me", "one"}
 _FEMALE_TITLES = {"mrs.", "ms.", "mrs", "ms", "miss", "madam", "lady"}
 _MALE_TITLES = {"mr.", "mr", "sir"}
+_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 _ROLE_REACH = 2000  # characters from a person named with a role to "the <role>" standing for them
 _OFFICE_LINKS = {"of", "for", "on"}  # "Secretary of State Mike Pompeo", "Minister for Trade Ana Ruiz"
 
@@ -191,7 +192,7 @@ class NameBook:
 
     def _register(self, tokens: Span) -> None:
         words = name_words(list(tokens))
-        if len(words) > 5:
+        if len(words) > 8:
             return
         words = self._after_place(words)
         lead = [w.lower() for w in words]
@@ -202,6 +203,8 @@ class NameBook:
             elif lead[0] in _MALE_TITLES:
                 gender = "m"
             words, lead = words[1:], lead[1:]
+        if len(words) > 5:
+            return  # a headline, not a name (counted without the office: "Rear Admiral Tom B. Hart Jr.")
         # (a particle inside the name stays: "Bill de Blasio", "Ursula von der Leyen")
         words = [w for k, w in enumerate(words)
                  if _name_word(w) or (w in _PARTICLES and 0 < k < len(words) - 1)]
@@ -212,6 +215,8 @@ class NameBook:
         if len(words) >= 2:
             full = " ".join(words)
             self.full_by_last.setdefault(last, full)
+            if last in _SUFFIXES and len(words) >= 3:  # "Harry B. Harris Jr." is "Harris" later on
+                self.full_by_last.setdefault(words[-2], full)
             if last[:1].islower():  # "Bashar al-Assad" is "Assad" on later mentions
                 self.full_by_last.setdefault(last.rsplit("-", 1)[-1], full)
             if gender:
