@@ -71,3 +71,26 @@ def test_the_role_reaches_a_few_paragraphs_only(nlp):
             "\u201cWe will not yield,\u201d the minister said.")
     quote = quote_of(nlp(text), "not yield")
     assert speaker(quote) == "the minister"
+
+
+def test_check_credits_a_quote_to_the_person_behind_the_role(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "talks.txt").write_text(
+        "Foreign Minister Helga Brandt arrived in Seoul on Monday for two days of talks.\n\n"
+        "\u201cWe will not yield to pressure,\u201d the minister told reporters at the airport.\n",
+        encoding="utf-8")
+    index = str(tmp_path / "index.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["extract", str(corpus), "--index", index]).exit_code == 0
+    draft = "Helga Brandt said: \u201cWe will not yield to pressure.\u201d\n"
+    checked = runner.invoke(app, ["check", "-", "--index", index, "--json"], input=draft)
+    (result,) = [r for r in json.loads(checked.stdout)["drafts"][0]["results"] if r["kind"] == "quote"]
+    assert result["verdict"] == "verified" and result["speaker_match"] is True
+    assert result["speaker_found"] == "Helga Brandt"
