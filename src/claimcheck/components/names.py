@@ -2,9 +2,11 @@
 
 News style names a person in full once and then by surname or title ("Mr. Burman",
 "President Donald Trump" → "Donald Trump"); a pronoun prefers the nearest earlier name the
-NER calls a person somewhere in the document. Names are read off runs of proper nouns
-(any NER label or none: the small model calls Trump an ORG or even a verb), so nothing
-here depends on one entity type.
+NER calls a person somewhere in the document; a role ("the minister") stands for the one
+person named with it (:mod:`claimcheck.components.roles`); an interview's answers are the
+person its introduction names most. Names are read off runs of proper nouns (any NER label
+or none: the small model calls Trump an ORG or even a verb), so nothing here depends on one
+entity type.
 """
 
 from __future__ import annotations
