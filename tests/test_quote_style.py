@@ -40,10 +40,23 @@ AMERICAN = (
         pytest.param("No quotation here at all.", "double", id="no marks"),
         pytest.param("Ruiz called the plan 'a gift to landlords' and left.", "single",
                      id="a lone single-marked quotation is the document's quotation"),
+        pytest.param("Critics speak of 'the deep state', 'the media in the capital' and 'the swamp in "
+                     "Washington'. \"We will fight back,\" said Ann Ruiz. Later, \"We always have,\" Tom "
+                     "Bell added.", "double", id="single-marked terms beside double-marked speech"),
+        pytest.param("Critics call it the 'deep state', the 'swamp', the 'elite' and the 'blob'. \"We will "
+                     "fight,\" said Ann Ruiz.", "double", id="scare-quoted words are not speech"),
     ],
 )
 def test_primary_marks(text, marks):
     assert primary_marks(text) == marks
+
+
+def test_a_closing_mark_after_s_closes_when_another_quotation_opens_next():
+    from claimcheck.components.quote_style import _single_pairs
+
+    text = "It is 'the media that lies' and 'the swamp in Washington', 'the ministers' pay' too."
+    quoted = [text[a + 1 : b] for a, b in _single_pairs(text)]
+    assert quoted == ["the media that lies", "the swamp in Washington", "the ministers' pay"]
 
 
 def test_the_view_trades_marks_and_keeps_apostrophes_and_offsets():

@@ -76,7 +76,8 @@ def _single_pairs(text: str) -> list[tuple[int, int | None]]:
 
 
 def _closes_later(text: str, marks: list[re.Match[str]], index: int) -> bool:
-    """Whether a later mark in the same paragraph could close the quotation instead."""
+    """Whether a later mark in the same paragraph could close the quotation instead, before any
+    mark that opens another ("'the media that lies' and 'the swamp'": the first one closes)."""
     end = text.find("\n", marks[index].start())
     end = len(text) if end == -1 else end
     for m in marks[index + 1 :]:
@@ -84,15 +85,26 @@ def _closes_later(text: str, marks: list[re.Match[str]], index: int) -> bool:
         if j >= end:
             return False
         after = text[j + 1] if j + 1 < len(text) else ""
+        if text[j - 1] in _OPEN_AFTER and after.isalnum():
+            return False
         if not text[j - 1].isspace() and after in _CLOSE_BEFORE:
             return True
     return False
 
 
-def _double_spans(text: str) -> list[tuple[int, int]]:
+def _double_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Double-marked quotations: each part from its opening mark to its closing one (or to its end
+    when it runs on with no closing mark), and each quotation whole, its parts joined."""
     from claimcheck.components.quotes import find_quotes
 
-    return [(q["open"], q["close"]) for q in find_quotes(text) if q["close"] is not None]
+    parts: list[tuple[int, int]] = []
+    whole: dict[int, tuple[int, int]] = {}
+    for q in find_quotes(text):
+        end = q["close"] if q["close"] is not None else q["end"]
+        parts.append((q["open"], end))
+        start = whole.get(q["group"], (q["open"], end))[0]
+        whole[q["group"]] = (start, end)
+    return parts, sorted(whole.values())
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -103,17 +115,27 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def primary_marks(text: str) -> str:
-    """``"single"`` when the text quotes with single marks (more single-marked quotations outside
-    double ones than double-marked outside single ones), else ``"double"``."""
+    """``"single"`` when the text quotes with single marks (more than twice as many single-marked
+    quotations outside double ones as double-marked outside single ones), else ``"double"``."""
     if "\u2018" not in text and not re.search(r"(?:^|[\s(\[\u2014\u2013\"\u201c])'\w", text):
         return "double"  # no single mark opens anything: the common case, decided without a scan
-    singles = [(a, b) for a, b in _single_pairs(text) if b is not None and " " in text[a:b].strip()]
-    if not singles:
+    singles = [(a, b) for a, b in _single_pairs(text) if b is not None]
+    if not any(_speechlike(text, a, b) for a, b in singles):
         return "double"
-    doubles = _double_spans(text)
-    singles_outside = sum(1 for s in singles if not _inside(s, doubles))
-    doubles_outside = sum(1 for d in doubles if not _inside(d, singles))
-    return "single" if singles_outside > doubles_outside else "double"
+    doubles, quotations = _double_spans(text)
+    # quotations that read as speech, not a scare-quoted term ('deep state'): American copy may
+    # mark those with single quotes and still quote people with double ones
+    singles_outside = sum(1 for s in singles if _speechlike(text, *s) and not _inside(s, quotations))
+    doubles_outside = sum(1 for d in doubles if _speechlike(text, *d) and not _inside(d, singles))
+    # British copy nests its few double marks inside single ones; copy that mixes the two freely
+    # stays double, the common case
+    return "single" if singles_outside > 2 * doubles_outside else "double"
+
+
+def _speechlike(text: str, open_at: int, close_at: int) -> bool:
+    """Three words or more, or a sentence's end inside the marks ("'We lost,' she said")."""
+    inner = text[open_at + 1 : close_at].strip()
+    return inner.count(" ") >= 2 or inner[-1:] in ",.?!"
 
 
 def primary_view(text: str) -> str:
@@ -127,9 +149,14 @@ def primary_view(text: str) -> str:
     chars = list(text)
     for m in _DOUBLE.finditer(text):
         chars[m.start()] = m.group().translate(_SWAP)
-    for start, end in _double_spans(text):
-        if len(_MARK_AT.match(text, start).group()) == 1 and len(_MARK_AT.match(text, end).group()) == 1:
-            chars[start], chars[end] = "\u2018", "\u2019"
+    from claimcheck.components.quotes import find_quotes
+
+    for q in find_quotes(text):
+        start, end = q["open"], q["close"]
+        if len(_MARK_AT.match(text, start).group()) == 1:
+            chars[start] = "\u2018"
+        if end is not None and len(_MARK_AT.match(text, end).group()) == 1:
+            chars[end] = "\u2019"
     for start, end in _single_pairs(text):
         chars[start] = "\u201c"
         if end is not None:
