@@ -396,8 +396,7 @@ def test_reported_source(nlp, text, cue, who):
                  "the walkout would cost $40 million a week", "he",
                  id="an object the parser took from a subjectless clause is its subject"),
     pytest.param("Ruiz Is Now Calling Kim The ‘Worst Mayor’ In Decades.\nThe remark came on Monday.",
-                 # (its only quotation is single-marked, so the Doc reads it with double marks)
-                 "Calling", "Kim The “Worst Mayor” In Decades", "Ruiz",
+                 "Calling", "Kim The ‘Worst Mayor’ In Decades", "Ruiz",
                  id="a speech verb in a headline's capitals reports the rest of its line"),
     pytest.param('The collapse of the merger signals "the start of the slide" for the region, '
                  "said Mara Olsen, head of the regional trade board.", "said",
