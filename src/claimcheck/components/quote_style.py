@@ -95,7 +95,7 @@ def _closes_later(text: str, marks: list[re.Match[str]], index: int) -> bool:
 def _double_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Double-marked quotations: each part from its opening mark to its closing one (or to its end
     when it runs on with no closing mark), and each quotation whole, its parts joined."""
-    from claimcheck.components.quotes import find_quotes
+    from claimcheck.components.quotes import find_quotes  # (quotes imports this module)
 
     parts: list[tuple[int, int]] = []
     whole: dict[int, tuple[int, int]] = {}
@@ -144,13 +144,13 @@ def primary_view(text: str) -> str:
 
     The traded marks are curly, opening or closing as they were found to, so a straight mark's
     direction, which the parser would have to guess, is already settled."""
+    from claimcheck.components.quotes import find_quotes  # (quotes imports this module)
+
     if primary_marks(text) == "double":
         return text
     chars = list(text)
     for m in _DOUBLE.finditer(text):
         chars[m.start()] = m.group().translate(_SWAP)
-    from claimcheck.components.quotes import find_quotes
-
     for q in find_quotes(text):
         start, end = q["open"], q["close"]
         if len(_MARK_AT.match(text, start).group()) == 1:
