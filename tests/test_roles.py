@@ -89,6 +89,8 @@ def test_check_credits_a_quote_to_the_person_behind_the_role(tmp_path):
     index = str(tmp_path / "index.db")
     runner = CliRunner()
     assert runner.invoke(app, ["extract", str(corpus), "--index", index]).exit_code == 0
+    table = runner.invoke(app, ["find", "We will not yield to pressure", "--index", index]).stdout
+    assert "Helga Brandt" in table and "as \u201cthe minister\u201d" in table  # the name is read, not written
     draft = "Helga Brandt said: \u201cWe will not yield to pressure.\u201d\n"
     checked = runner.invoke(app, ["check", "-", "--index", index, "--json"], input=draft)
     (result,) = [r for r in json.loads(checked.stdout)["drafts"][0]["results"] if r["kind"] == "quote"]

@@ -103,6 +103,9 @@ def citations_table(query: str, citations: list[dict[str, Any]]) -> None:
         who = speaker.get("name") or "[dim]unattributed[/]"
         if speaker.get("description"):
             who = f"{who}\n[dim]{escape(_shorten(speaker['description'], 60))}[/]"
+        written = _written_as(speaker)
+        if written:
+            who = f"{who}\n[dim]as \u201c{escape(_shorten(written, 40))}\u201d[/]"
         if speaker.get("name") and speaker.get("basis") in INFERRED_BASES:
             who = f"{who}\n[dim italic]inferred: {INFERRED_BASES[speaker['basis']]}[/]"
         span = claim["span"]
@@ -115,6 +118,16 @@ def citations_table(query: str, citations: list[dict[str, Any]]) -> None:
             f"{span['start']}–{span['end']}",
         )
     out().print(table)
+
+
+def _written_as(speaker: dict[str, Any]) -> str | None:
+    """The mention, when it does not say the name it was resolved to ("he", "the minister"): the
+    reader sees that the name is read from the article, not written beside the words."""
+    name, mention = speaker.get("name"), (speaker.get("mention") or {}).get("text")
+    if not name or not mention:
+        return None
+    words = {w.strip(".,").lower() for w in mention.split()}
+    return None if any(w.strip(".,").lower() in words for w in name.split()) else mention.strip()
 
 
 def speakers_table(speakers: list[dict[str, Any]]) -> None:
