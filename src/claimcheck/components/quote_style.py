@@ -92,14 +92,12 @@ def _closes_later(text: str, marks: list[re.Match[str]], index: int) -> bool:
     return False
 
 
-def _double_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Double-marked quotations: each part from its opening mark to its closing one (or to its end
-    when it runs on with no closing mark), and each quotation whole, its parts joined."""
-    from claimcheck.components.quotes import find_quotes  # (quotes imports this module)
-
+def _double_spans(quotes: list[dict[str, Any]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Double-marked quotations (``find_quotes``): each part from its opening mark to its closing one
+    (or to its end when it runs on with no closing mark), and each quotation whole, its parts joined."""
     parts: list[tuple[int, int]] = []
     whole: dict[int, tuple[int, int]] = {}
-    for q in find_quotes(text):
+    for q in quotes:
         end = q["close"] if q["close"] is not None else q["end"]
         parts.append((q["open"], end))
         start = whole.get(q["group"], (q["open"], end))[0]
@@ -117,19 +115,29 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 def primary_marks(text: str) -> str:
     """``"single"`` when the text quotes with single marks (more than twice as many single-marked
     quotations outside double ones as double-marked outside single ones), else ``"double"``."""
+    return "double" if _single_reading(text) is None else "single"
+
+
+def _single_reading(text: str) -> tuple[list[tuple[int, int | None]], list[dict[str, Any]]] | None:
+    """For a text that quotes with single marks, its single-marked quotations and its double-marked
+    ones (what the view trades); None for a text that quotes with double marks."""
+    from claimcheck.components.quotes import find_quotes  # (quotes imports this module)
+
     if "\u2018" not in text and not re.search(r"(?:^|[\s(\[\u2014\u2013\"\u201c])'\w", text):
-        return "double"  # no single mark opens anything: the common case, decided without a scan
-    singles = [(a, b) for a, b in _single_pairs(text) if b is not None]
+        return None  # no single mark opens anything: the common case, decided without a scan
+    pairs = _single_pairs(text)
+    singles = [(a, b) for a, b in pairs if b is not None]
     if not any(_speechlike(text, a, b) for a, b in singles):
-        return "double"
-    doubles, quotations = _double_spans(text)
+        return None
+    quotes = find_quotes(text)
+    doubles, quotations = _double_spans(quotes)
     # quotations that read as speech, not a scare-quoted term ('deep state'): American copy may
     # mark those with single quotes and still quote people with double ones
     singles_outside = sum(1 for s in singles if _speechlike(text, *s) and not _inside(s, quotations))
     doubles_outside = sum(1 for d in doubles if _speechlike(text, *d) and not _inside(d, singles))
     # British copy nests its few double marks inside single ones; copy that mixes the two freely
     # stays double, the common case
-    return "single" if singles_outside > 2 * doubles_outside else "double"
+    return (pairs, quotes) if singles_outside > 2 * doubles_outside else None
 
 
 def _speechlike(text: str, open_at: int, close_at: int) -> bool:
@@ -144,20 +152,20 @@ def primary_view(text: str) -> str:
 
     The traded marks are curly, opening or closing as they were found to, so a straight mark's
     direction, which the parser would have to guess, is already settled."""
-    from claimcheck.components.quotes import find_quotes  # (quotes imports this module)
-
-    if primary_marks(text) == "double":
+    reading = _single_reading(text)
+    if reading is None:
         return text
+    pairs, quotes = reading
     chars = list(text)
     for m in _DOUBLE.finditer(text):
         chars[m.start()] = m.group().translate(_SWAP)
-    for q in find_quotes(text):
+    for q in quotes:
         start, end = q["open"], q["close"]
         if len(_MARK_AT.match(text, start).group()) == 1:
             chars[start] = "\u2018"
         if end is not None and len(_MARK_AT.match(text, end).group()) == 1:
             chars[end] = "\u2019"
-    for start, end in _single_pairs(text):
+    for start, end in pairs:
         chars[start] = "\u201c"
         if end is not None:
             chars[end] = "\u201d"
