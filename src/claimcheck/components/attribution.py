@@ -851,7 +851,7 @@ def _bare_report(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _F
     """"“… are missing.” Trump said.": a sentence that is only a noun phrase and a speech verb says
     who spoke the quote before it, whatever stop the writer put inside the marks."""
     n = len(doc)
-    if not (ts <= te - 2 < n and doc[te - 2].text == "." and doc[te - 1].text in {"\u201d", '"', "''"}):
+    if not (ts <= te - 2 < n and doc[te - 2].text == "." and doc[te - 1].text in _CLOSING):
         return None
     j = te
     while j < n and j - te < 6 and not view.in_quote[j] and doc[j].pos_ in _PHRASE_POS:

@@ -175,13 +175,10 @@ class NameBook:
         names = {(a, b): doc[office_trim(doc, a, b) : b] for a, b in runs}
         for run in first + [r for r in runs if r not in chosen]:
             book._register(names[run])
-        for run in first:
-            name = book.canonical(list(names[run]))
-            if name:
-                book.persons.add(name)
-        book.roles = person_roles(doc, [(names[run].start, run[1]) for run in first], titles, book.canonical)
-        named = ((doc[run[0]].idx, book.canonical(list(names[run]))) for run in first)
-        book.named = sorted((at, name) for at, name in named if name)
+        people = [(run, name) for run in first if (name := book.canonical(list(names[run])))]
+        book.persons.update(name for _, name in people)
+        book.named = sorted((doc[run[0]].idx, name) for run, name in people)
+        book.roles = person_roles(doc, [(names[run].start, run[1], name) for run, name in people], titles)
         return book
 
     def _after_place(self, words: list[str]) -> list[str]:

@@ -13,8 +13,6 @@ without the last-person condition it named 84, of which at least four were someo
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Doc, Token
 
 # abbreviations and synonyms of a role, as the key both mentions share
@@ -64,16 +62,15 @@ def role_key(token: Token) -> str | None:
     return base
 
 
-def person_roles(doc: Doc, runs: list[tuple[int, int]], titles: frozenset[str],
-                 canonical: Callable[[list[Token]], str | None]) -> list[tuple[int, str, str]]:
-    """(offset, role key, name) for each person's run of proper nouns ``doc[start:end]`` that carries
-    a role: a title before the name inside the run ("Foreign Minister Helga Brandt"), a noun right
-    before the run ("spokesman Tobias Lang") or an appositive ("Mark Ellison, the chief executive",
-    "the chief executive, Mark Ellison")."""
+def person_roles(doc: Doc, runs: list[tuple[int, int, str]], titles: frozenset[str]
+                 ) -> list[tuple[int, str, str]]:
+    """(offset, role key, name) for each person's run of proper nouns ``doc[start:end]`` (read as
+    ``name``) that carries a role: a title before the name inside the run ("Foreign Minister Helga
+    Brandt"), a noun right before the run ("spokesman Tobias Lang") or an appositive ("Mark
+    Ellison, the chief executive", "the chief executive, Mark Ellison")."""
     found: list[tuple[int, str, str]] = []
-    for start, end in runs:
-        name = canonical(list(doc[start:end]))
-        if not name or " " not in name:
+    for start, end, name in runs:
+        if " " not in name:
             continue  # a role needs a full name to stand for
         first = name.split()[0]
         name_at = next((k for k in range(start, end) if doc[k].text == first), start)
