@@ -242,6 +242,14 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "Strangers At The Gate", None,
         id="a book's title after the word book, in doubled marks"),
     pytest.param(
+        "Tom Bell said so in his 2009 memoir, \u201cA Long Way Home.\u201d Nobody disputed it.",
+        "A Long Way Home", None,
+        id="a title closing the sentence after a noun for a work is nobody's words"),
+    pytest.param(
+        "\u201cCity Lights\u201d star Ann Ruiz said she would return next year.",
+        "City Lights", None,
+        id="a title before the word star names a show, not the star's words"),
+    pytest.param(
         "Critics pounced on the senator's remark at the rally that the plant was "
         "\u201ca relic of the past.\u201d",
         "relic", "the senator",

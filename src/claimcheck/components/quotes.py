@@ -204,7 +204,11 @@ _NAME_BEFORE = re.compile(r"(?:\b(?:on|in|of|from|at|with|for|by)|['\u2019]s)\s*
 # a noun for a work right before the quote: "the documentary “Weiner”", "the book ''Strangers No More''"
 _WORK_BEFORE = re.compile(
     r"\b(?:book|film|movie|show|series|documentary|program|programme|podcast|play|memoir|album|song|"
-    r"novel|musical|sitcom|episode|reboot|sequel|biography|opera)s?,?\s*$", re.IGNORECASE)
+    r"novel|musical|sitcom|episode|reboot|sequel|biography|autobiography|opera|ad|drama|comedy)s?,?\s*$",
+    re.IGNORECASE)
+# a word for who makes or stars in a work right after it: "“Broad City” star Arturo Castro"
+_WORK_AFTER = re.compile(
+    r"[ \t]+(?:co-)?(?:star|host|creator|showrunner|actor|actress|author|producer|director)s?\b")
 
 
 _NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w.'\u2019-]*[ \t]+$")
@@ -225,12 +229,16 @@ def is_quoted_name(text: str, quote: dict[str, Any]) -> bool:
     of a name it is a nickname (Gov. Robert “Bobby” Stone).
     """
     words = text[quote["start"] : quote["end"]]
-    if not quote["partial"] or not looks_like_title(words):
+    if not looks_like_title(words):
         return False
-    if _NAME_BEFORE.search(text, max(0, quote["open"] - 12), quote["open"]) or \
-            _WORK_BEFORE.search(text, max(0, quote["open"] - 16), quote["open"]):
-        return True
     close = quote["close"]
+    if _WORK_BEFORE.search(text, max(0, quote["open"] - 16), quote["open"]) or (
+            close is not None and _WORK_AFTER.match(text, marked_extent(text, quote)[1])):
+        return True
+    if not quote["partial"]:
+        return False
+    if _NAME_BEFORE.search(text, max(0, quote["open"] - 12), quote["open"]):
+        return True
     line_start = text.rfind("\n", 0, quote["open"]) + 1
     line_end = text.find("\n", quote["open"])
     line = text[line_start : line_end if line_end >= 0 else len(text)]
