@@ -246,6 +246,11 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "A Long Way Home", None,
         id="a title closing the sentence after a noun for a work is nobody's words"),
     pytest.param(
+        "\u201cWe won,\u201d Ann Ruiz said. She later mocked her rival on her podcast, "
+        "\u201cHill Talk.\u201d",
+        "Hill Talk", None,
+        id="a work's title after a quote in its paragraph does not take that quote's speaker"),
+    pytest.param(
         "\u201cCity Lights\u201d star Ann Ruiz said she would return next year.",
         "City Lights", None,
         id="a title before the word star names a show, not the star's words"),

@@ -981,8 +981,8 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
     for k in named:
         records[k]["speaker"] = records[k]["cue"] = None  # the name of a show or a book is nobody's words
     _propagate(records, quotes, text, named)
-    for rec, q, (ts, _te) in zip(records, quotes, view.quote_tokens, strict=True):
-        if rec["speaker"] is None and not q["partial"] and ts < len(doc):
+    for k, (rec, q, (ts, _te)) in enumerate(zip(records, quotes, view.quote_tokens, strict=True)):
+        if rec["speaker"] is None and k not in named and not q["partial"] and ts < len(doc):
             found = _previous_sentence_cue(doc, view, lex, ts)
             if found is not None and lex.strength.get(found.cue.lemma_, 0.0) < STRONG and \
                     looks_like_title(text[q["start"] : q["end"]]):
@@ -1142,7 +1142,7 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
     for k in range(1, len(records)):
         rec, q = records[k], quotes[k]
         prev = records[k - 1]
-        if rec["speaker"] is not None or prev["speaker"] is None or (
+        if k in named or rec["speaker"] is not None or prev["speaker"] is None or (
                 q["partial"] and not (para_of[k] == para_of[k - 1] and _closing_clause(text, q, k in named))):
             continue
         same_paragraph = para_of[k] == para_of[k - 1]
@@ -1151,7 +1151,7 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
     for k in range(len(records) - 2, -1, -1):
         rec, q = records[k], quotes[k]
         nxt = records[k + 1]
-        if rec["speaker"] is not None or q["partial"] or nxt["speaker"] is None:
+        if k in named or rec["speaker"] is not None or q["partial"] or nxt["speaker"] is None:
             continue
         if para_of[k] == para_of[k + 1] and _adjacent(text, q, quotes[k + 1]):
             rec["speaker"], rec["cue"] = _carried(nxt["speaker"], "next_quote"), nxt["cue"]
