@@ -1198,3 +1198,22 @@ def test_the_office_before_a_name_is_no_part_of_it(nlp, text, name):
 def test_a_surname_finds_the_full_name_with_its_suffix(nlp):
     doc = nlp("Rear Admiral Tom B. Hart Jr. spoke on Monday.\n\n\u201cWe sail at dawn,\u201d Hart said.")
     assert speaker(quote_of(doc, "sail at dawn")) == "Tom B. Hart Jr."
+
+
+@pytest.mark.parametrize("text, words, who", [
+    pytest.param(
+        "The ministry's spokesman, Lee Min-ho, spoke on Monday. \u201cWe follow the law,\u201d Lee said.",
+        "We follow the law", "Lee Min-ho",
+        id="a family name written first is the full name's first word"),
+    pytest.param(
+        "Hillary Rodham Clinton arrived late. \u201cWe are ready,\u201d Hillary told the crowd.",
+        "We are ready", "Hillary Rodham Clinton",
+        id="a first name alone is the one person who has it"),
+    pytest.param(
+        "Kim Jong Un met Kim Yo Jong on Friday. \u201cThe talks are over,\u201d Kim said.",
+        "The talks are over", "Kim",
+        id="a first word two people share stays as written"),
+])
+def test_first_word_of_a_full_name(nlp, text, words, who):
+    """A one-word mention that is no one's surname but one person's first word is that person."""
+    assert speaker(quote_of(nlp(text), words)) == who

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -130,6 +131,23 @@ def _name_word(word: str) -> bool:
     return capital and word.replace(".", "").replace("-", "").isalpha()
 
 
+def _first_words(names: Iterable[str], not_names: set[str]) -> dict[str, str]:
+    """First word → full name, for people's full names whose first word no other person shares.
+
+    Korean and Chinese names put the family name first ("Ji Song Ho" is "Ji" later on), and a
+    first name alone ("Hillary") means the one person of the document who has it. A surname
+    match always goes first (``full_by_last``); a first word two people share names no one, and
+    one that is a word of another kind of entity in the document (``not_names``) names no one.
+    """
+    found: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        if len(words) >= 2 and len(words[0].rstrip(".")) > 1 and words[0] not in _PARTICLES and \
+                words[0] not in not_names:
+            found.setdefault(words[0], set()).add(name)
+    return {first: next(iter(full)) for first, full in found.items() if len(full) == 1}
+
+
 @dataclass
 class NameBook:
     """Names of one document: full names in order of first use, and who was last in view."""
@@ -143,6 +161,8 @@ class NameBook:
     persons: set[str] = field(default_factory=set)  # names the NER calls a person somewhere
     roles: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, role, name): "the minister"
     named: list[tuple[int, str]] = field(default_factory=list)  # (offset, name) of every person's name
+    # a person's first word, when one person has it: "Ji" is Ji Song Ho, "Hillary" is Hillary Clinton
+    full_by_first: dict[str, str] = field(default_factory=dict)
     _offsets: list[int] = field(default_factory=list)
 
     @classmethod
@@ -178,6 +198,14 @@ class NameBook:
         people = [(run, name) for run in first if (name := book.canonical(list(names[run])))]
         book.persons.update(name for _, name in people)
         book.named = sorted((doc[run[0]].idx, name) for run, name in people)
+        # from names the NER reads whole as a person ("Senate Minority Whip Dick Durbin" is not "Senate");
+        # "Donald J. Trump" and "Donald Trump" are one person: each counts as the full name of its surname
+        # and not from a word the NER reads as something else ("EgyptAir" of a headline's "EgyptAir Crash")
+        whole = {book.canonical(list(e)) for e in doc.ents if e.label_ == "PERSON"}
+        other = {t.text for e in doc.ents if e.label_ != "PERSON" for t in e}
+        book.full_by_first = _first_words(
+            (book.full_by_last.get(name.rsplit(" ", 1)[-1], name) for _, name in book.named if name in whole),
+            other)
         book.roles = person_roles(doc, [(names[run].start, run[1], name) for run, name in people], titles)
         return book
 
@@ -238,7 +266,7 @@ class NameBook:
             return self.full_by_last[surname[0]]  # "de Blasio" later on: the full name it stands for
         name = " ".join(words)
         if len(words) == 1:
-            return self.full_by_last.get(words[0], name)
+            return self.full_by_last.get(words[0]) or self.full_by_first.get(words[0], name)
         return name
 
     def resolve_role(self, role: str, offset: int) -> str | None:
