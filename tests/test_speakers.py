@@ -1217,3 +1217,15 @@ def test_a_surname_finds_the_full_name_with_its_suffix(nlp):
 def test_first_word_of_a_full_name(nlp, text, words, who):
     """A one-word mention that is no one's surname but one person's first word is that person."""
     assert speaker(quote_of(nlp(text), words)) == who
+
+
+def test_a_surname_opening_a_sentence_is_the_full_name_even_read_as_a_common_noun(nlp):
+    """The tagger reads a sentence's first capital as a common noun now and then ("Reyes said …"):
+    a surname of the document is still its person's name."""
+    from attribution_helpers import reported
+
+    doc = nlp("\u201cWe are out of options,\u201d said Tom Reyes.\n\n"
+              "Reyes said the city would need to borrow money.\n")
+    assert [t for t in doc if t.text == "Reyes"][-1].pos_ != "PROPN"  # (the case this test is about)
+    assert speaker(reported(doc, "said")) == "Tom Reyes"
+

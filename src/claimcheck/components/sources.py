@@ -500,7 +500,10 @@ def _name(doc: Doc, head: Token, start: int, end: int, book: NameBook, view: _Do
                 break
     # "the minister", "a neophyte" tagged proper nouns are no names
     proper = head.pos_ == "PROPN" and not (head.is_lower and any(c.dep_ == "det" for c in head.children))
-    if proper or (head.text[:1].isupper() and head.i > view.sent_start[head.i]):
+    # (a capital mid-sentence is a name, and so is one opening a sentence that is a surname of the document:
+    # the tagger reads "Reyes said …" as a common noun)
+    if proper or (head.text[:1].isupper() and (
+            head.i > view.sent_start[head.i] or head.text in book.full_by_last)):
         # the run of proper nouns around the head ("President Donald Trump")
         lo = next((k for k in range(head.i, -1, -1) if doc[k].idx < start), -1) + 1
         hi = next((k for k in range(head.i, len(doc)) if doc[k].idx >= end), len(doc)) - 1
