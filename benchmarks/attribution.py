@@ -184,10 +184,12 @@ def build_pipelines(model: str = MODEL):
 
     sys.path.insert(0, str(ROOT / "src"))
     import claimcheck.components.attribution
+    import claimcheck.components.paragraphs
     import claimcheck.components.quotes  # noqa: F401  (registers the factories)
 
     bare = spacy.load(model)
     full = spacy.load(model)  # (claimcheck_quotes adds its tokenizer rule for glued quote marks)
+    full.add_pipe("claimcheck_paragraphs", first=True)
     full.add_pipe("claimcheck_quotes")
     full.add_pipe("claimcheck_attribution")
     return bare, full

