@@ -246,6 +246,10 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "A Long Way Home", None,
         id="a title closing the sentence after a noun for a work is nobody's words"),
     pytest.param(
+        "Critics say the so-called \u201creform law\u201d has made things worse.",
+        "reform law", None,
+        id="a phrase after so-called is a label nobody is reported saying"),
+    pytest.param(
         "\u201cWe won,\u201d Ann Ruiz said. She later mocked her rival on her podcast, "
         "\u201cHill Talk.\u201d",
         "Hill Talk", None,

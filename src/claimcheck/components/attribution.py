@@ -83,7 +83,13 @@ from spacy.tokens import Doc, Token
 from claimcheck.claims import INFERRED_BASES
 from claimcheck.components.lexicon import STRONG, WEAK, Lexicon, load_lexicon
 from claimcheck.components.names import NameBook, name_end, name_start
-from claimcheck.components.quotes import find_quotes, is_quoted_name, looks_like_scare_quote, looks_like_title
+from claimcheck.components.quotes import (
+    find_quotes,
+    is_quoted_name,
+    is_so_called,
+    looks_like_scare_quote,
+    looks_like_title,
+)
 from claimcheck.components.reported_speech import _paraphrases
 from claimcheck.components.sources import (
     _DASHES,
@@ -977,7 +983,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                         rec["cue"] = _span_dict(view.text, c.idx, c.idx + len(c))
                         rec["speaker"] = _based(_speaker_record(doc, view, owned.subject, book), "cue")
         records.append(rec)
-    named = {k for k, q in enumerate(quotes) if is_quoted_name(text, q)} | inside
+    named = {k for k, q in enumerate(quotes) if is_quoted_name(text, q) or is_so_called(text, q)} | inside
     for k in named:
         records[k]["speaker"] = records[k]["cue"] = None  # the name of a show or a book is nobody's words
     _propagate(records, quotes, text, named)

@@ -252,6 +252,15 @@ def is_quoted_name(text: str, quote: dict[str, Any]) -> bool:
     )
 
 
+_SO_CALLED = re.compile(r"\bso[- ]called[ \t]*$", re.IGNORECASE)
+
+
+def is_so_called(text: str, quote: dict[str, Any]) -> bool:
+    """A phrase after "so-called" (the so-called “reform law”): a label the writer holds at arm's
+    length, which nobody is reported saying."""
+    return quote["partial"] and _SO_CALLED.search(text, max(0, quote["open"] - 12), quote["open"]) is not None
+
+
 def looks_like_scare_quote(text: str, partial: bool) -> bool:
     """A word or two quoted inside a sentence (the “experts”, a “deal”): a term held at arm's length.
 
