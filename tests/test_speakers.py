@@ -1233,3 +1233,11 @@ def test_a_surname_opening_a_sentence_is_the_full_name_even_read_as_a_common_nou
     assert [t for t in doc if t.text == "Reyes"][-1].pos_ != "PROPN"  # (the case this test is about)
     assert speaker(reported(doc, "said")) == "Tom Reyes"
 
+
+def test_a_name_beside_a_common_noun_subject_is_who_a_pronoun_after_it_means(nlp):
+    """"Her colleague, Tom Bell, nodded": the sentence is about Tom Bell, and the "he" of the next
+    quote is him, not the speaker quoted before."""
+    doc = nlp("\u201cI have not had a break since March,\u201d said Ann Ruiz, a nurse. "
+              "Her colleague, Tom Bell, nodded. \u201cSame here,\u201d he said.")
+    assert speaker(quote_of(doc, "Same here")) == "Tom Bell"
+

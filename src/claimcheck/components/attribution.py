@@ -1044,11 +1044,12 @@ def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
     strings = doc.vocab.strings
     arr = doc.to_array([DEP, TAG])
     main_subject = -1  # the last proper-noun subject of a main clause
-    proper = np.isin(arr[:, 1], [strings["NNP"], strings["NNPS"], strings["NNS"]])
+    proper = np.isin(arr[:, 1], [strings["NNP"], strings["NNPS"], strings["NNS"], strings["NN"]])
     subjects = np.isin(arr[:, 0], [strings["nsubj"], strings["nsubjpass"]])
     for k in np.flatnonzero(subjects & proper):
         tok = doc[int(k)]
-        if tok.tag_ != "NNP" and not _plural_tagged_name(tok, book):
+        named = _appositive_name(tok) if tok.tag_ == "NN" else tok
+        if named is None or (tok.tag_ != "NN" and tok.tag_ != "NNP" and not _plural_tagged_name(tok, book)):
             continue  # "Democrats said", "voters said": a group, not someone a "he" points back to
         if view.in_quote[tok.i] or (tok.dep_ == "nsubjpass" and not _main_clause(tok.head)):
             continue  # ("Ruiz was asked about it" is about her; "if Ruiz is elected, he …" is not)
@@ -1056,9 +1057,9 @@ def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
             main_subject = tok.i
         elif main_subject >= view.sent_start[tok.i]:
             continue  # a name below the main clause's subject in its sentence
-        name = book.canonical(list(doc[name_start(doc, tok.i) : tok.i + 1]))
+        name = book.canonical(list(doc[name_start(doc, named.i) : named.i + 1]))
         if name:
-            book.note_person(tok.idx, name)
+            book.note_person(named.idx, name)
     lower = doc.to_array([LOWER]).reshape(-1)
     pronoun_subjects = (arr[:, 0] == strings["nsubj"]) & np.isin(lower, [strings["he"], strings["she"]])
     for k in np.flatnonzero(pronoun_subjects):
@@ -1098,6 +1099,12 @@ def _in_subject_phrase(doc: Doc, lex: Lexicon, ts: int) -> bool:
         if tok.pos_ in ("VERB", "AUX"):
             return False  # in a clause of its own, not in a noun phrase
     return False
+
+
+def _appositive_name(noun: Token) -> Token | None:
+    """The name set beside a common-noun subject ("Her colleague, Dev Patel, nodded"): the person
+    the sentence is about."""
+    return next((c for c in noun.rights if c.dep_ == "appos" and c.tag_ == "NNP"), None)
 
 
 def _plural_tagged_name(tok: Token, book: NameBook) -> bool:
