@@ -1241,3 +1241,19 @@ def test_a_name_beside_a_common_noun_subject_is_who_a_pronoun_after_it_means(nlp
               "Her colleague, Tom Bell, nodded. \u201cSame here,\u201d he said.")
     assert speaker(quote_of(doc, "Same here")) == "Tom Bell"
 
+
+
+def test_a_given_name_that_is_near_always_one_gender_settles_a_pronoun(nlp):
+    """No title and no pronoun yet say who is a woman here: "Carla" and "Peter" do."""
+    doc = nlp("\u201cWe asked for safe staffing,\u201d said Carla Mendes. Peter Vance, a hospital "
+              "spokesman, disagreed with that account. \u201cThey gave us a pizza party,\u201d she said.")
+    assert speaker(quote_of(doc, "pizza party")) == "Carla Mendes"
+
+
+def test_given_name_lexicon():
+    from claimcheck.components.names import given_name_gender
+
+    assert given_name_gender("Carla Mendes") == "f"
+    assert given_name_gender("Peter Vance") == "m"
+    assert given_name_gender("Mendes") is None  # a surname alone says nothing
+    assert given_name_gender("Jordan Lee") is None  # a name carried by women and men alike

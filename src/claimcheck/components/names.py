@@ -12,9 +12,11 @@ entity type.
 from __future__ import annotations
 
 import bisect
+import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import ORTH, POS
@@ -129,6 +131,26 @@ def _name_word(word: str) -> bool:
     capitalised surname ("al-Assad"; not a dash glued to a name, "-Craig")."""
     capital = word[:1].isupper() or (word[:1].isalpha() and word.rsplit("-", 1)[-1][:1].isupper())
     return capital and word.replace(".", "").replace("-", "").isalpha()
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    from claimcheck.resources import models_path
+
+    path = models_path() / "given_names.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["names"]
+    except (OSError, ValueError, KeyError):
+        return {}  # (without the lexicon, genders come from titles and pronouns alone)
+
+
+def given_name_gender(name: str) -> str | None:
+    """"f" or "m" for a full name whose given name is all but always that gender ("Carla Mendes"),
+    from ``models/given_names.json``; None for one word, an initial, or a name that is either."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    return _given_names().get(words[0].lower())
 
 
 def _first_words(names: Iterable[str], not_names: set[str]) -> dict[str, str]:
@@ -310,7 +332,12 @@ class NameBook:
             self.votes.setdefault(name, [0, 0])[g == "f"] += 1
 
     def settle_genders(self) -> None:
-        """A name takes the gender most pronouns right after it agree on (titles win)."""
+        """A name takes the gender of its title, else of its given name when that is all but
+        certain ("Carla"), else the one most pronouns right after it agree on."""
+        for _, name in self.people:
+            given = given_name_gender(name)
+            if given:
+                self.gender.setdefault(name, given)
         for name, (he, she) in self.votes.items():
             if he != she:
                 self.gender.setdefault(name, "m" if he > she else "f")
@@ -328,7 +355,7 @@ class NameBook:
         k = bisect.bisect_left(self._offsets, offset)
         fallback = None
         for _off, name in reversed(self.people[max(0, k - 12) : k]):
-            gender = self.gender.get(name)
+            gender = self.gender.get(name) or given_name_gender(name)
             if gender and gender != want:
                 continue
             if name in self.persons or not self.persons:
