@@ -1257,3 +1257,16 @@ def test_given_name_lexicon():
     assert given_name_gender("Peter Vance") == "m"
     assert given_name_gender("Mendes") is None  # a surname alone says nothing
     assert given_name_gender("Jordan Lee") is None  # a name carried by women and men alike
+
+
+def test_namebook_she_names_no_one_rather_than_a_place_or_a_company():
+    """With no person of her gender in view, "she" stays unnamed: a name never seen as a person
+    is taken only when its given name says it is a woman's."""
+    book = NameBook(frozenset())
+    book.persons = {"Tom Bell"}
+    book.note_person(0, "Tom Bell")
+    book.note_person(40, "Ohio")
+    assert book.resolve_pronoun("she", 80) is None
+    book.note_person(60, "Carla Mendes")  # (the NER missed her)
+    assert book.resolve_pronoun("she", 80) == "Carla Mendes"
+    assert book.resolve_pronoun("he", 80) == "Tom Bell"

@@ -348,7 +348,8 @@ class NameBook:
             self.gender.setdefault(name, g)
 
     def resolve_pronoun(self, pronoun: str, offset: int) -> str | None:
-        """The most recent compatible person before ``offset``."""
+        """The most recent compatible person before ``offset``; None when no one fits: an unnamed
+        "she" is better than the wrong name."""
         want = PERSON_PRONOUNS.get(pronoun.lower())
         if want is None:
             return None  # "they", "we", "I": no single person to name
@@ -360,6 +361,9 @@ class NameBook:
                 continue
             if name in self.persons or not self.persons:
                 return name
-            # "Cinco de Mayo", "Compaq": a name never seen as a person yields to one that is
-            fallback = fallback or name
+            # "Cinco de Mayo", "Compaq": a name never seen as a person yields to one that is, and is
+            # taken only when its given name says it is someone ("Carly Fiorina" the NER missed);
+            # "University", "HP" or "Ohio" is nobody a "she" means
+            if gender == want and given_name_gender(name):
+                fallback = fallback or name
         return fallback
