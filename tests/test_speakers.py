@@ -1270,3 +1270,16 @@ def test_namebook_she_names_no_one_rather_than_a_place_or_a_company():
     book.note_person(60, "Carla Mendes")  # (the NER missed her)
     assert book.resolve_pronoun("she", 80) == "Carla Mendes"
     assert book.resolve_pronoun("he", 80) == "Tom Bell"
+
+
+@pytest.mark.parametrize("text, words, who", [
+    pytest.param("Developer Frank Moreau was unmoved. \u201cNobody will be displaced,\u201d Moreau said.",
+                 "Nobody will be displaced", "Frank Moreau",
+                 id="a word for what someone does before a full name is no part of it"),
+    pytest.param("\u201cWe will keep watching,\u201d said Human Rights Watch, which sent observers.",
+                 "keep watching", "Human Rights Watch",
+                 id="an organisation keeps its first word"),
+])
+def test_descriptor_before_a_full_name(nlp, text, words, who):
+    assert speaker(quote_of(nlp(text), words)) == who
+

@@ -24,7 +24,7 @@ from spacy.strings import hash_string
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from claimcheck.components.roles import person_roles
+from claimcheck.components.roles import person_noun, person_roles
 
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m",
                    "i": None, "we": None, "they": None}
@@ -144,6 +144,15 @@ def _given_names() -> dict[str, str]:
         return {}  # (without the lexicon, genders come from titles and pronouns alone)
 
 
+def _descriptor(word: str, following: str) -> bool:
+    """A word for what someone does, set before a full name like a title ("Developer Frank Moreau",
+    "Pollster Ann Selzer"): a person noun that is no one's given name ("Hunter", "Spencer" are),
+    followed by one that is ("Human Rights Watch" and "Free Syrian Army" are no people)."""
+    low = word.lower()
+    return low.isalpha() and low not in (given := _given_names()) and following.lower() in given and \
+        person_noun(low)
+
+
 def given_name_gender(name: str) -> str | None:
     """"f" or "m" for a full name whose given name is all but always that gender ("Carla Mendes"),
     from ``models/given_names.json``; None for one word, an initial, or a name that is either."""
@@ -246,7 +255,9 @@ class NameBook:
         words = self._after_place(words)
         lead = [w.lower() for w in words]
         gender = None
-        while len(words) > 1 and lead[0] in self.titles:  # the last word is the name ("King")
+        # (the last word is the name: "King")
+        while len(words) > 1 and (
+                lead[0] in self.titles or (len(words) > 2 and _descriptor(words[0], words[1]))):
             if lead[0] in _FEMALE_TITLES:
                 gender = "f"
             elif lead[0] in _MALE_TITLES:
@@ -276,7 +287,8 @@ class NameBook:
     def canonical(self, tokens: list[Token] | list[str]) -> str | None:
         """The full name a proper-noun mention stands for, titles dropped."""
         words = self._after_place(name_words(tokens))
-        while len(words) > 1 and words[0].lower() in self.titles:
+        while len(words) > 1 and (
+                words[0].lower() in self.titles or (len(words) > 2 and _descriptor(words[0], words[1]))):
             words = words[1:]
         words = [w for w in words if w not in {"'s", "\u2019s", "'", "\u2019"}]
         if not words:

@@ -37,7 +37,7 @@ _PERSON_NOUNS = {"diplomat", "host", "aide", "delegate", "envoy", "official", "j
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "man", "woman", "ess", "ee", "eur", "ive")
 
 
-def _person_noun(base: str) -> bool:
+def person_noun(base: str) -> bool:
     """Whether a role word names a person ("the senator", "the columnist"), not a thing an appositive
     the parser misread might give ("the poll", "the book", "the campaign")."""
     last = base.rsplit(" ", 1)[-1]
@@ -50,7 +50,7 @@ def role_key(token: Token) -> str | None:
         return None  # "the lawyers", "the senators": more than one person
     word = token.lower_
     base = _ROLE_FORMS.get(word, token.lemma_.lower() if token.pos_ == "NOUN" else word.rstrip("."))
-    if not base.replace(" ", "").isalpha() or base in _NO_ROLE or not _person_noun(base):
+    if not base.replace(" ", "").isalpha() or base in _NO_ROLE or not person_noun(base):
         return None
     if token.i > 0:
         before = token.doc[token.i - 1].lower_
