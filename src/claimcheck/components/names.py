@@ -4,7 +4,10 @@ News style names a person in full once and then by surname or title ("Mr. Burman
 "President Donald Trump" → "Donald Trump"); a pronoun prefers the nearest earlier name the
 NER calls a person somewhere in the document; a role ("the minister") stands for the one
 person named with it (:mod:`claimcheck.components.roles`); an interview's answers are the
-person its introduction names most. Names are read off runs of proper nouns (any NER label
+person its introduction names most. A one-word mention that is no one's surname is the one
+person whose full name starts with it ("Ji" → "Ji Song Ho"), and a given name that is all but
+always one gender (``models/given_names.json``) tells "he" from "she" where no title or earlier
+pronoun has. Names are read off runs of proper nouns (any NER label
 or none: the small model calls Trump an ORG or even a verb), so nothing here depends on one
 entity type.
 """
@@ -148,9 +151,8 @@ def _descriptor(word: str, following: str) -> bool:
     """A word for what someone does, set before a full name like a title ("Developer Frank Moreau",
     "Pollster Ann Selzer"): a person noun that is no one's given name ("Hunter", "Spencer" are),
     followed by one that is ("Human Rights Watch" and "Free Syrian Army" are no people)."""
-    low = word.lower()
-    return low.isalpha() and low not in (given := _given_names()) and following.lower() in given and \
-        person_noun(low)
+    low, given = word.lower(), _given_names()
+    return low.isalpha() and low not in given and following.lower() in given and person_noun(low)
 
 
 def given_name_gender(name: str) -> str | None:
@@ -229,9 +231,9 @@ class NameBook:
         people = [(run, name) for run in first if (name := book.canonical(list(names[run])))]
         book.persons.update(name for _, name in people)
         book.named = sorted((doc[run[0]].idx, name) for run, name in people)
-        # from names the NER reads whole as a person ("Senate Minority Whip Dick Durbin" is not "Senate");
-        # "Donald J. Trump" and "Donald Trump" are one person: each counts as the full name of its surname
-        # and not from a word the NER reads as something else ("EgyptAir" of a headline's "EgyptAir Crash")
+        # first words come only from names the NER reads whole as a person ("Senate Minority Whip Dick
+        # Durbin" gives no "Senate") and never from a word it reads as another kind of entity (a headline's
+        # "EgyptAir Crash" gives no "EgyptAir"); "Donald J. Trump" and "Donald Trump" are one person
         whole = {book.canonical(list(e)) for e in doc.ents if e.label_ == "PERSON"}
         other = {t.text for e in doc.ents if e.label_ != "PERSON" for t in e}
         book.full_by_first = _first_words(

@@ -222,11 +222,13 @@ def _title_case_line(line: str) -> bool:
 
 
 def is_quoted_name(text: str, quote: dict[str, Any]) -> bool:
-    """A title-case fragment that names rather than quotes: nobody is quoted saying it.
+    """A title-case quote that names rather than quotes: nobody is quoted saying it.
 
-    After a preposition, a possessive or a noun for a work it names a work or a show (said on
-    NBC's “Meet the Press”, a fan of “Star Wars”, the documentary “Weiner”); between two words
-    of a name it is a nickname (Gov. Robert “Bobby” Stone).
+    After a noun for a work, or before a word for who stars in or makes one, it names the work,
+    even when it closes the sentence (his memoir, “A Long Way Home.”; the “Broad City” star). A
+    fragment inside a sentence names a work or a show after a preposition or a possessive (said
+    on NBC's “Meet the Press”, a fan of “Star Wars”), and between two words of a name it is a
+    nickname (Gov. Robert “Bobby” Stone).
     """
     words = text[quote["start"] : quote["end"]]
     if not looks_like_title(words):
