@@ -1283,3 +1283,9 @@ def test_namebook_she_names_no_one_rather_than_a_place_or_a_company():
 def test_descriptor_before_a_full_name(nlp, text, words, who):
     assert speaker(quote_of(nlp(text), words)) == who
 
+
+def test_relative_word_the_parser_made_the_subject_yields_the_noun_hung_from_it(nlp):
+    doc = nlp("The plan -- which the company\u2019s chief executive, Ann Ruiz, called \u201ca total "
+              "disaster\u201d -- was dropped.")
+    assert speaker(quote_of(doc, "total disaster")) == "Ann Ruiz"
+

@@ -688,7 +688,18 @@ def _personal_head(noun: Token) -> Token:
     return noun
 
 
+def _misread_relative(head: Token) -> Token:
+    """"which the company's chief executive, Ann Ruiz, called …": the parser made "which" the subject
+    and hung the real one from it; the noun after the relative word speaks, not what it stands for."""
+    if head.lower_ in ("which", "that"):
+        for child in head.rights:
+            if child.dep_ == "nsubj" and child.pos_ in ("NOUN", "PROPN"):
+                return child
+    return head
+
+
 def _speaker_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dict[str, Any]:
+    head = _misread_relative(head)
     antecedent = _antecedent(head)
     if antecedent.i != head.i:
         # "Obama, who called him …": the mention is "who", the name is Obama's
