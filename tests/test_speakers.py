@@ -560,6 +560,11 @@ def test_relative_clause_holding_the_quote_is_its_cue(nlp):
         "would vote against it.",
         "reckless", "Ann Ruiz",
         id="a phrasal cue before the quote over a verb after it the parser gave a subject"),
+    pytest.param(
+        "\u201cWe will not be rushed,\u201d said a spokesman for Sen. Ann Ruiz (R-Ky.), speaking on "
+        "condition of anonymity.",
+        "not be rushed", "a spokesman for Sen. Ann Ruiz (R-Ky.)",
+        id="a parenthesis the mention opens closes in it"),
 ])
 def test_quote_mention(nlp, text, words, who):
     """The mention each pattern gives a quote, as it stands in the text."""
@@ -1288,4 +1293,16 @@ def test_relative_word_the_parser_made_the_subject_yields_the_noun_hung_from_it(
     doc = nlp("The plan -- which the company\u2019s chief executive, Ann Ruiz, called \u201ca total "
               "disaster\u201d -- was dropped.")
     assert speaker(quote_of(doc, "total disaster")) == "Ann Ruiz"
+
+
+def test_mention_edges_are_trimmed_to_the_name():
+    """A span the parse gives may start on the full stop of "Sens." split off, and end inside the
+    parenthesis of a party and state; the mention starts on the name and closes the parenthesis."""
+    from claimcheck.components.sources import _trimmed
+
+    text = "Sens. Dan Hollis (Ky.) and Mark Ortiz (Fla.), debating"
+    start, end = _trimmed(text, text.index(". Dan"), text.index("),") + 2)
+    assert text[start:end] == "Dan Hollis (Ky.) and Mark Ortiz (Fla.)"
+    start, end = _trimmed(text, 0, text.index(" (Ky"))
+    assert text[start:end] == "Sens. Dan Hollis"
 

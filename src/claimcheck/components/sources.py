@@ -82,10 +82,16 @@ def _cue_span(doc: Doc, text: str, cue: Token) -> dict[str, Any]:
 
 
 def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in _PUNCT_TRIM:
+    """The span without punctuation at its ends, except the parenthesis that closes one it opened:
+    "Sen. Mitch McConnell (R-Ky.)", not "… (R-Ky."."""
+    while s < e and (text[s] in _PUNCT_TRIM or text[s] == "."):  # (". Rand Paul": "Sens." split)
         s += 1
+    end = e
     while e > s and text[e - 1] in _PUNCT_TRIM:
         e -= 1
+    if e < end and text.count("(", s, e) > text.count(")", s, e):
+        closing = text.find(")", e, end)
+        e = closing + 1 if closing >= 0 else e
     return s, e
 
 
