@@ -947,3 +947,11 @@ def test_what_attention_is_drawn_to_is_reported(nlp):
     a = reported(doc, "drew")
     assert content(doc, a) == "the long delays at the border"
     assert speaker(a) == "Ann Ruiz"
+
+
+def test_a_participle_telling_how_something_was_said_is_not_what_was_said(nlp):
+    doc = nlp("\u201cIt was a long night,\u201d she said, laughing. \u201cWe won,\u201d he said, looking at "
+              "the floor. \u201cFine,\u201d Ann Ruiz said, adding that she would stay.")
+    said = [content(doc, a) for a in paraphrases(doc)]
+    assert not any(c.startswith(("laughing", "looking")) for c in said), said
+    assert "she would stay" in [content(doc, reported(doc, "adding"))]

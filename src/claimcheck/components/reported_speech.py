@@ -2017,6 +2017,21 @@ def _frame_parts(cue: Token) -> tuple[Token | None, dict[str, Token]]:
     return subj, kids
 
 
+# what a participle after a cue needs to state something: an object or a clause ("adding that …",
+# "calling it …", "recalling a visit")
+_STATED = {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "acomp"}
+
+
+def _manner_participle(clause: Token | None, lex: Lexicon) -> bool:
+    """"she said, laughing", "he said, looking off into the distance": a participle after a cue
+    that is no speech verb and states nothing (no object, no clause) tells how it was said, not
+    what; "referring to Cruz" (a verb that mostly cues speech) and "adding that …" still report."""
+    if clause is None or clause.tag_ != "VBG" or any(c.dep_ in _STATED for c in clause.children):
+        return False
+    lemma = clause.lemma_.lower()
+    return lemma not in lex.paraphrase_cues and lex.strength.get(lemma, 0.0) < STRONG
+
+
 def _frame_span(cue: Token, frame: str,
                 parts: tuple[Token | None, dict[str, Token]] | None = None) -> tuple[int, int] | None:
     """Token range a verb reports through one shape (``frame``), or None when the verb lacks it.
@@ -2093,6 +2108,9 @@ FRAMES = ("ccomp", "ccomp_before", "xcomp", "advcl", "oprd", "acomp", "dobj", "d
 def _frame_record(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook, tok: Token, frame: str,
                   parts: tuple[Token | None, dict[str, Token]] | None = None) -> dict[str, Any] | None:
     """The paraphrase ``tok`` reports through ``frame``, with its source, or None."""
+    parts = parts if parts is not None else _frame_parts(tok)
+    if frame == "advcl" and _manner_participle(parts[1].get("advcl"), lex):
+        return None
     span = _frame_span(tok, frame, parts)
     if span is None:
         return None
