@@ -337,6 +337,10 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "disaster\u201d -- was dropped.",
         "total disaster", "Ann Ruiz",
         id="a relative word the parser made the subject yields the noun hung below it"),
+    pytest.param(
+        "Ruiz: \u201cWe Will Win This Fight\u201d\n\nSen. Ann Ruiz vowed on Tuesday to keep fighting.",
+        "We Will Win", "Ann Ruiz",
+        id="a headline's label is a surname of the document though the tagger reads it as a noun"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -72,7 +72,7 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import Any
 
 import numpy as np
@@ -581,18 +581,20 @@ def _previous_person(doc: Doc, view: _DocView, p0: int, s0: int) -> _Found | Non
     return _Found(root, subj)
 
 
-def _label_speaker(doc: Doc, view: _DocView, colon: int) -> Token | None:
+def _label_speaker(doc: Doc, view: _DocView, colon: int, surnames: Container[str] = ()) -> Token | None:
     """"Name: “…”" — a name alone before a colon labels the quote (transcripts, round-ups).
 
     The name (a run of proper nouns, maybe followed by a parenthesis such as a party tag)
     must open its line or follow a dash, so that "… as the report by Smith: “…”" stays a clause.
+    A surname of the document (``surnames``) is a name even where the tagger read it as a common
+    noun, as it does at the start of a headline ("Ruiz: “We Will Win”").
     """
     j = colon - 1
     if doc[j].text == ")":
         while j > 0 and doc[j].text != "(" and colon - j < 12:
             j -= 1
         j -= 1
-    if j < 0 or doc[j].pos_ != "PROPN" or view.in_quote[j]:
+    if j < 0 or view.in_quote[j] or not (doc[j].pos_ == "PROPN" or doc[j].text in surnames):
         return None
     last = j
     while j - 1 >= 0 and not view.in_quote[j - 1] and (
@@ -637,13 +639,13 @@ _INVERTED_OPENERS = {"said", "says", "added", "adds", "continued", "continues", 
                      "recalled", "warned"}
 
 
-def _colon_label(doc: Doc, view: _DocView, ts: int) -> _Found | None:
+def _colon_label(doc: Doc, view: _DocView, ts: int, surnames: Container[str] = ()) -> _Found | None:
     """"Pollsters agree - Carl Bialik: “…”": a name labelling the quote beats any verb before it."""
     i = ts - 1
     while i >= 0 and doc[i].is_space:
         i -= 1
     if i > 0 and doc[i].text == ":" and not view.in_quote[i]:
-        label = _label_speaker(doc, view, i) or _dash_label(doc, view, i)
+        label = _label_speaker(doc, view, i, surnames) or _dash_label(doc, view, i)
         if label is not None:
             return _Found(doc[i], label)
         # "- More from Jones: “…”", "From the report: “…”": the source follows "from"
@@ -943,7 +945,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
             rec["speaker"] = {"name": name, "mention": _span_dict(text, label.start(1), label.end(1)),
                               "description": None, "basis": "label"}
         elif len(doc) and ts < len(doc):
-            found = _colon_label(doc, view, ts) or _words_of(doc, view, ts) or \
+            found = _colon_label(doc, view, ts, book.full_by_last) or _words_of(doc, view, ts) or \
                 _copular_owner(doc, view, lex, ts) or \
                 _find_cue(doc, view, lex, ts, min(te, len(doc)))
             owned = _owned_noun_cue(doc, view, lex, ts, min(te, len(doc))) if found is not None else None
