@@ -341,6 +341,15 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "Ruiz: \u201cWe Will Win This Fight\u201d\n\nSen. Ann Ruiz vowed on Tuesday to keep fighting.",
         "We Will Win", "Ann Ruiz",
         id="a headline's label is a surname of the document though the tagger reads it as a noun"),
+    pytest.param(
+        "Ruiz proposed a debate on the evening of April 4 - but the Bell campaign rejected the idea as "
+        "\u201cludicrous and cynical\u201d because a game was on that night.",
+        "ludicrous and cynical", "the Bell campaign",
+        id="a cue in a clause joined by but is not the cue of a quote in the other clause"),
+    pytest.param(
+        "Ruiz proposed a debate, and Bell called the idea \u201cludicrous and cynical.\u201d",
+        "ludicrous and cynical", "Bell",
+        id="a joined clause with a cue of its own keeps it"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -166,11 +166,14 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
             outers[found.cue.i] = _outer_cue(found, view, lex)
         return outers[found.cue.i]
 
+    own = _own_clause_verb(doc, view, lex, ts, te)
     for dist, i in candidates:
         tok = doc[i]
         according = tok.lower_ == "according"
         if not according and (tok.lemma_ not in lex.cues or tok.pos_ not in ("VERB", "AUX")):
             continue
+        if own is not None and _conjoined(tok, own):
+            continue  # "Ruiz proposed a debate - but the Bell campaign rejected it as “ludicrous”"
         if linked is None:
             linked = _linked_tokens(doc, ts, te)
             governing = _governing_cues(doc, view, lex, ts, te)
@@ -430,6 +433,35 @@ def _outer_cue(found: _Found, view: _DocView, lex: Lexicon) -> _Found | None:
             return _Found(head, subj) if subj is not None else None
         tok = head
     return None
+
+
+def _own_clause_verb(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> Token | None:
+    """The verb whose clause holds the quote when it is no cue and has a subject of its own
+    ("the Bell campaign rejected the idea as “ludicrous”"): the quote is said within that clause,
+    so a cue of a clause joined to it by "and" or "but" is not the quote's."""
+    for tok in doc[ts:te]:
+        head = tok.head
+        if ts <= head.i < te or head.i == tok.i:
+            continue
+        for _ in range(4):
+            if view.in_quote[head.i]:
+                return None
+            if head.pos_ == "VERB":
+                if head.lemma_ in lex.cues:
+                    return None
+                has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and not view.in_quote[c.i]
+                                  for c in head.children)
+                return head if has_subject else None
+            if head.head.i == head.i:
+                return None
+            head = head.head
+        return None
+    return None
+
+
+def _conjoined(a: Token, b: Token) -> bool:
+    """Two verbs of coordinate clauses: one is the other's conjunct."""
+    return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
 
 
 def _governing_cues(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> set[int]:
