@@ -1019,7 +1019,8 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
         records.append(rec)
     named = {k for k, q in enumerate(quotes) if is_quoted_name(text, q) or is_so_called(text, q)} | inside
     for k in named:
-        records[k]["speaker"] = records[k]["cue"] = None  # the name of a show or a book is nobody's words
+        # the name of a show or a book, or a so-called label, is nobody's words
+        records[k]["speaker"] = records[k]["cue"] = None
     _propagate(records, quotes, text, named)
     for k, (rec, q, (ts, _te)) in enumerate(zip(records, quotes, view.quote_tokens, strict=True)):
         if rec["speaker"] is None and k not in named and not q["partial"] and ts < len(doc):
@@ -1082,8 +1083,9 @@ def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
     subjects = np.isin(arr[:, 0], [strings["nsubj"], strings["nsubjpass"]])
     for k in np.flatnonzero(subjects & proper):
         tok = doc[int(k)]
-        named = _appositive_name(tok) if tok.tag_ == "NN" else tok
-        if named is None or (tok.tag_ != "NN" and tok.tag_ != "NNP" and not _plural_tagged_name(tok, book)):
+        # a common noun counts through the name beside it ("Her colleague, Tom Bell, nodded")
+        person = _appositive_name(tok) if tok.tag_ == "NN" else tok
+        if person is None or (tok.tag_ in ("NNS", "NNPS") and not _plural_tagged_name(tok, book)):
             continue  # "Democrats said", "voters said": a group, not someone a "he" points back to
         if view.in_quote[tok.i] or (tok.dep_ == "nsubjpass" and not _main_clause(tok.head)):
             continue  # ("Ruiz was asked about it" is about her; "if Ruiz is elected, he …" is not)
@@ -1091,9 +1093,9 @@ def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
             main_subject = tok.i
         elif main_subject >= view.sent_start[tok.i]:
             continue  # a name below the main clause's subject in its sentence
-        name = book.canonical(list(doc[name_start(doc, named.i) : named.i + 1]))
+        name = book.canonical(list(doc[name_start(doc, person.i) : person.i + 1]))
         if name:
-            book.note_person(named.idx, name)
+            book.note_person(person.idx, name)
     lower = doc.to_array([LOWER]).reshape(-1)
     pronoun_subjects = (arr[:, 0] == strings["nsubj"]) & np.isin(lower, [strings["he"], strings["she"]])
     for k in np.flatnonzero(pronoun_subjects):

@@ -25,7 +25,8 @@ _DATELINE = re.compile(
 
 
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    """Mark the first token after each blank line as a sentence start (the text is not changed)."""
+    """Mark the first token after each blank line, and after a dateline opening a paragraph, as a
+    sentence start (the text is not changed)."""
     text = doc.text
     if len(doc) < 2:
         return doc
