@@ -350,6 +350,11 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "Ruiz proposed a debate, and Bell called the idea \u201cludicrous and cynical.\u201d",
         "ludicrous and cynical", "Bell",
         id="a joined clause with a cue of its own keeps it"),
+    pytest.param(
+        "''He deserved it,'' the assailant, Tom Bell, told the television program ''Inside Edition'' "
+        "after the fight. ''Next time, we might have to hurt him.''",
+        "Next time", "Tom Bell",
+        id="a show's name between two quotes does not stop the second taking the first one's speaker"),
 ])
 def test_quote_speaker(nlp, text, words, who):
     """The speaker each pattern gives a quote, by resolved name."""

@@ -1190,12 +1190,15 @@ def _propagate(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
     para_of = [text.rfind("\n", 0, q["open"]) + 1 for q in quotes]
     for k in range(1, len(records)):
         rec, q = records[k], quotes[k]
-        prev = records[k - 1]
+        j = k - 1
+        while j > 0 and j in named and para_of[j - 1] == para_of[k]:
+            j -= 1  # (a show's name between: “…,” Ruiz told “Face the Voters.” “…”)
+        prev = records[j]
         if k in named or rec["speaker"] is not None or prev["speaker"] is None or (
-                q["partial"] and not (para_of[k] == para_of[k - 1] and _closing_clause(text, q, k in named))):
+                q["partial"] and not (para_of[k] == para_of[j] and _closing_clause(text, q, k in named))):
             continue
-        same_paragraph = para_of[k] == para_of[k - 1]
-        if same_paragraph or (q["open"] == para_of[k] and _adjacent(text, quotes[k - 1], q, prev)):
+        same_paragraph = para_of[k] == para_of[j]
+        if same_paragraph or (q["open"] == para_of[k] and _adjacent(text, quotes[j], q, prev)):
             rec["speaker"], rec["cue"] = _carried(prev["speaker"], "previous_quote"), prev["cue"]
     for k in range(len(records) - 2, -1, -1):
         rec, q = records[k], quotes[k]
