@@ -72,7 +72,7 @@ Runs after ``claimcheck_quotes`` on the parse spaCy already made (no second pass
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterator
 from typing import Any
 
 import numpy as np
@@ -435,28 +435,34 @@ def _outer_cue(found: _Found, view: _DocView, lex: Lexicon) -> _Found | None:
     return None
 
 
-def _own_clause_verb(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> Token | None:
-    """The verb whose clause holds the quote when it is no cue and has a subject of its own
-    ("the Bell campaign rejected the idea as “ludicrous”"): the quote is said within that clause,
-    so a cue of a clause joined to it by "and" or "but" is not the quote's."""
+def _heads_above(doc: Doc, view: _DocView, ts: int, te: int, steps: int = 4) -> Iterator[list[Token]]:
+    """For each word of the quote [ts, te) whose head lies outside it, the heads above it: at most
+    ``steps``, up to the root, and none inside quote marks."""
     for tok in doc[ts:te]:
         head = tok.head
         if ts <= head.i < te or head.i == tok.i:
             continue
-        for _ in range(4):
+        chain: list[Token] = []
+        for _ in range(steps):
             if view.in_quote[head.i]:
-                return None
-            if head.pos_ == "VERB":
-                if head.lemma_ in lex.cues:
-                    return None
-                has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and not view.in_quote[c.i]
-                                  for c in head.children)
-                return head if has_subject else None
+                break
+            chain.append(head)
             if head.head.i == head.i:
-                return None
+                break
             head = head.head
+        yield chain
+
+
+def _own_clause_verb(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> Token | None:
+    """The verb whose clause holds the quote when it is no cue and has a subject of its own
+    ("the Bell campaign rejected the idea as “ludicrous”"): the quote is said within that clause,
+    so a cue of a clause joined to it by "and" or "but" is not the quote's."""
+    chain = next(_heads_above(doc, view, ts, te), [])
+    verb = next((head for head in chain if head.pos_ == "VERB"), None)
+    if verb is None or verb.lemma_ in lex.cues:
         return None
-    return None
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and not view.in_quote[c.i] for c in verb.children)
+    return verb if has_subject else None
 
 
 def _conjoined(a: Token, b: Token) -> bool:
@@ -471,19 +477,10 @@ def _governing_cues(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) ->
     is that cue's, whatever the parser hung from a cue before it.
     """
     out: set[int] = set()
-    for tok in doc[ts:te]:
-        head = tok.head
-        if ts <= head.i < te or head.i == tok.i:
-            continue
-        for _ in range(4):
-            if view.in_quote[head.i]:
-                break
-            if head.pos_ == "VERB" and head.lemma_ in lex.cues:
-                out.add(head.i)
-                break
-            if head.head.i == head.i:
-                break
-            head = head.head
+    for chain in _heads_above(doc, view, ts, te):
+        cue = next((head for head in chain if head.pos_ == "VERB" and head.lemma_ in lex.cues), None)
+        if cue is not None:
+            out.add(cue.i)
     if te - 2 >= ts and doc[te - 2].text == "," and any(i >= te for i in out):
         return {i for i in out if i >= te}
     return out
