@@ -8,7 +8,6 @@ offsets of a piece of a long document back into the whole text.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
@@ -22,24 +21,13 @@ if TYPE_CHECKING:
     from claimcheck.documents import Document
 
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-
-
 class _Sentences:
-    """Sentence boundaries of a Doc, looked up by character offset.
-
-    A blank line ends a sentence whatever the parser decided: it may run a sentence on over a
-    paragraph break when the paragraph ends in a closing quotation mark."""
+    """Sentence boundaries of a Doc, looked up by character offset. (A blank line always ends one:
+    ``claimcheck_paragraphs`` sets that before the parser runs.)"""
 
     def __init__(self, doc: Doc) -> None:
         text = doc.text
-        spans = []
-        for sent in doc.sents:
-            start = sent.start_char
-            for brk in _BLANK_LINE.finditer(text, start, sent.end_char):
-                spans.append((start, brk.start()))
-                start = brk.end()
-            spans.append((start, sent.end_char))
+        spans = [(sent.start_char, sent.end_char) for sent in doc.sents]
         self.spans = [(s, e) for s, e in spans if text[s:e].strip()] or [(0, len(text))]
         self.starts = [start for start, _ in self.spans]
 
@@ -161,9 +149,7 @@ def _figure_claims(
     the speaker's). These are the numbers a fact-checker verifies."""
     sources = {}
     for record in getattr(doc._, "figure_sources", None) or []:
-        # (the piece of the parser's sentence that holds the cue, when a blank line cut it)
-        at = record["cue"]["start"] if record.get("cue") else record["sent_start"]
-        sources[sentences.index(at)] = record
+        sources[sentences.index(record["sent_start"])] = record
     anchors = [*figures, *(d for d in dates if d.value and any(ch.isdigit() for ch in d.text))]
     by_sentence: dict[int, list[FigureRef | DateRef]] = {}
     for anchor in sorted(anchors, key=lambda a: a.start):

@@ -17,7 +17,7 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0\r]*\n\s*")
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0\r\f\v]*\n\s*")
 # a dateline opening a paragraph: "WASHINGTON —", "RENO, Nev. (AP) —", "MACAU (Reuters) --"
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'\u2019-]+(?:[ ,]+[A-Z][A-Za-z.'\u2019-]*){0,3}[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?"
