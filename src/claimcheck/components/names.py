@@ -250,6 +250,12 @@ class NameBook:
         last = max((k for k, w in enumerate(words[:-2]) if w.lower() in self.titles), default=-1)
         return words[last:] if last > 0 else words
 
+    def _office_first(self, words: list[str]) -> bool:
+        """Whether the first of a name's words is its office, not its name: a title ("Sen.") or a
+        word for what the person does ("Developer Frank Moreau"); the last word never is."""
+        return len(words) > 1 and (
+            words[0].lower() in self.titles or (len(words) > 2 and _descriptor(words[0], words[1])))
+
     def _register(self, tokens: Span) -> None:
         words = name_words(list(tokens))
         if len(words) > 8:
@@ -257,9 +263,7 @@ class NameBook:
         words = self._after_place(words)
         lead = [w.lower() for w in words]
         gender = None
-        # (the last word is the name: "King")
-        while len(words) > 1 and (
-                lead[0] in self.titles or (len(words) > 2 and _descriptor(words[0], words[1]))):
+        while self._office_first(words):  # (the last word is the name: "King")
             if lead[0] in _FEMALE_TITLES:
                 gender = "f"
             elif lead[0] in _MALE_TITLES:
@@ -289,8 +293,7 @@ class NameBook:
     def canonical(self, tokens: list[Token] | list[str]) -> str | None:
         """The full name a proper-noun mention stands for, titles dropped."""
         words = self._after_place(name_words(tokens))
-        while len(words) > 1 and (
-                words[0].lower() in self.titles or (len(words) > 2 and _descriptor(words[0], words[1]))):
+        while self._office_first(words):
             words = words[1:]
         words = [w for w in words if w not in {"'s", "\u2019s", "'", "\u2019"}]
         if not words:
@@ -370,7 +373,8 @@ class NameBook:
         k = bisect.bisect_left(self._offsets, offset)
         fallback = None
         for _off, name in reversed(self.people[max(0, k - 12) : k]):
-            gender = self.gender.get(name) or given_name_gender(name)
+            given = given_name_gender(name)
+            gender = self.gender.get(name) or given
             if gender and gender != want:
                 continue
             if name in self.persons or not self.persons:
@@ -378,6 +382,6 @@ class NameBook:
             # "Cinco de Mayo", "Compaq": a name never seen as a person yields to one that is, and is
             # taken only when its given name says it is someone ("Carly Fiorina" the NER missed);
             # "University", "HP" or "Ohio" is nobody a "she" means
-            if gender == want and given_name_gender(name):
+            if given and gender == want:
                 fallback = fallback or name
         return fallback
