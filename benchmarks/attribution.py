@@ -183,15 +183,11 @@ def build_pipelines(model: str = MODEL):
     import spacy
 
     sys.path.insert(0, str(ROOT / "src"))
-    import claimcheck.components.attribution
-    import claimcheck.components.paragraphs
-    import claimcheck.components.quotes  # noqa: F401  (registers the factories)
+    from claimcheck.pipeline import load_pipeline
 
     bare = spacy.load(model)
-    full = spacy.load(model)  # (claimcheck_quotes adds its tokenizer rule for glued quote marks)
-    full.add_pipe("claimcheck_paragraphs", first=True)
-    full.add_pipe("claimcheck_quotes")
-    full.add_pipe("claimcheck_attribution")
+    # extraction's own pipeline, without the figure and date components the scorer does not read
+    full = load_pipeline(model, components=("claimcheck_quotes", "claimcheck_attribution"))
     return bare, full
 
 

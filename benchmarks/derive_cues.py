@@ -296,13 +296,12 @@ def parse_gold(records: list[dict], docbin: Path | None, model: str) -> list:
         if len(docs) != len(records):
             raise SystemExit(f"{docbin} holds {len(docs)} documents, the gold file {len(records)}")
         return docs
-    import claimcheck.components.paragraphs  # noqa: F401  (registers the factory)
+    from claimcheck.pipeline import load_pipeline
     from claimcheck.tokenizing import split_glued_quotes
 
     # tokenized and parsed as the component sees text, entities included (the reporting shapes judge
     # sources as the component does), paragraph breaks ending sentences as in claimcheck's pipeline
-    nlp = split_glued_quotes(spacy.load(model))
-    nlp.add_pipe("claimcheck_paragraphs", first=True)
+    nlp = split_glued_quotes(load_pipeline(model, components=()))
     return list(nlp.pipe((r["text"] for r in records), batch_size=32))
 
 

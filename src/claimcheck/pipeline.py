@@ -52,9 +52,10 @@ def resolve_model(model: str | None = None) -> str:
     )
 
 
-def load_pipeline(model: str | None = None) -> Language:
+def load_pipeline(model: str | None = None, components: Sequence[str] = COMPONENTS) -> Language:
     """spaCy's English pipeline with claimcheck's components: paragraph breaks first, before the
-    parser, and the quote, attribution, figure and date components at the end."""
+    parser, and ``components`` (quotes, attribution, figures, dates) at the end. Benchmarks and
+    tools that need fewer of them name those, so they parse exactly as extraction does."""
     import spacy
 
     import claimcheck.components.attribution
@@ -70,7 +71,7 @@ def load_pipeline(model: str | None = None) -> Language:
         raise ModelNotFoundError(f"cannot load spaCy pipeline {name!r}: {exc}") from exc
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, first=True)  # before the parser, which keeps the boundaries it is given
-    for component in COMPONENTS:
+    for component in components:
         if component not in nlp.pipe_names:
             nlp.add_pipe(component)
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1)
