@@ -525,6 +525,16 @@ def test_relative_clause_holding_the_quote_is_its_cue(nlp):
 
 @pytest.mark.parametrize(("text", "words", "who"), [
     pytest.param(
+        "A new ad from the Bell campaign targets Maria Delgado. The ad uses footage of Maria "
+        "Delgado asking, “Why are we not winning this state?” It then cuts to a factory.",
+        "not winning this state", "Maria Delgado",
+        id="the person shown in footage speaks, not the ad that uses it"),
+    pytest.param(
+        "The spot ends with a clip of Peter Vance saying during a town hall, “That makes me "
+        "the outsider,” before the screen fades.",
+        "the outsider", "Peter Vance",
+        id="a participle after the object of of is what that person is heard saying"),
+    pytest.param(
         "Early on, Ana Ruiz mocked the mayor, calling him “a tired old man.” The mayor hit "
         "back, attacking Ruiz for “the cheap theatrics” of her campaign.",
         "cheap theatrics", "The mayor",

@@ -156,6 +156,10 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
         if agent is not None:
             return agent
     participle = cue.tag_ == "VBG"
+    if participle and lex is not None:
+        shown = _shown_speaker(cue, in_quote, lex)
+        if shown is not None:
+            return shown
     tok = cue
     shared = False  # reached through "and": "X was forced to retreat and said …" — X said it
     controlled = False  # reached through "to": "X was prompted to say", "X is reported to have called"
@@ -247,6 +251,22 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             lex is None or lex.strength.get(cue.lemma_, 0.0) >= WEAK)
         tok = tok.head
     return None
+
+
+def _shown_speaker(cue: Token, in_quote: np.ndarray | None, lex: Lexicon) -> Token | None:
+    """"The ad uses footage of Ann Ruiz saying, “…”", "a clip of him asking …": a speech participle
+    right after the object of "of" is what that person is shown or heard doing; the footage, and the ad
+    that uses it, say nothing. (The parser hangs the participle from the footage or from the verb.)"""
+    if cue.i == 0 or any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    before = cue.doc[cue.i - 1]
+    if before.dep_ != "pobj" or before.head.lower_ != "of" or before.head.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if in_quote is not None and in_quote[before.i]:
+        return None
+    speaks = before.pos_ == "PROPN" or before.lower_ in ("him", "her", "them") or (
+        before.pos_ == "NOUN" and before.lemma_.lower() in lex.source_nouns)
+    return before if speaks else None
 
 
 def _object_relative_subject(noun: Token, verb: Token) -> Token | None:
