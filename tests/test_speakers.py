@@ -319,6 +319,11 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
     pytest.param("Developer Frank Moreau was unmoved. \u201cNobody will be displaced,\u201d Moreau said.",
                  "Nobody will be displaced", "Frank Moreau",
                  id="a word for what someone does before a full name is no part of it"),
+    pytest.param(
+        "Debating Ruiz\u2019s Record\n\nAnn Ruiz toured the plant on Monday. \u201cWe kept every promise,"
+        "\u201d Ruiz said.",
+        "kept every promise", "Ann Ruiz",
+        id="a headline's verb in -ing before a surname is no given name"),
     pytest.param("\u201cWe will keep watching,\u201d said Human Rights Watch, which sent observers.",
                  "keep watching", "Human Rights Watch",
                  id="an organisation keeps its first word"),
@@ -1315,3 +1320,17 @@ def test_mention_edges_are_trimmed_to_the_name():
     start, end = _trimmed(text, 0, text.index(" (Ky"))
     assert text[start:end] == "Sens. Dan Hollis"
 
+
+
+def test_a_verb_in_ing_leaves_a_name_only_for_a_surname_of_the_document(nlp):
+    from claimcheck.components.attribution import verb_lemmas
+
+    verbs = verb_lemmas(nlp)
+    assert {"debate", "found", "run"} <= verbs
+    doc = nlp("Debating Ruiz\n\nAnn Ruiz spoke. The Founding Fathers never met Irving Stone.")
+    book = NameBook.from_doc(doc, frozenset(), verbs)
+    assert book.canonical(["Debating", "Ruiz"]) == "Ann Ruiz"
+    assert book.canonical(["Founding", "Fathers"]) == "Founding Fathers"  # no one's surname: stays
+    assert book.canonical(["Irving", "Stone"]) == "Irving Stone"  # a given name, though "irv" is no verb
+    # without the verb list (a pipeline with no lemmatizer) names stay as the tagger ran them together
+    assert NameBook.from_doc(doc, frozenset()).canonical(["Debating", "Ruiz"]) == "Debating Ruiz"

@@ -945,20 +945,32 @@ class Attributor:
         self.name = name
         self.lexicon = load_lexicon(lexicon_path)
         self.paraphrases = paraphrases
+        self.verbs = verb_lemmas(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = doc._.quotes
         if quotes is None:
             quotes = doc._.quotes = find_quotes(doc.text)
-        doc._.attributions = attribute(doc, quotes, self.lexicon, paraphrases=self.paraphrases)
+        doc._.attributions = attribute(doc, quotes, self.lexicon, paraphrases=self.paraphrases,
+                                       verbs=self.verbs)
         return doc
 
 
-def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases: bool = True
-              ) -> list[dict[str, Any]]:
+def verb_lemmas(nlp: Language) -> frozenset[str]:
+    """The base forms of English verbs the pipeline's lemmatizer knows (its rule tables); empty when
+    the pipeline has none (names then keep a capitalised verb in -ing)."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(index["verb"])
+    except (KeyError, AttributeError):
+        return frozenset()
+
+
+def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases: bool = True,
+              verbs: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """Attribution records for ``doc``: one per quote, in order, then the paraphrases."""
     text = doc.text
-    book = NameBook.from_doc(doc, lex.titles)
+    book = NameBook.from_doc(doc, lex.titles, verbs)
     view = _DocView(doc, quotes, text)
     _note_subjects(doc, book, view)
     records: list[dict[str, Any]] = []
@@ -1283,4 +1295,4 @@ def make_attribution(nlp: Language, name: str, lexicon_path: str | None = None,
     return Attributor(nlp, name, lexicon_path=lexicon_path, paraphrases=paraphrases)
 
 
-__all__ = ["Attributor", "Lexicon", "attribute", "load_lexicon", "make_attribution"]
+__all__ = ["Attributor", "Lexicon", "attribute", "load_lexicon", "make_attribution", "verb_lemmas"]

@@ -7,7 +7,8 @@ person named with it (:mod:`claimcheck.components.roles`); an interview's answer
 person its introduction names most. A one-word mention that is no one's surname is the one
 person whose full name starts with it ("Ji" → "Ji Song Ho"), and a given name that is all but
 always one gender (``models/given_names.json``) tells "he" from "she" where no title or earlier
-pronoun has. Names are read off runs of proper nouns (any NER label
+pronoun has. A headline's capitalised verb in -ing ("Debating Clinton") is no given name: the
+lemmatizer's verb list says which words are verbs. Names are read off runs of proper nouns (any NER label
 or none: the small model calls Trump an ORG or even a verb), so nothing here depends on one
 entity type.
 """
@@ -155,6 +156,18 @@ def _descriptor(word: str, following: str) -> bool:
     return low.isalpha() and low not in given and following.lower() in given and person_noun(low)
 
 
+def _gerund(word: str, verbs: frozenset[str]) -> bool:
+    """A headline's verb in -ing capitalised before a name ("Debating Clinton's Character", "Bashing
+    Trump"): the -ing form of an English verb (``verbs``: base forms) that is no one's given name
+    ("Irving", "Manning" are)."""
+    low = word.lower()
+    if not verbs or len(low) < 6 or not low.endswith("ing") or not low.isalpha() or low in _given_names():
+        return False
+    stem = low[:-3]
+    doubled = len(stem) > 2 and stem[-1] == stem[-2]  # "running"
+    return stem in verbs or stem + "e" in verbs or (doubled and stem[:-1] in verbs)
+
+
 def given_name_gender(name: str) -> str | None:
     """"f" or "m" for a full name whose given name is all but always that gender ("Carla Mendes"),
     from ``models/given_names.json``; None for one word, an initial, or a name that is either."""
@@ -186,6 +199,7 @@ class NameBook:
     """Names of one document: full names in order of first use, and who was last in view."""
 
     titles: frozenset[str]
+    verbs: frozenset[str] = frozenset()  # base forms of English verbs, to tell "Debating Clinton" from a name
     full_by_last: dict[str, str] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
     # candidates for pronouns: (char offset, name), in text order
@@ -199,8 +213,8 @@ class NameBook:
     _offsets: list[int] = field(default_factory=list)
 
     @classmethod
-    def from_doc(cls, doc: Doc, titles: frozenset[str]) -> NameBook:
-        book = cls(titles)
+    def from_doc(cls, doc: Doc, titles: frozenset[str], verbs: frozenset[str] = frozenset()) -> NameBook:
+        book = cls(titles, verbs)
         if len(doc) == 0:
             return book
         attrs = doc.to_array([POS, ORTH])
@@ -226,8 +240,12 @@ class NameBook:
         first = [r for r in runs if any(k in person_edges for k in range(r[0], r[1]))]
         chosen = set(first)
         names = {(a, b): doc[office_trim(doc, a, b) : b] for a, b in runs}
+        headlines: list[Span] = []
         for run in first + [r for r in runs if r not in chosen]:
-            book._register(names[run])
+            book._register(names[run], headlines)
+        for tokens in headlines:
+            if book._gerund_led(name_words(list(tokens))) is None:
+                book._register(tokens)
         people = [(run, name) for run in first if (name := book.canonical(list(names[run])))]
         book.persons.update(name for _, name in people)
         book.named = sorted((doc[run[0]].idx, name) for run, name in people)
@@ -256,8 +274,20 @@ class NameBook:
         return len(words) > 1 and (
             words[0].lower() in self.titles or (len(words) > 2 and _descriptor(words[0], words[1])))
 
-    def _register(self, tokens: Span) -> None:
+    def _gerund_led(self, words: list[str]) -> str | None:
+        """The full name of the document that a headline's "Debating Clinton" stands for: a verb in -ing
+        before one surname someone else in the document has in full (without one, "Founding Fathers"
+        stays as it is)."""
+        if len(words) != 2 or not _gerund(words[0], self.verbs):
+            return None
+        full = self.full_by_last.get(words[1])
+        return full if full is not None and full != " ".join(words) else None
+
+    def _register(self, tokens: Span, defer: list[Span] | None = None) -> None:
         words = name_words(list(tokens))
+        if defer is not None and len(words) == 2 and _gerund(words[0], self.verbs):
+            defer.append(tokens)  # a headline's "Debating Clinton": after the names of the body
+            return
         if len(words) > 8:
             return
         words = self._after_place(words)
@@ -298,6 +328,9 @@ class NameBook:
         words = [w for w in words if w not in {"'s", "\u2019s", "'", "\u2019"}]
         if not words:
             return None
+        led = self._gerund_led(words)
+        if led is not None:
+            return led
         surname = words
         while len(surname) > 1 and surname[0] in _PARTICLES:
             surname = surname[1:]
