@@ -6,6 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from attribution_helpers import hand_parsed, mention, quote_of, quotes, speaker
+from claimcheck.components.attribution import _note_subjects
 from claimcheck.components.names import NameBook
 from claimcheck.components.sources import _DocView, _nearby_subject, _subject
 
@@ -1334,3 +1335,39 @@ def test_a_verb_in_ing_leaves_a_name_only_for_a_surname_of_the_document(nlp):
     assert book.canonical(["Irving", "Stone"]) == "Irving Stone"  # a given name, though "irv" is no verb
     # without the verb list (a pipeline with no lemmatizer) names stay as the tagger ran them together
     assert NameBook.from_doc(doc, frozenset()).canonical(["Debating", "Ruiz"]) == "Debating Ruiz"
+
+
+def test_a_surname_tagged_as_a_common_noun_is_who_a_he_after_it_means(nlp):
+    # "Price" opening a sentence is tagged NN: it is still Tom Price, the subject a later "he" means
+    doc = nlp("Senator Tom Price spoke first. \u201cWe will win,\u201d said Sen. Mark Lopez. Price "
+              "blamed local officials on Twitter before the speech. \u201cThe council made all the wrong "
+              "moves,\u201d he wrote.")
+    assert [t.tag_ for t in doc if t.text == "Price"][-1] == "NN"
+    assert speaker(quote_of(doc, "wrong moves")) == "Tom Price"
+
+
+def test_a_name_the_parser_made_the_root_is_who_a_he_after_it_means(nlp):
+    # "Gov. Peter Vance — who … — made …": the parser hung the sentence's verbs from the name
+    doc = hand_parsed(nlp.vocab, r"""
+        Ann      1  compound PROPN NNP
+        Ruiz     2  nsubj    PROPN NNP
+        spoke    2  ROOT     VERB  VBD
+        .        2  punct    PUNCT .
+        Gov.     6  compound PROPN NNP
+        Peter    6  compound PROPN NNP
+        Vance    6  ROOT     PROPN NNP
+        ,        6  punct    PUNCT ,
+        who      10 nsubj    PRON  WP
+        was      10 aux      AUX   VBD
+        vetted   6  relcl    VERB  VBN
+        ,        6  punct    PUNCT ,
+        made     10 conj     VERB  VBD
+        gains    12 dobj     NOUN  NNS
+        and      12 cc       CCONJ CC
+        he       16 nsubj    PRON  PRP
+        fought   12 conj     VERB  VBD
+        .        6  punct    PUNCT .
+    """, ents=["B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", *["O"] * 11])
+    book = NameBook.from_doc(doc, frozenset({"gov."}))
+    _note_subjects(doc, book, _DocView(doc, [], doc.text))
+    assert book.resolve_pronoun("he", doc[15].idx) == "Peter Vance"

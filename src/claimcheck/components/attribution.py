@@ -1090,10 +1090,18 @@ def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
     main_subject = -1  # the last proper-noun subject of a main clause
     proper = np.isin(arr[:, 1], [strings["NNP"], strings["NNPS"], strings["NNS"], strings["NN"]])
     subjects = np.isin(arr[:, 0], [strings["nsubj"], strings["nsubjpass"]])
-    for k in np.flatnonzero(subjects & proper):
+    hung = (arr[:, 0] == strings["ROOT"]) & (arr[:, 1] == strings["NNP"])
+    for k in np.flatnonzero((subjects & proper) | hung):
         tok = doc[int(k)]
+        if tok.dep_ == "ROOT" and not (tok.ent_type_ == "PERSON" and any(
+                c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX") for c in tok.children) and not any(
+                c.dep_ == "conj" for c in tok.children)):
+            continue  # (a name the parser made the root and hung the sentence's verb from: "Ann Ruiz,
+            # who …, made …"; not a headline's name)
         # a common noun counts through the name beside it ("Her colleague, Tom Bell, nodded")
         person = _appositive_name(tok) if tok.tag_ == "NN" else tok
+        if person is None and tok.is_title and tok.text in book.full_by_last:
+            person = tok  # a surname of the document the tagger read as a common noun ("Trump blamed …")
         if person is None or (tok.tag_ in ("NNS", "NNPS") and not _plural_tagged_name(tok, book)):
             continue  # "Democrats said", "voters said": a group, not someone a "he" points back to
         if view.in_quote[tok.i] or (tok.dep_ == "nsubjpass" and not _main_clause(tok.head)):
