@@ -28,6 +28,16 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "money that is missing", "Ana Ruiz",
         id="a sentence that is only a name and said, after a quote ending in a full stop"),
     pytest.param(
+        "Comedian Carla Mendes was booed and shouted down by union members after telling them that "
+        "they were \u201cbeing childish.\u201d",
+        "being childish", "Carla Mendes",
+        id="a participle after a passive verb joined by and is its subject's words, not the agent's"),
+    pytest.param(
+        "Even before Bell took the stage, his campaign sent out a text message to supporters saying: "
+        "\u201cWe just won the county! Reply GIVE to donate.\u201d",
+        "won the county", "his campaign",
+        id="a participle after the people a message was sent to is the sender's words"),
+    pytest.param(
         "Of Bell, Ana Ruiz, who gave money to the mayor, said, \u201cHe is a wonderful man.\u201d",
         "wonderful man", "Ana Ruiz",
         id="a fronted of-phrase the parser made the subject is not the speaker"),

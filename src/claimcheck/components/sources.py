@@ -192,8 +192,13 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                 in_quote is not None and in_quote[c.i])), subj)
             # (read as "Of [Carson, Levine]": the name set off after the fronted one is the speaker)
             subj = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subj)
-        if subj is None:
-            subj = _by_agent(tok)  # a passive cue: "was described by X as"
+        if subj is None and adjunct and tok.dep_ == "conj":
+            # "X was booed and shouted down by fans after telling them …": the verbs share X, who told
+            subj = next((c for c in tok.head.children if c.dep_ in SUBJECTS or c.dep_ == "nsubjpass"), None)
+            if subj is not None and in_quote is not None and in_quote[subj.i]:
+                subj = None
+        if subj is None and not adjunct:
+            subj = _by_agent(tok)  # a passive cue: "was described by X as" (not "booed by X after telling")
         if subj is not None and subj.lower_ in ("that", "which") and tok.dep_ == "relcl" and \
                 tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
             tok = tok.head.head  # "Trump released a video that said …": who released it speaks
@@ -223,7 +228,8 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                 tok = noun.head
                 continue
             if lex is not None and tok.dep_ == "acl" and tok.tag_ == "VBG" and noun.dep_ == "pobj" and \
-                    noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB" and noun.ent_type_ == "" and \
+                    noun.head.dep_ in ("prep", "dative") and noun.head.head.pos_ == "VERB" and \
+                    noun.ent_type_ == "" and \
                     (noun.tag_ == "NNS" or not _can_speak(noun, lex)):
                 # "her campaign blasted out an email to supporters stating …": not the audience; "he has
                 # battled the mayor, at one point calling him …": a noun that never speaks is a time or place
