@@ -38,6 +38,16 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "won the county", "his campaign",
         id="a participle after the people a message was sent to is the sender's words"),
     pytest.param(
+        "Tom Bell left the firm in 1998. As Tom stumbled, Mr. Vance said, \u201cI watched him. And I "
+        "learned from him.\u201d",
+        "I watched him", "Vance",
+        id="an as-clause credits its subject only with a verb that reports speech in most of its uses"),
+    pytest.param(
+        "At the debate, Bell said that such visas are \u201cfrankly, very, very bad for workers,\u201d "
+        "not one of his three rivals hit him for it.",
+        "bad for workers", "Bell",
+        id="a clause after a partial quote with its own subject and object is no trailing attribution"),
+    pytest.param(
         "Of Bell, Ana Ruiz, who gave money to the mayor, said, \u201cHe is a wonderful man.\u201d",
         "wonderful man", "Ana Ruiz",
         id="a fronted of-phrase the parser made the subject is not the speaker"),
@@ -550,6 +560,11 @@ def test_relative_clause_holding_the_quote_is_its_cue(nlp):
         "the outsider,” before the screen fades.",
         "the outsider", "Peter Vance",
         id="a participle after the object of of is what that person is heard saying"),
+    pytest.param(
+        "Tom Bell spoke first. Soon after the vote, Vance asserted that the city had lost its way: "
+        "\u201cDayton is no longer Dayton,\u201d he claimed.",
+        "no longer Dayton", "he",
+        id="a cue with its own subject after a quoted sentence, ending it, outranks the frame before"),
     pytest.param(
         "Early on, Ana Ruiz mocked the mayor, calling him “a tired old man.” The mayor hit "
         "back, attacking Ruiz for “the cheap theatrics” of her campaign.",

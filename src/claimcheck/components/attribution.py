@@ -115,7 +115,7 @@ _LEFT_WINDOW = 60
 _RIGHT_WINDOW = 40
 
 
-def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Found | None:
+def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int, whole: bool = False) -> _Found | None:
     """The speech cue for the quote tokens [ts, te): the nearest cue outside quote marks.
 
     The search runs over the words around the quote up to the sentence end, the paragraph
@@ -197,13 +197,16 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> _Foun
         holds = i in governing or (tok.dep_ == "relcl" and tok.left_edge.i <= ts and (
             te - 1 <= tok.right_edge.i or all(doc[k].is_punct for k in range(tok.right_edge.i + 1, ts))))
         closing = i >= te and subj is not None and _closing_report(doc, view, tok)
-        closing = closing or (subj is not None and share >= WEAK and i < ts and _as_reported(doc, tok))
+        closing = closing or (subj is not None and share >= WEAK and i < ts and _as_reported(doc, tok)
+                              and lex.share.get(tok.lemma_, 0.0) >= _AS_REPORTS)
+        closing = closing or (whole and _trailing_cue(doc, view, found, te))
         score = _cue_key(found, view, lex, share, dist, i >= te, tied, according or closing, holds, outer_of)
         if best is None or score > best[0]:
             best = (score, found)
     if best is None:
         return None
-    if _own_pronoun(best[1]) or (best[1].cue.i >= te and _closing_report(doc, view, best[1].cue)):
+    if _own_pronoun(best[1]) or (best[1].cue.i >= te and (
+            _closing_report(doc, view, best[1].cue) or (whole and _trailing_cue(doc, view, best[1], te)))):
         return best[1]  # ("…,” the Post reported." ending the sentence reports all of it, whatever the parse)
     found = outer_of(best[1]) or best[1]
     return _parenthetical_report(doc, view, lex, found.cue) or found
@@ -290,6 +293,36 @@ def _abuts(doc: Doc, found: _Found, ts: int, te: int) -> bool:
     lo, hi = (cue.i + 1, ts) if cue.i < ts else (te, cue.i)
     own = range(subj.left_edge.i, subj.right_edge.i + 1)
     return all(doc[k].is_punct or k in own for k in range(lo, hi))
+
+
+# "as X <verb>," credits X with the sentence only for a verb that reports speech in most of its uses
+# (its share of uses inside any cue): "as the Gazette reported", not "as Tom stumbled"
+_AS_REPORTS = 0.5
+
+
+def _trailing_cue(doc: Doc, view: _DocView, found: _Found, te: int) -> bool:
+    """"“…,” he claimed.": a cue after the quote whose own subject follows the quote with only punctuation
+    between, and which ends the sentence, is the quote's attribution whatever framed it before
+    ("Ruiz asserted that …: “…,” she said")."""
+    cue, subj = found.cue, found.subject
+    if subj is None or cue.i < te or subj.head.i != cue.i or not te <= subj.i < cue.i or \
+            subj.lower_ in RELATIVE:
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "oprd") and c.i > cue.i for c in cue.children):
+        return False  # a clause of its own after the quote: "…,” one of the prosecutors said the cases …"
+    last = te - 1
+    while last > 0 and doc[last].is_quote:
+        last -= 1
+    if doc[last].text not in (",", "?", "!"):
+        return False  # (a quoted sentence closes on its own comma: not "… a “bully” who made …")
+    if any(not doc[k].is_punct for k in range(te, subj.left_edge.i)):
+        return False
+    j = cue.i + 1
+    while j < len(doc) and doc[j].text not in _STOP and "\n" not in doc[j].text:
+        if view.in_quote[j] or doc[j].text in (",", ";", ":"):
+            return False
+        j += 1
+    return j >= len(doc) or doc[j].text in _STOP or "\n" in doc[j].text
 
 
 def _as_reported(doc: Doc, tok: Token) -> bool:
@@ -988,7 +1021,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
         elif len(doc) and ts < len(doc):
             found = _colon_label(doc, view, ts, book.full_by_last) or _words_of(doc, view, ts) or \
                 _copular_owner(doc, view, lex, ts) or \
-                _find_cue(doc, view, lex, ts, min(te, len(doc)))
+                _find_cue(doc, view, lex, ts, min(te, len(doc)), whole=not q["partial"])
             owned = _owned_noun_cue(doc, view, lex, ts, min(te, len(doc))) if found is not None else None
             if owned is not None and found.cue.lower_ != "according" and not (
                     owned.cue.left_edge.i <= found.cue.i <= owned.cue.right_edge.i) and \
