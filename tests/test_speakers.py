@@ -48,6 +48,16 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "bad for workers", "Bell",
         id="a clause after a partial quote with its own subject and object is no trailing attribution"),
     pytest.param(
+        "The hearing ran long.\n\nRep. Ann Ruiz (D-Ohio):\"I have not heard anyone cite that figure. "
+        "Who told you that?\"",
+        "cite that figure", "Ann Ruiz",
+        id="a label with a party tag glued to its quote mark"),
+    pytest.param(
+        "\u201cRuiz needs a plan for the suburbs,\u201d Tom Bell, the pollster who founded a survey "
+        "firm tweeted on Wednesday.",
+        "plan for the suburbs", "Tom Bell",
+        id="a description set beside a name stands for that name"),
+    pytest.param(
         "Of Bell, Ana Ruiz, who gave money to the mayor, said, \u201cHe is a wonderful man.\u201d",
         "wonderful man", "Ana Ruiz",
         id="a fronted of-phrase the parser made the subject is not the speaker"),

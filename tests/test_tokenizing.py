@@ -13,6 +13,10 @@ from claimcheck.tokenizing import split_glued_quotes
     ("it was over.\u201dOlsen left.", ["it", "was", "over", ".", "\u201d", "Olsen", "left", "."]),
     ('it was over."Olsen left.', ["it", "was", "over", ".", '"', "Olsen", "left", "."]),
     ('Olsen said,"Look here."', ["Olsen", "said", ",", '"', "Look", "here", ".", '"']),
+    ('Rep. Ann Ruiz (D-Ohio):"I have not."',
+     ["Rep.", "Ann", "Ruiz", "(", "D", "-", "Ohio", ")", ":", '"', "I", "have", "not", ".", '"']),
+    ("Ruiz (R-Ky.):\u201cWe won.\u201d",
+     ["Ruiz", "(", "R", "-", "Ky.", ")", ":", "\u201c", "We", "won", ".", "\u201d"]),
     ("his plan\u2014\u201cNo cuts!\u201d\u2014won",
      ["his", "plan", "\u2014", "\u201c", "No", "cuts", "!", "\u201d", "\u2014", "won"]),
 ])

@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
 GLUED_QUOTE_INFIXES = (
     "(?<=\\S)[\u201c\u201d](?=\\S)",  # a curly double mark between two non-space characters
-    '(?<=[A-Za-z][,.!?])"(?=[A-Za-z])',  # a straight mark after a word's closing punctuation
-    '(?<=[A-Za-z])[,.!?;:](?=["\u201c\u201d]\\S)',  # the punctuation before such a glued mark
+    '(?<=[A-Za-z)][,.!?:])"(?=[A-Za-z])',  # a straight mark after a word's closing punctuation
+    '(?<=[A-Za-z)])[,.!?;:](?=["\u201c\u201d]\\S)',  # the punctuation before such a glued mark
+    '(?<=\\S)\\)(?=[,.!?;:]["\u201c\u201d]\\S)',  # and a parenthesis before it: "(R-Ky.):“We won”"
     "(?<=[\u201c\u201d])[-\u2013\u2014]+|[-\u2013\u2014]+(?=[\u201c\u201d])",  # a dash touching a curly mark
 )
 
@@ -35,4 +36,8 @@ def split_glued_quotes(nlp: Language) -> Language:
         return nlp
     extra = "|".join(GLUED_QUOTE_INFIXES)
     tokenizer.infix_finditer = re.compile(f"{old}|{extra}" if old else extra).finditer
+    rules = getattr(tokenizer, "rules", None)
+    if rules and "):" in rules:
+        # the emoticon "):" would glue a party tag's parenthesis to a label's colon: "(R-Ky.):“…”"
+        tokenizer.rules = {text: tokens for text, tokens in rules.items() if text != "):"}
     return nlp

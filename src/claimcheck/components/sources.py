@@ -47,7 +47,7 @@ from spacy.tokens import Doc, Token
 from claimcheck.components.lexicon import STRONG, WEAK, Lexicon
 from claimcheck.components.names import PRONOUNS, NameBook, glued_hyphen, name_end, name_start, office_trim
 from claimcheck.components.quotes import marked_extent
-from claimcheck.components.roles import definite_role
+from claimcheck.components.roles import definite_role, person_noun
 
 SUBJECTS = {"nsubj", "csubj"}  # a passive subject is what was talked about ("rights were discussed")
 # children that describe the speaker rather than name them
@@ -530,6 +530,21 @@ def _name(doc: Doc, head: Token, start: int, end: int, book: NameBook, view: _Do
             if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.idx < end:
                 head = child
                 break
+        else:
+            owner = head.head  # "Ada Brandt, the engineer who built it, said": the name it describes
+            # set off on both sides: a comma or a relative clause after it ("Ruiz, a top aide said, …" and
+            # "with Tom Bell and Ann Ruiz, the candidate stated …" are misparsed subjects, not descriptions)
+            after = head.right_edge.i + 1
+            set_off = any(c.dep_ == "relcl" for c in head.children) or (
+                after < len(doc) and (doc[after].text in (",", ")") or doc[after].text in _DASHES))
+            if head.dep_ == "appos" and owner.pos_ == "PROPN" and owner.i < head.i and set_off and \
+                    head.tag_ != "NNS" and owner.ent_type_ not in ("GPE", "LOC", "FAC") and \
+                    not view.in_quote[owner.i] and \
+                    not any(doc[k].text in _STOP for k in range(owner.i, head.i)):
+                name = book.canonical(list(doc[name_start(doc, owner.i) : owner.i + 1]))
+                # (a word for a person describes a person: "a young woman" is no city)
+                if name and (name in book.persons or not person_noun(head.lemma_.lower())):
+                    return name
     # "the minister", "a neophyte" tagged proper nouns are no names
     proper = head.pos_ == "PROPN" and not (head.is_lower and any(c.dep_ == "det" for c in head.children))
     # (a capital mid-sentence is a name, and so is one opening a sentence that is a surname of the document:
