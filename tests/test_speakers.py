@@ -1406,3 +1406,12 @@ def test_a_name_the_parser_made_the_root_is_who_a_he_after_it_means(nlp):
     book = NameBook.from_doc(doc, frozenset({"gov."}))
     _note_subjects(doc, book, _DocView(doc, [], doc.text))
     assert book.resolve_pronoun("he", doc[15].idx) == "Peter Vance"
+
+
+def test_a_cue_in_a_clause_joined_by_but_is_not_the_quotes_own(nlp):
+    # "found" seldom cues a quote, yet its clause holds it; "pointing out" hangs in the clause after "but"
+    doc = nlp("The fact-checkers then found that the claim is \u201ctrue,\u201d but in the course of their "
+              "report they could not resist pointing out that most layoffs were temporary.")
+    record = quote_of(doc, "true")
+    assert record["cue"]["text"] == "found"
+    assert mention(record) == "The fact-checkers"

@@ -492,15 +492,26 @@ def _own_clause_verb(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -
     so a cue of a clause joined to it by "and" or "but" is not the quote's."""
     chain = next(_heads_above(doc, view, ts, te), [])
     verb = next((head for head in chain if head.pos_ == "VERB"), None)
-    if verb is None or verb.lemma_ in lex.cues:
+    # (a verb that cues quotes too seldom to outrank another is as much the quote's own: "the paper ruled
+    # that the claim is “true,” but they could not resist pointing out …")
+    if verb is None or (verb.lemma_ in lex.cues and lex.strength.get(verb.lemma_, 0.0) >= WEAK):
         return None
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and not view.in_quote[c.i] for c in verb.children)
     return verb if has_subject else None
 
 
 def _conjoined(a: Token, b: Token) -> bool:
-    """Two verbs of coordinate clauses: one is the other's conjunct."""
-    return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
+    """Two verbs of coordinate clauses: one is the other's conjunct, or ``a`` hangs in a clause that is
+    ("…, but they could not resist pointing out": "pointing" is in the clause joined by "but")."""
+    if b.dep_ == "conj" and b.head.i == a.i:
+        return True
+    for _ in range(3):
+        if a.dep_ == "conj" and a.head.i == b.i:
+            return True
+        if a.dep_ not in ("xcomp", "ccomp") or a.head.i == a.i:
+            return False
+        a = a.head
+    return False
 
 
 def _governing_cues(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int) -> set[int]:
