@@ -1415,3 +1415,11 @@ def test_a_cue_in_a_clause_joined_by_but_is_not_the_quotes_own(nlp):
     record = quote_of(doc, "true")
     assert record["cue"]["text"] == "found"
     assert mention(record) == "The fact-checkers"
+
+
+def test_put_cues_a_quote_only_as_put_it(nlp):
+    doc = nlp("Tom Bell spoke on Monday. He said he intends to win every delegate, so he will have enough "
+              "votes at the convention to put together \u201cthe strongest agenda any party has seen.\u201d")
+    assert quote_of(doc, "strongest agenda")["cue"]["text"] == "said"
+    doc = nlp("Tom Bell was blunt. As Bell put it, the budget is \u201ca disaster for everyone.\u201d")
+    assert quote_of(doc, "disaster")["cue"]["text"] == "put"

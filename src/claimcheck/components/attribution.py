@@ -174,6 +174,8 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int, whole: b
             continue
         if own is not None and _conjoined(tok, own):
             continue  # "Ruiz proposed a debate - but the Bell campaign rejected it as “ludicrous”"
+        if tok.lemma_ == "put" and not any(c.lower_ == "it" for c in tok.children):
+            continue  # "put" reports words only as "put it" ("as Ruiz put it"), not "to put together “…”"
         if linked is None:
             linked = _linked_tokens(doc, ts, te)
             governing = _governing_cues(doc, view, lex, ts, te)
