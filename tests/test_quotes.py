@@ -52,6 +52,19 @@ def test_nested_single_quotes_stay_inside_the_quote():
     assert texts(text) == ["He told me \u2018never again,\u2019 and he meant it,"]
 
 
+def test_a_quote_nested_with_the_same_curly_marks_stays_inside_the_quote():
+    text = ("Ruiz wrote, \u201cYou have to care even when \u201cyour team\u201d needs to be held to account. "
+            "Otherwise it rings hollow.\u201d Bell disagreed.")
+    assert texts(text) == ["You have to care even when \u201cyour team\u201d needs to be held to account. "
+                           "Otherwise it rings hollow."]
+
+
+def test_an_opening_mark_inside_an_unclosed_quote_starts_a_new_one():
+    # the first quote never closed: the second opener is followed by one closer only
+    text = "He said \u201cit is over, and then \u201cwe start again\u201d said Bell."
+    assert texts(text) == ["it is over, and then", "we start again"]
+
+
 def test_apostrophes_inside_a_quote_do_not_end_it():
     text = "\u201cIt\u2019s Pello\u2019s call, not ours,\u201d she said."
     assert texts(text) == ["It\u2019s Pello\u2019s call, not ours,"]

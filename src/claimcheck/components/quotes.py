@@ -68,6 +68,7 @@ def _scan_paragraph(text: str, ps: int, pe: int) -> list[dict[str, Any]]:
     quotes: list[dict[str, Any]] = []
     open_at: int | None = None
     open_len = 0
+    nested_until: int | None = None  # past the closing mark of a quote nested in the open one
     tags = [(t.start(), t.end()) for t in _TAG.finditer(text, ps, pe)] if "<" in text[ps:pe] else []
     for m in _MARK.finditer(text, ps, pe):
         mark = m.group()
@@ -89,9 +90,15 @@ def _scan_paragraph(text: str, ps: int, pe: int) -> list[dict[str, Any]]:
         # inside a quote: a clear opener (space before, word after) means the previous one
         # was never closed; anything else closes it
         if mark in OPENERS and before in " \t" and after not in _CLOSE_AFTER and s > open_at + open_len:
+            if nested_until is None and _nested(text, e, pe):
+                nested_until = _nested(text, e, pe)
+                continue  # “… even when “your team” needs it …”: a quote inside the quote, same marks
             quotes.append({"open": open_at, "close": None, "start": open_at + open_len, "end": s})
             open_at, open_len = s, len(mark)
             continue
+        if nested_until is not None and s < nested_until:
+            continue  # the inner quote's closing mark
+        nested_until = None
         if e - open_at - open_len - len(mark) <= 0 and not closes:
             continue
         quotes.append({"open": open_at, "close": s, "start": open_at + open_len, "end": s})
@@ -101,6 +108,20 @@ def _scan_paragraph(text: str, ps: int, pe: int) -> list[dict[str, Any]]:
     for q in quotes:
         q["start"], q["end"] = _strip(text, q["start"], q["end"])
     return [q for q in quotes if q["end"] > q["start"]]
+
+
+def _nested(text: str, after: int, pe: int) -> int | None:
+    """Where the closing mark of a quote nested in an open one ends, when a curly opener at ``after``
+    is followed by two curly closers before any other opener in the paragraph (“… when “your team”
+    needs it …”); None when it is not (the open quote was never closed, and this one starts anew)."""
+    first_close: int | None = None
+    for m in _MARK.finditer(text, after, pe):
+        if m.group() not in CLOSERS:
+            return None
+        if first_close is not None:
+            return first_close
+        first_close = m.end()
+    return None
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
