@@ -311,7 +311,7 @@ def _source_record(doc: Doc, view: _DocView, head: Token, book: NameBook) -> dic
     mention = rec.get("mention")
     if mention and "\n" in mention["text"]:
         cut = mention["start"] + mention["text"].rfind("\n") + 1
-        a, b = _trimmed(view.text, cut, mention["end"])
+        a, b = _trimmed(view.text, cut, mention["end"], name=True)
         if b > a:
             rec["mention"] = _span_dict(view.text, a, b)
     return rec

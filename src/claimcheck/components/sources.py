@@ -81,17 +81,24 @@ def _cue_span(doc: Doc, text: str, cue: Token) -> dict[str, Any]:
     return _span_dict(text, cue.idx, end)
 
 
-def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+def _trimmed(text: str, s: int, e: int, name: bool = False) -> tuple[int, int]:
     """The span without punctuation at its ends, except the parenthesis that closes one it opened:
-    "Sen. Mitch McConnell (R-Ky.)", not "… (R-Ky."."""
+    "Sen. Mitch McConnell (R-Ky.)", not "… (R-Ky.". A ``name`` (a speaker's mention) never leaves one
+    open: it takes the closing parenthesis right after it, or ends before the one it opened."""
     while s < e and (text[s] in _PUNCT_TRIM or text[s] == "."):  # (". Rand Paul": "Sens." split)
         s += 1
     end = e
     while e > s and text[e - 1] in _PUNCT_TRIM:
         e -= 1
-    if e < end and text.count("(", s, e) > text.count(")", s, e):
-        closing = text.find(")", e, end)
-        e = closing + 1 if closing >= 0 else e
+    if text.count("(", s, e) > text.count(")", s, e):
+        # the parenthesis that closes it, in the span (or, for a name, right after it: "(D-Ohio" + ") said")
+        closing = text.find(")", e, max(end, e + 1) if name else end)
+        if closing >= 0:
+            e = closing + 1
+        elif name:  # else the name without the parenthesis it opened
+            e = text.rfind("(", s, e)
+            while e > s and text[e - 1] in _PUNCT_TRIM:
+                e -= 1
     return s, e
 
 
@@ -473,7 +480,7 @@ def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | Non
             continue
         if child.dep_ == "appos":
             a, b = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
-            a, b = _trimmed(view.text, a, b)
+            a, b = _trimmed(view.text, a, b, name=True)
             if b > a and description is None:
                 description = view.text[a:b]
             break
@@ -494,7 +501,7 @@ def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | Non
             break
     start = doc[left].idx
     end = doc[right].idx + len(doc[right])
-    start, end = _trimmed(view.text, start, end)
+    start, end = _trimmed(view.text, start, end, name=True)
     return start, end, description
 
 
