@@ -58,6 +58,17 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "plan for the suburbs", "Tom Bell",
         id="a description set beside a name stands for that name"),
     pytest.param(
+        "Small groups of protesters marched through downtown, looping the streets around the stadium - "
+        "where the Dayton Dragons played the Columbus Clippers - while chanting, \"Hands up, do not "
+        "shoot.\"",
+        "Hands up", "Small groups of protesters",
+        id="a participle after an aside set off by dashes belongs to the clause around the aside"),
+    pytest.param(
+        "A chorus of Republicans has said the same thing, including the former candidate Ann Ruiz -- "
+        "\"It is disqualifying for a nominee to hide tax returns\" -- and Tom Bell, a former commissioner.",
+        "disqualifying", "Ann Ruiz",
+        id="a quote set off by dashes right after a name is that person's"),
+    pytest.param(
         "Of Bell, Ana Ruiz, who gave money to the mayor, said, \u201cHe is a wonderful man.\u201d",
         "wonderful man", "Ana Ruiz",
         id="a fronted of-phrase the parser made the subject is not the speaker"),

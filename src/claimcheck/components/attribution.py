@@ -739,6 +739,23 @@ def _colon_label(doc: Doc, view: _DocView, ts: int, surnames: Container[str] = (
     return None
 
 
+def _dashed_owner(doc: Doc, view: _DocView, ts: int, te: int) -> _Found | None:
+    """"… including the former candidate Ann Ruiz -- “It is disqualifying …” -- and Tom Bell": a quote
+    set off by dashes right after a person's name is that person's (the dash is its cue)."""
+    i = ts - 1
+    while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+        i -= 1
+    j = te
+    while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
+        j += 1
+    if i < 1 or j >= len(doc) or doc[i].text not in _DASHES or doc[j].text not in _DASHES:
+        return None
+    name = doc[i - 1]
+    if view.in_quote[name.i] or name.pos_ != "PROPN" or not _person(name):
+        return None
+    return _Found(doc[i], name)
+
+
 _SIDE_CLAUSES = {"advcl", "relcl", "acl", "conj", "parataxis", "appos"}
 
 
@@ -1032,7 +1049,8 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
             rec["speaker"] = {"name": name, "mention": _span_dict(text, label.start(1), label.end(1)),
                               "description": None, "basis": "label"}
         elif len(doc) and ts < len(doc):
-            found = _colon_label(doc, view, ts, book.full_by_last) or _words_of(doc, view, ts) or \
+            found = _colon_label(doc, view, ts, book.full_by_last) or \
+                _dashed_owner(doc, view, ts, min(te, len(doc))) or _words_of(doc, view, ts) or \
                 _copular_owner(doc, view, lex, ts) or \
                 _find_cue(doc, view, lex, ts, min(te, len(doc)), whole=not q["partial"])
             owned = _owned_noun_cue(doc, view, lex, ts, min(te, len(doc))) if found is not None else None

@@ -210,6 +210,10 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
                 tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
             tok = tok.head.head  # "Trump released a video that said …": who released it speaks
             continue
+        if subj is not None and participle and tok.i != cue.i and _dashed_aside(tok, cue) and \
+                tok.head.i != tok.i:
+            tok = tok.head  # "the stadium - where the Dragons played - while chanting …": not the aside's
+            continue
         # "…, adding": a participle reports for the main clause, not for a clause in between
         # (a clause hung from the quote's words, or from a clause past a line break, is the main
         # clause: the parser made the quote the root, or ran on into the next paragraph)
@@ -280,6 +284,17 @@ def _shown_speaker(cue: Token, in_quote: np.ndarray | None, lex: Lexicon) -> Tok
     speaks = before.pos_ == "PROPN" or before.lower_ in ("him", "her", "them") or (
         before.pos_ == "NOUN" and before.lemma_.lower() in lex.source_nouns)
     return before if speaks else None
+
+
+def _dashed_aside(verb: Token, cue: Token) -> bool:
+    """Whether ``verb``'s clause is an aside set off by dashes that closes before ``cue``."""
+    doc = verb.doc
+    left = verb.left_edge.i
+
+    def dash(k: int) -> bool:
+        return 0 <= k < len(doc) and doc[k].text in _DASHES and bool(doc[k].whitespace_)
+
+    return dash(left - 1) and any(dash(k) for k in range(verb.i + 1, cue.i))
 
 
 def _object_relative_subject(noun: Token, verb: Token) -> Token | None:
