@@ -587,6 +587,12 @@ def test_relative_clause_holding_the_quote_is_its_cue(nlp):
         "no longer Dayton", "he",
         id="a cue with its own subject after a quoted sentence, ending it, outranks the frame before"),
     pytest.param(
+        "Rep. Tom Bell, the top Democrat on the committee, called on the mayor to retaliate against the "
+        "vendor for interference in the election -- meddling the Dayton congressman said is designed to "
+        "\"sow discord\" in the city.",
+        "sow discord", "the Dayton congressman",
+        id="a report hung from a clause beside a cue further up is not part of what that cue reports"),
+    pytest.param(
         "Early on, Ana Ruiz mocked the mayor, calling him “a tired old man.” The mayor hit "
         "back, attacking Ruiz for “the cheap theatrics” of her campaign.",
         "cheap theatrics", "The mayor",

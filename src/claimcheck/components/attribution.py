@@ -425,10 +425,17 @@ def _cue_key(found: _Found, view: _DocView, lex: Lexicon, share: float, dist: in
     # there were “…”") or no speech verb reports it ("he hopes voters will call it “…”"); a complement
     # clause is part of a report only under a verb that cues quotes now and then ("made sure X said")
     if embedded and (governs or tok.dep_ == "ccomp"):
-        embedded = tok.dep_ != "relcl" and any(
-            a.pos_ == "VERB" and not view.in_quote[a.i] and lex.strength.get(a.lemma_, 0.0) >= (
-                WEAK if a.i < tok.i else STRONG)
-            for a in tok.ancestors)
+        # (up through complements only: "said he expected that Americans will say “no”" reports it, but
+        # "…, meddling the congressman said is …" hangs from a clause beside the cue further up)
+        embedded = False
+        inner = tok
+        while tok.dep_ != "relcl" and inner.dep_ in ("ccomp", "xcomp", "relcl") and inner.head.i != inner.i:
+            a = inner.head
+            if a.pos_ == "VERB" and not view.in_quote[a.i] and lex.strength.get(a.lemma_, 0.0) >= (
+                    WEAK if a.i < tok.i else STRONG):
+                embedded = True
+                break
+            inner = a
     # words someone "cannot say" or "never called" it are not theirs: a negated cue ranks with embedded ones
     embedded = embedded or any(c.dep_ == "neg" for c in tok.children)
     # a verb that cues quotes at all, then the parse, then who speaks, then how often the verb cues
