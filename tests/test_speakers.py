@@ -69,6 +69,11 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "disqualifying", "Ann Ruiz",
         id="a quote set off by dashes right after a name is that person's"),
     pytest.param(
+        "If you doubt the council, the Dayton Ledger will brand you a liar and WXYZ News will accuse you "
+        "of engaging in a \"freak out.\"",
+        "freak out", "WXYZ News",
+        id="a name after and that the parser joined to the object before is the next verb's subject"),
+    pytest.param(
         "Of Bell, Ana Ruiz, who gave money to the mayor, said, \u201cHe is a wonderful man.\u201d",
         "wonderful man", "Ana Ruiz",
         id="a fronted of-phrase the parser made the subject is not the speaker"),

@@ -162,6 +162,10 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
         agent = _passive_agent(cue, in_quote)
         if agent is not None:
             return agent
+    if cue.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in cue.children):
+        taken = _object_taken_subject(cue, in_quote)
+        if taken is not None:
+            return taken
     participle = cue.tag_ == "VBG"
     if participle and lex is not None:
         shown = _shown_speaker(cue, in_quote, lex)
@@ -268,6 +272,25 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             lex is None or lex.strength.get(cue.lemma_, 0.0) >= WEAK)
         tok = tok.head
     return None
+
+
+def _object_taken_subject(verb: Token, in_quote: np.ndarray | None) -> Token | None:
+    """"The Ledger will brand you a liar and WXYZ News will accuse you …": the parser joined the name
+    after "and" to the object before it; right before the second verb (and its auxiliaries) it is that
+    verb's subject."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].head.i == verb.i and doc[k].dep_ in ("aux", "neg", "advmod"):
+        k -= 1
+    if k < 1 or (in_quote is not None and in_quote[k]):
+        return None
+    noun = doc[k]
+    if noun.pos_ not in ("PROPN", "NOUN") or noun.dep_ != "conj" or \
+            noun.head.pos_ not in ("NOUN", "PROPN", "PRON") or noun.head.i > noun.i or \
+            noun.head.head.i != verb.head.i:
+        return None
+    cc = noun.left_edge.i - 1
+    return noun if cc >= 0 and doc[cc].lower_ in ("and", "but") else None
 
 
 def _shown_speaker(cue: Token, in_quote: np.ndarray | None, lex: Lexicon) -> Token | None:
