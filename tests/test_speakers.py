@@ -1459,3 +1459,23 @@ def test_a_mention_never_leaves_a_parenthesis_open(nlp):
     assert _trimmed(text, 0, 21) == (0, 21)
     doc = nlp("\u201cIt is a dog whistle,\u201d Rep. Ann Ruiz (D-Ohio) said Friday.")
     assert mention(quote_of(doc, "dog whistle")) == "Rep. Ann Ruiz (D-Ohio)"
+
+
+def test_a_participle_read_as_an_adjective_after_has_takes_the_subject_of_has(nlp):
+    # "Ruiz, who has in the past described Bell as …": the parser made "has" the verb and "described"
+    # an adjective on "Bell"
+    spaces = [False, True, True, True, True, True, True, True, True, False]
+    doc = hand_parsed(nlp.vocab, r"""
+        Ruiz      9 nsubj PROPN NNP
+        ,         0 punct PUNCT ,
+        who       3 nsubj PRON  WP
+        has       0 relcl VERB  VBZ
+        in        3 prep  ADP   IN
+        the       6 det   DET   DT
+        past      4 pobj  NOUN  NN
+        described 8 amod  VERB  VBN
+        Bell      4 pobj  PROPN NNP
+        spoke     9 ROOT  VERB  VBD
+    """, spaces=spaces, lemmas=["Ruiz", ",", "who", "have", "in", "the", "past", "describe", "Bell", "speak"])
+    view = _DocView(doc, [], doc.text)
+    assert _nearby_subject(doc, doc[7], view).text == "who"

@@ -637,6 +637,18 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
     if cue.tag_ == "VBN" and cue.dep_ == "amod" and cue.i > 0 and doc[cue.i - 1].pos_ == "PROPN" \
             and not view.in_quote[cue.i - 1]:
         return doc[cue.i - 1]  # "Trump blasted Disney": a past tense the parser read as an adjective
+    if cue.tag_ == "VBN" and cue.dep_ == "amod":
+        # "who has in the past described Trump as …": the parser made "has" the verb and read the
+        # participle as an adjective on its object; the subject of "has" spoke
+        for k in range(cue.i - 1, max(-1, cue.i - 6), -1):
+            have = doc[k]
+            if view.in_quote[k] or have.text in _STOP:
+                break
+            if have.lemma_ == "have" and have.head.i != cue.i:
+                subj = next((c for c in have.children if c.dep_ in SUBJECTS and not view.in_quote[c.i]), None)
+                if subj is not None:
+                    return subj
+                break
     if cue.tag_ == "VBN" and cue.dep_ in ("conj", "ROOT") and cue.i > 0 and not view.in_quote[cue.i - 1] \
             and not any(c.dep_ in ("aux", "auxpass") for c in cue.children):
         # "And Skelly called Braynard …": a past tense the tagger took for a participle
