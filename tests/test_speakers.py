@@ -1479,3 +1479,25 @@ def test_a_participle_read_as_an_adjective_after_has_takes_the_subject_of_has(nl
     """, spaces=spaces, lemmas=["Ruiz", ",", "who", "have", "in", "the", "past", "describe", "Bell", "speak"])
     view = _DocView(doc, [], doc.text)
     assert _nearby_subject(doc, doc[7], view).text == "who"
+
+
+@pytest.mark.parametrize("founded", [("Acme", "PROPN", "NNP"), ("acme.com", "NUM", "CD")])
+def test_a_relative_clause_ending_right_before_a_subjectless_cue_names_who_spoke(nlp, founded):
+    # "Tom Bell, the guru who founded Acme tweeted.": no comma after the clause, and the tagger read
+    # "tweeted" as a participle hung far away
+    word, pos, tag = founded
+    spaces = [True, False, True, True, True, True, True, True, False, False]
+    doc = hand_parsed(nlp.vocab, rf"""
+        Tom     1 compound PROPN NNP
+        Bell    1 ROOT     PROPN NNP
+        ,       1 punct    PUNCT ,
+        the     4 det      DET   DT
+        guru    1 appos    NOUN  NN
+        who     6 nsubj    PRON  WP
+        founded 4 relcl    VERB  VBD
+        {word}  6 dobj     {pos} {tag}
+        tweeted 1 pcomp    VERB  VBN
+        .       1 punct    PUNCT .
+    """, spaces=spaces)
+    view = _DocView(doc, [], doc.text)
+    assert _nearby_subject(doc, doc[8], view).text == "guru"

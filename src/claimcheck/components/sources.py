@@ -656,9 +656,14 @@ def _nearby_subject(doc: Doc, cue: Token, view: _DocView) -> Token | None:
         if before.pos_ == "PROPN" or (
                 before.is_title and before.pos_ in ("ADV", "ADJ") and _named_elsewhere(before)):
             return before
-    if cue.lower_ == "according" or cue.tag_ in ("VBG", "VBN"):
+    # "…,” Nate Silver, the guru who founded the site tweeted on Wednesday.": a past tense the tagger took for
+    # a participle, with no auxiliary, no agent and nothing it could modify, is a finite verb here
+    finite_read = cue.tag_ == "VBN" and cue.dep_ not in ("acl", "amod", "relcl", "advcl", "xcomp") and \
+        not any(c.dep_ in ("aux", "auxpass", "agent") for c in cue.children)
+    if cue.lower_ == "according" or cue.tag_ == "VBG" or (cue.tag_ == "VBN" and not finite_read):
         return None  # participles are handled by climbing to their clause
-    named = _described_name(doc, cue, view.in_quote) or _relative_antecedent(doc, cue, view.in_quote)
+    named = _described_name(doc, cue, view.in_quote) or _relative_antecedent(doc, cue, view.in_quote) or \
+        _closed_relative_antecedent(doc, cue, view.in_quote)
     if named is not None:
         return named
     i = cue.i - 1
@@ -738,6 +743,22 @@ def _relative_antecedent(doc: Doc, cue: Token, in_quote: np.ndarray) -> Token | 
         while noun.dep_ in ("compound", "flat") and k < noun.head.i < c:
             noun = noun.head
         return noun
+    return None
+
+
+def _closed_relative_antecedent(doc: Doc, cue: Token, in_quote: np.ndarray) -> Token | None:
+    """"Silver, the guru who founded the site tweeted": a relative clause that ends right before the
+    subjectless cue (the writer left out the comma) describes who spoke: its antecedent."""
+    if cue.i < 2 or in_quote[cue.i - 1]:
+        return None
+    tok = doc[cue.i - 1]
+    for _ in range(4):
+        if tok.dep_ == "relcl" and tok.right_edge.i == cue.i - 1 and tok.head.i < tok.i and \
+                tok.head.pos_ in ("NOUN", "PROPN") and not in_quote[tok.head.i]:
+            return tok.head
+        if tok.head.i == tok.i or tok.head.i >= cue.i:
+            return None
+        tok = tok.head
     return None
 
 
