@@ -3,11 +3,12 @@
 News copy drops spaces around quotation marks ("…mean-spirited,”Clinton said",
 "Ryan said,“Look…"). spaCy's English tokenizer keeps such a mark inside the word
 (``spirited,”Clinton``), so the quote's edge falls inside a token and the name next
-to it is lost to the parser. The rules added here split those marks, the comma or
-stop glued before them, and a dash touching a curly mark ("act—“My plan!”—is"),
-wherever they sit between two non-space characters. A curly double mark is never part
-of a word; a straight one is split only between a letter with its punctuation and a
-letter, so inches (6'3") stay whole.
+to it is lost to the parser. The rules added here split those marks, the comma, colon or
+stop glued before them (and a party tag's parenthesis: "Rep. Ann Ruiz (D-Ohio):"I …"), and
+a dash touching a curly mark ("act—“My plan!”—is"), wherever they sit between two non-space
+characters. A curly double mark is never part of a word; a straight one is split only between
+a letter or a parenthesis with its punctuation and a letter, so inches (6'3") stay whole. The
+emoticon "):" is no longer a token of its own, so it cannot glue a tag to its colon.
 """
 
 from __future__ import annotations
