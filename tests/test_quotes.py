@@ -214,3 +214,15 @@ def test_a_nickname_between_name_words_is_a_name():
     headline = "Mayor Explains Why Voters Feel \u201cIgnored\u201d In The Suburbs\nShe spoke on Monday."
     assert [is_quoted_name(headline, q) for q in find_quotes(headline)] == [False]
 
+
+
+def test_a_nickname_after_an_initial_and_a_work_named_by_a_number_are_names():
+    from claimcheck.components.quotes import is_quoted_name
+
+    text = "Rep. Robert C. \u201cBobby\u201d Stone threw open his yard. He said it was \u201cfine.\u201d"
+    nickname, said = find_quotes(text)
+    assert nickname["partial"] and is_quoted_name(text, nickname)  # the initial's stop ends no sentence
+    assert not is_quoted_name(text, said)
+    text = ("Watch the documentary, \u201c13th,\u201d below. He called it \u201c13 times worse\u201d "
+            "than before.")
+    assert [is_quoted_name(text, q) for q in find_quotes(text)] == [True, False]

@@ -53,6 +53,9 @@ def _is_partial(text: str, para_start: int, open_at: int, start: int, end: int) 
     if i < para_start:
         return False
     prev = text[i]
+    if prev == "." and i - 1 >= para_start and text[i - 1].isupper() and (
+            i - 2 < para_start or not text[i - 2].isalpha()):
+        return True  # after an initial ("Robert C. “Bobby” Scott"): inside the sentence
     if prev in ":.?!":
         return False
     if prev.isalnum() or prev in ")%$":
@@ -232,6 +235,8 @@ _WORK_AFTER = re.compile(
     r"[ \t]+(?:co-)?(?:star|host|creator|showrunner|actor|actress|author|producer|director)s?\b")
 
 
+# a work's name that opens with a number: the documentary “13th”, “60 Minutes”
+_NUMBERED_TITLE = re.compile(r"\d[\w'\u2019-]*(?:\s+[A-Z0-9][\w'\u2019-]*){0,4}")
 _NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w.'\u2019-]*[ \t]+$")
 _NAME_WORD_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 _NICKNAME_WORDS = 3
@@ -252,12 +257,14 @@ def is_quoted_name(text: str, quote: dict[str, Any]) -> bool:
     nickname (Gov. Robert “Bobby” Stone).
     """
     words = text[quote["start"] : quote["end"]]
-    if not looks_like_title(words):
-        return False
     close = quote["close"]
+    if not looks_like_title(words) and not _NUMBERED_TITLE.fullmatch(words.strip(" ,.")):
+        return False
     if _WORK_BEFORE.search(text, max(0, quote["open"] - 16), quote["open"]) or (
             close is not None and _WORK_AFTER.match(text, marked_extent(text, quote)[1])):
         return True
+    if not looks_like_title(words):
+        return False
     if not quote["partial"]:
         return False
     if _NAME_BEFORE.search(text, max(0, quote["open"] - 12), quote["open"]):
