@@ -74,6 +74,11 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "freak out", "WXYZ News",
         id="a name after and that the parser joined to the object before is the next verb's subject"),
     pytest.param(
+        "\"Apparently there is a young man having some problems,\" Ruiz said as the heckler yelled: "
+        "\"You lie!\"",
+        "You lie", "the heckler",
+        id="a cue with its own subject right before the colon that opens a quoted sentence introduces it"),
+    pytest.param(
         "Of Bell, Ana Ruiz, who gave money to the mayor, said, \u201cHe is a wonderful man.\u201d",
         "wonderful man", "Ana Ruiz",
         id="a fronted of-phrase the parser made the subject is not the speaker"),

@@ -201,7 +201,7 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int, whole: b
         closing = i >= te and subj is not None and _closing_report(doc, view, tok)
         closing = closing or (subj is not None and share >= WEAK and i < ts and _as_reported(doc, tok)
                               and lex.share.get(tok.lemma_, 0.0) >= _AS_REPORTS)
-        closing = closing or (whole and _trailing_cue(doc, view, found, te))
+        closing = closing or (whole and (_trailing_cue(doc, view, found, te) or _colon_lead(doc, found, ts)))
         score = _cue_key(found, view, lex, share, dist, i >= te, tied, according or closing, holds, outer_of)
         if best is None or score > best[0]:
             best = (score, found)
@@ -325,6 +325,16 @@ def _trailing_cue(doc: Doc, view: _DocView, found: _Found, te: int) -> bool:
             return False
         j += 1
     return j >= len(doc) or doc[j].text in _STOP or "\n" in doc[j].text
+
+
+def _colon_lead(doc: Doc, found: _Found, ts: int) -> bool:
+    """"… as the heckler yelled: “You suck!”": a cue with its own subject before it, right before the
+    colon that opens a quoted sentence, introduces that sentence, whatever cue came earlier."""
+    cue, subj = found.cue, found.subject
+    if subj is None or cue.i >= ts or subj.head.i != cue.i or subj.i > cue.i or subj.lower_ in RELATIVE:
+        return False  # (not "as one who believes: “…”": who that is, the sentence around it says)
+    between = range(cue.i + 1, ts)
+    return any(doc[k].text == ":" for k in between) and all(doc[k].is_punct for k in between)
 
 
 def _as_reported(doc: Doc, tok: Token) -> bool:
