@@ -167,6 +167,9 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int, whole: b
         return outers[found.cue.i]
 
     own = _own_clause_verb(doc, view, lex, ts, te)
+    # ("Ruiz said: “…,” the Gazette reported.": the report closing the sentence outranks the colon's lead)
+    reported_after = any(i >= te and doc[i].lemma_ == "report" and _closing_report(doc, view, doc[i])
+                         for _, i in candidates)
     for dist, i in candidates:
         tok = doc[i]
         according = tok.lower_ == "according"
@@ -201,7 +204,8 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int, whole: b
         closing = i >= te and subj is not None and _closing_report(doc, view, tok)
         closing = closing or (subj is not None and share >= WEAK and i < ts and _as_reported(doc, tok)
                               and lex.share.get(tok.lemma_, 0.0) >= _AS_REPORTS)
-        closing = closing or (whole and (_trailing_cue(doc, view, found, te) or _colon_lead(doc, found, ts)))
+        closing = closing or (whole and (_trailing_cue(doc, view, found, te) or (
+            _colon_lead(doc, found, ts) and not reported_after)))
         score = _cue_key(found, view, lex, share, dist, i >= te, tied, according or closing, holds, outer_of)
         if best is None or score > best[0]:
             best = (score, found)
