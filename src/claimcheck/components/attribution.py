@@ -1229,6 +1229,8 @@ def _in_subject_phrase(doc: Doc, lex: Lexicon, ts: int) -> bool:
     star posted a message", "Ruiz, star of “Night Train,” is not sure"): a title there names a work
     or a group; in what someone is said to have said ("he said the “Remain” camp had failed") it
     stays a quote."""
+    if ts + 1 >= len(doc):
+        return False  # (a mark glued inside the last token: no word after it)
     tok = doc[ts + 1]
     while tok.head.i != tok.i:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
