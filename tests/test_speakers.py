@@ -1506,3 +1506,11 @@ def test_a_relative_clause_ending_right_before_a_subjectless_cue_names_who_spoke
     """, spaces=spaces)
     view = _DocView(doc, [], doc.text)
     assert _nearby_subject(doc, doc[8], view).text == "guru"
+
+
+def test_the_owner_of_a_sentences_subject_is_who_a_pronoun_later_in_it_means(nlp):
+    doc = nlp("Dr. Mehmet Oz hosts a daily show about health.\n\nCritics have long doubted the host. "
+              "\u201cHe sells hope in a bottle,\u201d said David Gorski, a surgeon who writes about medicine."
+              "\n\nOz\u2019s dubious advice earned him the attention of Congress, where he appeared at a "
+              "hearing for saying that a coffee extract was a \u201cmagic weight loss cure.\u201d")
+    assert speaker(quote_of(doc, "magic weight loss")) == "Mehmet Oz"

@@ -1184,6 +1184,11 @@ def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
             continue  # (a name the parser made the root and hung the sentence's verb from: "Ann Ruiz,
             # who …, made …"; not a headline's name)
         # a common noun counts through the name beside it ("Her colleague, Tom Bell, nodded")
+        owner = _owner_name(tok) if tok.tag_ in ("NN", "NNS") and not view.in_quote[tok.i] else None
+        if owner is not None and _main_clause(tok.head):
+            name = book.canonical(list(doc[name_start(doc, owner.i) : owner.i + 1]))
+            if name:
+                book.owners.append((owner.idx, tok.sent.end_char, name))
         person = _appositive_name(tok) if tok.tag_ == "NN" else tok
         if person is None and tok.is_title and tok.text in book.full_by_last:
             person = tok  # a surname of the document the tagger read as a common noun ("Trump blamed …")
@@ -1245,6 +1250,11 @@ def _appositive_name(noun: Token) -> Token | None:
     """The name set beside a common-noun subject ("Her colleague, Dev Patel, nodded"): the person
     the sentence is about."""
     return next((c for c in noun.rights if c.dep_ == "appos" and c.tag_ == "NNP"), None)
+
+
+def _owner_name(noun: Token) -> Token | None:
+    """"Ruiz's remarks", "Ann Ruiz's advice": the name that owns a common noun."""
+    return next((c for c in noun.children if c.dep_ == "poss" and c.tag_ == "NNP"), None)
 
 
 def _plural_tagged_name(tok: Token, book: NameBook) -> bool:

@@ -208,6 +208,9 @@ class NameBook:
     persons: set[str] = field(default_factory=set)  # names the NER calls a person somewhere
     roles: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, role, name): "the minister"
     named: list[tuple[int, str]] = field(default_factory=list)  # (offset, name) of every person's name
+    # (offset, sentence end, name): the owner of a sentence's subject ("Oz's advice earned him …"), whom a
+    # pronoun later in that sentence may mean
+    owners: list[tuple[int, int, str]] = field(default_factory=list)
     # a person's first word, when one person has it: "Ji" is Ji Song Ho, "Hillary" is Hillary Clinton
     full_by_first: dict[str, str] = field(default_factory=dict)
     _offsets: list[int] = field(default_factory=list)
@@ -404,6 +407,12 @@ class NameBook:
         if want is None:
             return None  # "they", "we", "I": no single person to name
         k = bisect.bisect_left(self._offsets, offset)
+        last = self.people[k - 1][0] if k else -1
+        for at, sent_end, name in self.owners:
+            gender = self.gender.get(name) or given_name_gender(name)
+            fits = gender == want or (name in self.persons and gender is None)
+            if last < at < offset < sent_end and fits:
+                return name  # "Oz's advice earned him the attention of Congress, where he …"
         fallback = None
         for _off, name in reversed(self.people[max(0, k - 12) : k]):
             given = given_name_gender(name)
