@@ -276,13 +276,19 @@ def _closing_report(doc: Doc, view: _DocView, cue: Token) -> bool:
         i -= 1
     if i < 0 or doc[i].text != "," or (view.in_quote[i] and not doc[i + 1].is_quote):
         return False
-    j = cue.i + 1
+    j = _clause_end(doc, view, cue.i + 1)
+    return j is not None and j < len(doc) and doc[j].text in _STOP and all(
+        cue.left_edge.i <= k <= cue.right_edge.i or doc[k].is_quote for k in range(i + 1, j))
+
+
+def _clause_end(doc: Doc, view: _DocView, j: int) -> int | None:
+    """Where the sentence ends after token ``j`` (its stop, a line break or the document's end), or
+    None when a quote, a comma, a semicolon or a colon comes first: the cue says more than its words."""
     while j < len(doc) and doc[j].text not in _STOP and "\n" not in doc[j].text:
         if view.in_quote[j] or doc[j].text in (",", ";", ":"):
-            return False
+            return None
         j += 1
-    return j < len(doc) and doc[j].text in _STOP and all(
-        cue.left_edge.i <= k <= cue.right_edge.i or doc[k].is_quote for k in range(i + 1, j))
+    return j
 
 
 def _abuts(doc: Doc, found: _Found, ts: int, te: int) -> bool:
@@ -323,12 +329,7 @@ def _trailing_cue(doc: Doc, view: _DocView, found: _Found, te: int) -> bool:
         return False  # (a quoted sentence closes on its own comma: not "… a “bully” who made …")
     if any(not doc[k].is_punct for k in range(te, subj.left_edge.i)):
         return False
-    j = cue.i + 1
-    while j < len(doc) and doc[j].text not in _STOP and "\n" not in doc[j].text:
-        if view.in_quote[j] or doc[j].text in (",", ";", ":"):
-            return False
-        j += 1
-    return j >= len(doc) or doc[j].text in _STOP or "\n" in doc[j].text
+    return _clause_end(doc, view, cue.i + 1) is not None
 
 
 def _colon_lead(doc: Doc, found: _Found, ts: int) -> bool:
