@@ -79,6 +79,11 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "You lie", "the heckler",
         id="a cue with its own subject right before the colon that opens a quoted sentence introduces it"),
     pytest.param(
+        "Sy Burr wrote in.\n\nNo wonder Bell said, and I quote, \"We love the poorly educated.\" He is "
+        "treating his voters as fools.",
+        "poorly educated", "Bell",
+        id="the writer's and-I-quote is no speaker"),
+    pytest.param(
         "Of Bell, Ana Ruiz, who gave money to the mayor, said, \u201cHe is a wonderful man.\u201d",
         "wonderful man", "Ana Ruiz",
         id="a fronted of-phrase the parser made the subject is not the speaker"),

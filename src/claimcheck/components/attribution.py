@@ -183,6 +183,9 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int, whole: b
             linked = _linked_tokens(doc, ts, te)
             governing = _governing_cues(doc, view, lex, ts, te)
         subj = _subject(tok, view, lex.cues, lex) or _nearby_subject(doc, tok, view)
+        if tok.lemma_ == "quote" and subj is not None and subj.lower_ in ("i", "we") and \
+                tok.i + 1 < n and doc[tok.i + 1].text in (",", ":"):
+            continue  # "Bell said, and I quote, “…”": the writer quoting the speaker, no speaker itself
         share = 1.0 if according else lex.strength.get(tok.lemma_, 0.0)
         if _as_put_it(tok):
             share = 1.0  # "as Ann Ruiz put it, …": an idiom that only ever introduces someone's words
