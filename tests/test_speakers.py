@@ -1519,3 +1519,33 @@ def test_the_owner_of_a_sentences_subject_is_who_a_pronoun_later_in_it_means(nlp
               "\n\nOz\u2019s dubious advice earned him the attention of Congress, where he appeared at a "
               "hearing for saying that a coffee extract was a \u201cmagic weight loss cure.\u201d")
     assert speaker(quote_of(doc, "magic weight loss")) == "Mehmet Oz"
+
+
+def test_a_small_clauses_subject_is_not_whom_a_later_he_means(nlp):
+    doc = nlp("Tom Bell was unimpressed. \u201cThe campaign is lost,\u201d he wrote after the Ledger "
+              "published a story about the efforts to make Clinton more likable.\n\n\u201cToo forced?\u201d "
+              "he tweeted when the ad ran.")
+    assert speaker(quote_of(doc, "Too forced")) == "Tom Bell"
+
+
+def test_a_surname_read_as_another_word_and_plural_words_before_a_name(nlp):
+    # "Jolly" tagged an adjective is still the subject a later "he" means; "Senators" is no given name
+    doc = hand_parsed(nlp.vocab, r"""
+        Senators 2 compound PROPN NNPS
+        Tom      2 compound PROPN NNP
+        Jolly    3 nsubj    PROPN NNP
+        spoke    3 ROOT     VERB  VBD
+        .        3 punct    PUNCT .
+        Mark     6 compound PROPN NNP
+        Ruiz     7 nsubj    PROPN NNP
+        left     7 ROOT     VERB  VBD
+        .        7 punct    PUNCT .
+        Jolly    10 nsubj   ADJ   JJ
+        did      10 aux     AUX   VBD
+        stay     10 ROOT    VERB  VB
+        .        10 punct   PUNCT .
+    """, ents=["O", "B-PERSON", "I-PERSON", *["O"] * 10])
+    book = NameBook.from_doc(doc, frozenset())
+    assert book.canonical(list(doc[0:3])) == "Tom Jolly"
+    _note_subjects(doc, book, _DocView(doc, [], doc.text))
+    assert book.resolve_pronoun("he", len(doc.text)) == "Tom Jolly"

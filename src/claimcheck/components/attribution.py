@@ -1178,10 +1178,15 @@ def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
     arr = doc.to_array([DEP, TAG])
     main_subject = -1  # the last proper-noun subject of a main clause
     proper = np.isin(arr[:, 1], [strings["NNP"], strings["NNPS"], strings["NNS"], strings["NN"]])
+    # a surname the tagger took for another word ("Jolly, who …, doesn't see …"), checked below
+    misread = np.isin(arr[:, 1], [strings["JJ"], strings["RB"], strings["VB"], strings["VBD"]])
+    proper |= misread
     subjects = np.isin(arr[:, 0], [strings["nsubj"], strings["nsubjpass"]])
     hung = (arr[:, 0] == strings["ROOT"]) & (arr[:, 1] == strings["NNP"])
     for k in np.flatnonzero((subjects & proper) | hung):
         tok = doc[int(k)]
+        if misread[k] and not (tok.is_title and tok.text in book.full_by_last):
+            continue
         if tok.dep_ == "ROOT" and not (tok.ent_type_ == "PERSON" and any(
                 c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX") for c in tok.children) and not any(
                 c.dep_ == "conj" for c in tok.children)):
@@ -1200,6 +1205,8 @@ def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
             continue  # "Democrats said", "voters said": a group, not someone a "he" points back to
         if view.in_quote[tok.i] or (tok.dep_ == "nsubjpass" and not _main_clause(tok.head)):
             continue  # ("Ruiz was asked about it" is about her; "if Ruiz is elected, he …" is not)
+        if tok.dep_ == "nsubj" and tok.head.pos_ in ("ADJ", "NOUN") and tok.head.dep_ in ("ccomp", "xcomp"):
+            continue  # a small clause's subject is what a verb acts on: "to make Clinton more relatable"
         if _main_clause(tok.head):
             main_subject = tok.i
         elif main_subject >= view.sent_start[tok.i]:

@@ -168,6 +168,21 @@ def _gerund(word: str, verbs: frozenset[str]) -> bool:
     return stem in verbs or stem + "e" in verbs or (doubled and stem[:-1] in verbs)
 
 
+def _without_plurals(tokens: list[Token] | list[str]) -> list[Token] | list[str]:
+    """A name's words without the plural proper nouns before it: "Republicans Jolly and …" is Jolly
+    (the tagger's NNPS: a party or a people, never a given name)."""
+    k = 0
+    while k < len(tokens) - 1 and not isinstance(tokens[k], str) and tokens[k].tag_ == "NNPS" and \
+            tokens[k].text.endswith("s"):
+        k += 1
+    if k == 0:
+        return tokens
+    rest = tokens[k:]
+    # (what follows is a person: a given name, or a lone name the NER calls a person; not "… PAC")
+    person = rest[0].lower_ in _given_names() or (len(rest) == 1 and rest[0].ent_type_ == "PERSON")
+    return rest if person else tokens
+
+
 def given_name_gender(name: str) -> str | None:
     """"f" or "m" for a full name whose given name is all but always that gender ("Carla Mendes"),
     from ``models/given_names.json``; None for one word, an initial, or a name that is either."""
@@ -287,7 +302,7 @@ class NameBook:
         return full if full is not None and full != " ".join(words) else None
 
     def _register(self, tokens: Span, defer: list[Span] | None = None) -> None:
-        words = name_words(list(tokens))
+        words = name_words(_without_plurals(list(tokens)))
         if defer is not None and len(words) == 2 and _gerund(words[0], self.verbs):
             defer.append(tokens)  # a headline's "Debating Clinton": after the names of the body
             return
@@ -325,7 +340,7 @@ class NameBook:
 
     def canonical(self, tokens: list[Token] | list[str]) -> str | None:
         """The full name a proper-noun mention stands for, titles dropped."""
-        words = self._after_place(name_words(tokens))
+        words = self._after_place(name_words(_without_plurals(tokens)))
         while self._office_first(words):
             words = words[1:]
         words = [w for w in words if w not in {"'s", "\u2019s", "'", "\u2019"}]
