@@ -1544,7 +1544,7 @@ def test_a_surname_read_as_another_word_and_plural_words_before_a_name(nlp):
         did      10 aux     AUX   VBD
         stay     10 ROOT    VERB  VB
         .        10 punct   PUNCT .
-    """, ents=["O", "B-PERSON", "I-PERSON", *["O"] * 10])
+    """, ents=["O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", *["O"] * 6])
     book = NameBook.from_doc(doc, frozenset())
     assert book.canonical(list(doc[0:3])) == "Tom Jolly"
     _note_subjects(doc, book, _DocView(doc, [], doc.text))
