@@ -1549,3 +1549,14 @@ def test_a_surname_read_as_another_word_and_plural_words_before_a_name(nlp):
     assert book.canonical(list(doc[0:3])) == "Tom Jolly"
     _note_subjects(doc, book, _DocView(doc, [], doc.text))
     assert book.resolve_pronoun("he", len(doc.text)) == "Tom Jolly"
+
+
+def test_a_definite_role_subject_stands_for_its_holder_for_a_later_he(nlp):
+    # "the admiral does not make much of it": the one person named with that role is in view again
+    doc = nlp("Adm. Tom Bell leads the Pacific Command.\n\nIn that vein, the admiral does not make much "
+              "of the fact that he is the first to hold the post.")
+    book = NameBook.from_doc(doc, frozenset({"adm."}))
+    book.roles = [(doc[1].idx, "admiral", "Tom Bell")]
+    _note_subjects(doc, book, _DocView(doc, [], doc.text))
+    admiral = next(t for t in doc if t.lower_ == "admiral")
+    assert (admiral.idx, "Tom Bell") in book.people

@@ -91,6 +91,7 @@ from claimcheck.components.quotes import (
     looks_like_title,
 )
 from claimcheck.components.reported_speech import _paraphrases
+from claimcheck.components.roles import definite_role
 from claimcheck.components.sources import (
     _DASHES,
     _STOP,
@@ -1201,6 +1202,13 @@ def _note_subjects(doc: Doc, book: NameBook, view: _DocView) -> None:
         person = _appositive_name(tok) if tok.tag_ == "NN" else tok
         if person is None and tok.is_title and tok.text in book.full_by_last:
             person = tok  # a surname of the document the tagger read as a common noun ("Trump blamed …")
+        if person is None and tok.tag_ == "NN" and book.roles and _main_clause(tok.head) and \
+                not view.in_quote[tok.i]:
+            role = definite_role(tok)
+            holder = book.resolve_role(role, tok.idx) if role else None
+            if holder:  # "the businessman has insisted …": the one person named with that role
+                book.note_person(tok.idx, holder)
+            continue
         if person is None or (tok.tag_ in ("NNS", "NNPS") and not _plural_tagged_name(tok, book)):
             continue  # "Democrats said", "voters said": a group, not someone a "he" points back to
         if view.in_quote[tok.i] or (tok.dep_ == "nsubjpass" and not _main_clause(tok.head)):
