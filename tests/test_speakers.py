@@ -84,6 +84,11 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "poorly educated", "Bell",
         id="the writer's and-I-quote is no speaker"),
     pytest.param(
+        "Tom Bell was gracious in declaring victory on Tuesday night, but all signs of his humility were "
+        "gone.\n\nInstead, he was back to boasting about \"winning\" and pledging to make the city great.",
+        "winning", "Tom Bell",
+        id="a participle behind an adverb (back to boasting) climbs to the clause the adverb modifies"),
+    pytest.param(
         "Of Bell, Ana Ruiz, who gave money to the mayor, said, \u201cHe is a wonderful man.\u201d",
         "wonderful man", "Ana Ruiz",
         id="a fronted of-phrase the parser made the subject is not the speaker"),

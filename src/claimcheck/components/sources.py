@@ -58,7 +58,7 @@ _PERSON_OBJECT = {"tell", "ask", "urge", "thank", "remind", "assure", "warn", "i
                   "accuse", "blame", "praise", "criticize", "invite", "brief", "advise", "text"}
 _DASHES = {"\u2014", "\u2013", "\u2015", "-", "--"}
 _NAMING_PREPS = {"of", "for", "at", "from", "with"}
-CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "dep", "prep", "pobj"}
+CLIMB = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "dep", "prep", "pobj", "advmod"}
 RELATIVE = {"who", "that", "which", "whom"}
 _PERSONAL = {"he", "she", "they", "we", "i"}  # pronouns that stand for someone who may speak
 _PLACEHOLDERS = {"it", "this", "that", "there"}  # subjects that stand for a situation, not a speaker
