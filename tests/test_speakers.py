@@ -623,6 +623,11 @@ def test_relative_clause_holding_the_quote_is_its_cue(nlp):
         "nothing to see", "the official",
         id="noun that heads sources ranks with a name"),
     pytest.param(
+        "The Ledger poll also finds that, while 37 percent of voters say the mayor is \u201cvery "
+        "responsible\u201d for the delays, 22 percent say he is \u201cnot at all responsible.\u201d",
+        "not at all responsible", "The Ledger poll",
+        id="a share of respondents inside what a poll finds speaks through the poll"),
+    pytest.param(
         "In a county poll released Monday, 62 percent of voters said the levy was “too high "
         "for working families.”",
         "working families", "a county poll",

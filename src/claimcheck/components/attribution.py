@@ -398,6 +398,11 @@ def _poll_source(cue: Token, subj: Token) -> Token:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in _POLLS:
                     return obj
+    # "The poll also finds that, while 37 percent say …": the poll whose finding the share is in
+    for verb in list(cue.ancestors)[:3]:
+        poll = next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in _POLLS), None)
+        if poll is not None:
+            return poll
     return subj
 
 
