@@ -208,15 +208,17 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int, whole: b
         closing = i >= te and subj is not None and _closing_report(doc, view, tok)
         closing = closing or (subj is not None and share >= WEAK and i < ts and _as_reported(doc, tok)
                               and lex.share.get(tok.lemma_, 0.0) >= _AS_REPORTS)
-        closing = closing or (whole and (_trailing_cue(doc, view, found, te) or (
-            _colon_lead(doc, found, ts) and not reported_after)))
+        # (after a fragment only a verb that mostly cues quotes: not "…,” the crowd applauded")
+        closing = closing or (_trailing_cue(doc, view, found, te) and (whole or share >= STRONG)) or (
+            whole and _colon_lead(doc, found, ts) and not reported_after)
         score = _cue_key(found, view, lex, share, dist, i >= te, tied, according or closing, holds, outer_of)
         if best is None or score > best[0]:
             best = (score, found)
     if best is None:
         return None
     if _own_pronoun(best[1]) or (best[1].cue.i >= te and (
-            _closing_report(doc, view, best[1].cue) or (whole and _trailing_cue(doc, view, best[1], te)))):
+            _closing_report(doc, view, best[1].cue) or (_trailing_cue(doc, view, best[1], te) and (
+                whole or lex.strength.get(best[1].cue.lemma_, 0.0) >= STRONG)))):
         return best[1]  # ("…,” the Post reported." ending the sentence reports all of it, whatever the parse)
     found = outer_of(best[1]) or best[1]
     return _parenthetical_report(doc, view, lex, found.cue) or found
