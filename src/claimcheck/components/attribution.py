@@ -158,7 +158,7 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int, whole: b
         elif not in_quote[i]:
             candidates.append((ts - 1 - i, i))
         i -= 1
-    best: tuple[tuple, _Found] | None = None
+    best: tuple[tuple, _Found, bool] | None = None  # (rank, cue, whether it trails the quote's sentence)
     linked: set[int] | None = None
     outers: dict[int, _Found | None] = {}  # _outer_cue depends on the cue alone: one climb per cue
 
@@ -169,8 +169,8 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int, whole: b
 
     own = _own_clause_verb(doc, view, lex, ts, te)
     # ("Ruiz said: “…,” the Gazette reported.": the report closing the sentence outranks the colon's lead)
-    reported_after = any(i >= te and doc[i].lemma_ == "report" and _closing_report(doc, view, doc[i])
-                         for _, i in candidates)
+    reported_after = whole and any(
+        i >= te and doc[i].lemma_ == "report" and _closing_report(doc, view, doc[i]) for _, i in candidates)
     for dist, i in candidates:
         tok = doc[i]
         according = tok.lower_ == "according"
@@ -209,18 +209,17 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int, whole: b
         closing = closing or (subj is not None and share >= WEAK and i < ts and _as_reported(doc, tok)
                               and lex.share.get(tok.lemma_, 0.0) >= _AS_REPORTS)
         # (after a fragment only a verb that mostly cues quotes: not "…,” the crowd applauded")
-        closing = closing or (_trailing_cue(doc, view, found, te) and (whole or share >= STRONG)) or (
-            whole and _colon_lead(doc, found, ts) and not reported_after)
+        trails = _trailing_cue(doc, view, found, te) and (whole or share >= STRONG)
+        closing = closing or trails or (whole and _colon_lead(doc, found, ts) and not reported_after)
         score = _cue_key(found, view, lex, share, dist, i >= te, tied, according or closing, holds, outer_of)
         if best is None or score > best[0]:
-            best = (score, found)
+            best = (score, found, trails)
     if best is None:
         return None
-    if _own_pronoun(best[1]) or (best[1].cue.i >= te and (
-            _closing_report(doc, view, best[1].cue) or (_trailing_cue(doc, view, best[1], te) and (
-                whole or lex.strength.get(best[1].cue.lemma_, 0.0) >= STRONG)))):
-        return best[1]  # ("…,” the Post reported." ending the sentence reports all of it, whatever the parse)
-    found = outer_of(best[1]) or best[1]
+    _, found, trails = best
+    if _own_pronoun(found) or trails or (found.cue.i >= te and _closing_report(doc, view, found.cue)):
+        return found  # ("…,” the Post reported." ending the sentence reports all of it, whatever the parse)
+    found = outer_of(found) or found
     return _parenthetical_report(doc, view, lex, found.cue) or found
 
 

@@ -423,10 +423,12 @@ class NameBook:
             return None  # "they", "we", "I": no single person to name
         k = bisect.bisect_left(self._offsets, offset)
         last = self.people[k - 1][0] if k else -1
-        for at, sent_end, name in self.owners:
+        for at, sent_end, name in reversed(self.owners):  # (in text order: the nearest first)
+            if at <= last:
+                break
             gender = self.gender.get(name) or given_name_gender(name)
             fits = gender == want or (name in self.persons and gender is None)
-            if last < at < offset < sent_end and fits:
+            if at < offset < sent_end and fits:
                 return name  # "Oz's advice earned him the attention of Congress, where he …"
         fallback = None
         for _off, name in reversed(self.people[max(0, k - 12) : k]):
