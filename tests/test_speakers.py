@@ -79,6 +79,16 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "You lie", "the heckler",
         id="a cue with its own subject right before the colon that opens a quoted sentence introduces it"),
     pytest.param(
+        "Ruiz spoke near the old mill, where about 40 workers had gathered on Friday, chanting \"no deal, "
+        "no vote\" at the gates.",
+        "no deal", "about 40 workers",
+        id="a participle right after a where-clause is what that clause's subject was doing"),
+    pytest.param(
+        "The campaign began with a short web video in which children smash a toy tractor, yelling "
+        "\"tax the farms!\"",
+        "tax the farms", "children",
+        id="a participle right after an in-which clause is what that clause's subject was doing"),
+    pytest.param(
         "Sy Burr wrote in.\n\nNo wonder Bell said, and I quote, \"We love the poorly educated.\" He is "
         "treating his voters as fools.",
         "poorly educated", "Bell",

@@ -168,7 +168,7 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             return taken
     participle = cue.tag_ == "VBG"
     if participle and lex is not None:
-        shown = _shown_speaker(cue, in_quote, lex)
+        shown = _shown_speaker(cue, in_quote, lex) or _scene_subject(cue, in_quote)
         if shown is not None:
             return shown
     tok = cue
@@ -272,6 +272,30 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
             lex is None or lex.strength.get(cue.lemma_, 0.0) >= WEAK)
         tok = tok.head
     return None
+
+
+_SCENE_WORDS = {"where", "when", "which", "whom"}
+
+
+def _scene_subject(cue: Token, in_quote: np.ndarray | None) -> Token | None:
+    """"Ruiz spoke near the mill, where 40 workers had gathered, chanting …": a participle right after a
+    clause that sets a scene ("where", "when", "in which") is what that clause's subject was doing; the
+    parser hangs it from the main verb, whose subject only stood nearby."""
+    doc = cue.doc
+    comma = cue.i - 1
+    if comma < 1 or doc[comma].text != "," or any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    clause = next((t for t in doc[comma - 1].ancestors if t.dep_ == "relcl"), None)
+    if clause is None or clause.right_edge.i != comma - 1 or clause.head.i >= clause.i:
+        return None
+    opener = doc[clause.left_edge.i]
+    if opener.lower_ not in _SCENE_WORDS and not (opener.dep_ == "prep" and clause.left_edge.i + 1 < clause.i
+                                                  and doc[clause.left_edge.i + 1].lower_ in _SCENE_WORDS):
+        return None
+    subj = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+    if subj is None or subj.lower_ in RELATIVE or (in_quote is not None and in_quote[subj.i]):
+        return None  # ("the voters who had waited, chanting …": who chanted is the sentence's to say)
+    return subj
 
 
 def _object_taken_subject(verb: Token, in_quote: np.ndarray | None) -> Token | None:
