@@ -89,6 +89,14 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "tax the farms", "children",
         id="a participle right after an in-which clause is what that clause's subject was doing"),
     pytest.param(
+        "Bell, a senior aide said, \"is very sure of the result\" and will not concede tonight.",
+        "very sure of the result", "a senior aide",
+        id="a cue set off inside the sentence, no comma before it: the noun right before it speaks"),
+    pytest.param(
+        "Bell, a senior aide, said \"the result is very clear\" and left the room.",
+        "result is very clear", "Bell",
+        id="a description between commas before the cue stands for the name"),
+    pytest.param(
         "Sy Burr wrote in.\n\nNo wonder Bell said, and I quote, \"We love the poorly educated.\" He is "
         "treating his voters as fools.",
         "poorly educated", "Bell",

@@ -166,6 +166,9 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
         taken = _object_taken_subject(cue, in_quote)
         if taken is not None:
             return taken
+    aside = _aside_speaker(cue, in_quote)
+    if aside is not None:
+        return aside
     participle = cue.tag_ == "VBG"
     if participle and lex is not None:
         shown = _shown_speaker(cue, in_quote, lex) or _scene_subject(cue, in_quote)
@@ -271,6 +274,23 @@ def _subject(cue: Token, view: _DocView | None = None, cues: frozenset[str] = fr
         controlled = tok.dep_ == "xcomp" and tok.i == cue.i and view is not None and (
             lex is None or lex.strength.get(cue.lemma_, 0.0) >= WEAK)
         tok = tok.head
+    return None
+
+
+def _aside_speaker(cue: Token, in_quote: np.ndarray | None) -> Token | None:
+    """"Bell, a senior aide said, “is sure of the result”": a cue set off inside the sentence whose subject
+    the parser took for an appositive of the sentence's subject; with no comma before the cue, the noun
+    right before it is who speaks (not "Bell, a senior aide, said")."""
+    doc = cue.doc
+    if cue.dep_ != "parataxis" or cue.i + 1 >= len(doc) or doc[cue.i + 1].text != ",":
+        return None
+    for subj in cue.children:
+        if subj.dep_ not in SUBJECTS or subj.i > cue.i:
+            continue
+        appos = next((c for c in subj.children if c.dep_ == "appos" and c.right_edge.i == cue.i - 1), None)
+        if appos is not None and doc[appos.left_edge.i - 1].text == "," and \
+                not (in_quote is not None and in_quote[appos.i]):
+            return appos
     return None
 
 
