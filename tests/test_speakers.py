@@ -97,6 +97,10 @@ def test_main_clause_speaker_outranks_what_she_called(nlp):
         "result is very clear", "Bell",
         id="a description between commas before the cue stands for the name"),
     pytest.param(
+        "According to radio host Tom Bell, the plan reeks of \u201cfear\u201d and desperation.",
+        "fear", "Tom Bell",
+        id="a word quoted after according to X and a comma is X's, however the parser ran the name on"),
+    pytest.param(
         "Sy Burr wrote in.\n\nNo wonder Bell said, and I quote, \"We love the poorly educated.\" He is "
         "treating his voters as fools.",
         "poorly educated", "Bell",

@@ -1246,7 +1246,10 @@ def _inside_source(found: _Found, lex: Lexicon, ts: int, te: int) -> bool:
     words = [t.i for t in found.cue.doc[ts:te] if not t.is_punct] or [ts]
     if not (lo <= words[0] and words[-1] <= hi) or lo <= found.cue.i <= hi:
         return False
-    tok = found.cue.doc[words[0]]
+    doc = found.cue.doc
+    if found.cue.lower_ == "according" and any(doc[k].text == "," for k in range(subj.i + 1, ts)):
+        return False  # "According to Bell, the plan reeks of “fear”": the parser ran the name into the clause
+    tok = doc[words[0]]
     while tok.i != subj.i and tok.head.i != tok.i:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and lex.strength.get(tok.lemma_, 0.0) >= WEAK:
