@@ -240,6 +240,10 @@ def test_a_pronoun_reporting_inside_a_report_is_named_after_the_reporter(nlp):
                  "promised", "to keep the ferry running", id="finite verb after an infinitive"),
     pytest.param("Ann Ruiz was posting that the toll was a mistake and asking drivers to complain.",
                  "posting", "the toll was a mistake", id="participle like the cue is not reported"),
+    pytest.param("An audit by the Ledger showed the party with the highest turnout in primary races won the "
+                 "state only four times.", "showed",
+                 "the party with the highest turnout in primary races won the state only four times",
+                 id="a subject misread as the object keeps the phrase the parser hung on the verb"),
 ])
 def test_reported_content(nlp, text, cue, words):
     doc = nlp(text)

@@ -1014,9 +1014,14 @@ def _misread_object_start(obj: Token, clause: Token, a: int) -> int:
     """"warned the walkout would cost …": the parser may take the clause's subject for the verb's
     object and leave the clause without one; the object right before a subjectless clause is its
     subject, and the content starts there."""
-    if obj.right_edge.i + 1 != a or obj.i > clause.i or any(c.dep_ in _SUBJECT_DEPS for c in clause.children):
+    if obj.i > clause.i or any(c.dep_ in _SUBJECT_DEPS for c in clause.children):
         return a
-    return obj.left_edge.i
+    k = obj.right_edge.i + 1
+    # ("showed the party with the highest turnout won …": the parser hung the subject's phrase on the verb)
+    for prep in obj.head.rights:
+        if prep.dep_ == "prep" and prep.left_edge.i == k and prep.right_edge.i < a:
+            k = prep.right_edge.i + 1
+    return obj.left_edge.i if k == a else a
 
 
 def _inverted_condition_end(cue: Token, b: int) -> int:
