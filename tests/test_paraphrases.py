@@ -959,3 +959,29 @@ def test_a_participle_telling_how_something_was_said_is_not_what_was_said(nlp):
     said = [content(doc, a) for a in paraphrases(doc)]
     assert not any(c.startswith(("laughing", "looking")) for c in said), said
     assert "she would stay" in [content(doc, reported(doc, "adding"))]
+
+
+def test_told_and_its_listener_closing_the_sentence_report_the_clause_before_the_comma():
+    # the parser hangs "told" on the host clause as a conjunct; its object is who was told, not what
+    from spacy.vocab import Vocab
+
+    from claimcheck.components.reported_speech import _content
+
+    doc = hand_parsed(Vocab(), r"""
+        The      1  det      DET
+        plan     2  nsubj    NOUN
+        adds     2  ROOT     VERB
+        a        4  det      DET
+        ferry    2  dobj     NOUN
+        ,        4  punct    PUNCT
+        Mayor    7  compound PROPN
+        Ruiz     8  nsubj    PROPN
+        told     2  conj     VERB
+        the      10 det      DET
+        council  8  dobj     NOUN
+        Monday   8  npadvmod PROPN
+        .        8  punct    PUNCT
+    """, lemmas=["the", "plan", "add", "a", "ferry", ",", "Mayor", "Ruiz", "tell", "the", "council", "Monday",
+                 "."])
+    a, b = _content(doc, doc[8])
+    assert doc[a:b].text == "The plan adds a ferry"

@@ -922,6 +922,11 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         question = _if_question(cue)
         if question is not None:
             by_dep["ccomp"] = question
+    told = _told_tail(doc, cue, by_dep)
+    if told is not None:
+        if route is not None:
+            route.append("tail")
+        return told
     for dep in ("ccomp", "xcomp", "dobj"):
         child = by_dep.get(dep)
         if child is None or (dep != "ccomp" and (child.i < cue.i or not topical)):
@@ -1347,6 +1352,29 @@ def _tail_report(doc: Doc, cue: Token, strength: float) -> tuple[int, int] | Non
     if a - lo < 3:
         return None
     return (lo, a)
+
+
+_LISTENER_VERBS = {"tell", "assure", "remind", "inform", "brief"}
+
+
+def _told_tail(doc: Doc, cue: Token, by_dep: dict[str, Token]) -> tuple[int, int] | None:
+    """"This includes a special force, Defense Secretary Ash Carter told a Senate panel Wednesday.": a
+    verb whose object is its listener, its subject right after a comma and closing the sentence with
+    it, reports the clause before the comma (the parser hangs it there as a conjunct or a clause)."""
+    if cue.lemma_ not in _LISTENER_VERBS or "ccomp" in by_dep or "xcomp" in by_dep or "dobj" not in by_dep:
+        return None
+    head = cue.head
+    subj = next((c for c in cue.lefts if c.dep_ in SUBJECTS), None)
+    if cue.dep_ not in ("conj", "advcl", "parataxis") or head.i > cue.i or subj is None:
+        return None
+    a = subj.left_edge.i
+    if a < 1 or doc[a - 1].text != "," or any(c.i < a for c in cue.lefts if c.dep_ not in ("punct", "cc")):
+        return None
+    end = max([c.right_edge.i for c in cue.rights if c.dep_ != "punct"] + [cue.i]) + 1
+    if end < len(doc) and doc[end].text not in _STOP and "\n" not in doc[end].text:
+        return None  # the sentence ends with the report
+    lo = max(head.left_edge.i, cue.sent.start)
+    return (lo, a - 1) if a - 1 - lo >= 3 else None
 
 
 def _inverted_tail(doc: Doc, cue: Token) -> tuple[int, int] | None:
