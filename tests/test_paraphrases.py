@@ -244,6 +244,9 @@ def test_a_pronoun_reporting_inside_a_report_is_named_after_the_reporter(nlp):
                  "state only four times.", "showed",
                  "the party with the highest turnout in primary races won the state only four times",
                  id="a subject misread as the object keeps the phrase the parser hung on the verb"),
+    pytest.param("Ann Ruiz said she will support the party's nominee, even as she has mocked his remarks.",
+                 "said", "she will support the party's nominee",
+                 id="an even-as clause after a comma is the writer's setting, not what was said"),
 ])
 def test_reported_content(nlp, text, cue, words):
     doc = nlp(text)

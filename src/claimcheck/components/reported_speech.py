@@ -1542,6 +1542,8 @@ def _nonrestrictive_cut(doc: Doc, a: int, b: int) -> int:
         if doc[i].text not in _ASIDE_MARKS:
             continue
         tok = doc[i + 1]
+        if doc[i + 1].lower_ == "even" and i + 2 < b and doc[i + 2].lower_ in ("as", "though", "while"):
+            return i  # "…, even as the rival closed in": the writer's setting, not what was said
         for _ in range(3):  # the clause that starts right after the mark
             if tok.left_edge.i != i + 1 or tok.i >= b:
                 break
