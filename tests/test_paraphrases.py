@@ -247,6 +247,9 @@ def test_a_pronoun_reporting_inside_a_report_is_named_after_the_reporter(nlp):
     pytest.param("Ann Ruiz said she will support the party's nominee, even as she has mocked his remarks.",
                  "said", "she will support the party's nominee",
                  id="an even-as clause after a comma is the writer's setting, not what was said"),
+    pytest.param("Governor Ann Ruiz endorsed the mayor's plan for a new bridge on Thursday.", "endorsed",
+                 "the mayor's plan for a new bridge",
+                 id="a time closing what the cue acts on says when, not what"),
 ])
 def test_reported_content(nlp, text, cue, words):
     doc = nlp(text)

@@ -200,6 +200,21 @@ def _only_a_time(doc: Doc, a: int, b: int) -> bool:
     return bool(words) and all(t.ent_type_ in _TIMES for t in words)
 
 
+def _time_tail_cut(doc: Doc, cue: Token, a: int, b: int) -> int:
+    """"endorsed Trump in early June": a phrase of time closing what the cue acts on, hung from the
+    cue, says when it was said or done, not what."""
+    while b - a > 2:
+        prep = next((c for c in cue.rights if c.dep_ in ("prep", "npadvmod") and c.right_edge.i == b - 1
+                     and c.left_edge.i > a), None)
+        if prep is None:
+            break
+        words = [t for t in doc[prep.left_edge.i:b] if t.pos_ not in ("ADP", "DET", "PUNCT")]
+        if not words or any(t.ent_type_ not in _TIMES for t in words):
+            break
+        b = prep.left_edge.i
+    return b
+
+
 def _verb_in_use(tok: Token) -> bool:
     """"Republican assails elites", "Ruiz Claims He Won": a cue the tagger took for a noun or an
     adjective (a headline's capitals, a plural-looking verb) that heads its sentence or has a subject
@@ -955,6 +970,8 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
         if route is not None:
             route.append(dep)
         b = _colon_end(cue, b)
+        if dep != "ccomp":
+            b = _time_tail_cut(doc, cue, a, b)
         return (a, _nonrestrictive_cut(doc, a, _instances_end(cue, b)))
     stranded = _stranded_that_clause(cue) if "ccomp" not in by_dep else None
     if stranded is not None:
