@@ -203,6 +203,10 @@ def test_is_quoted_name():
     text = "She spoke on \u201cMorning Round\u201d and called it \u201cThe Big Lie\u201d twice."
     names = [is_quoted_name(text, q) for q in find_quotes(text)]
     assert names == [True, False]
+    # a song, a poem or a column is named after the noun for it, wherever the sentence goes on
+    text = ("The band's anthem \u201cRoll On Home\u201d blared as she added, \u201cThank You All.\u201d "
+            "His column \u201cA Town Adrift\u201d ran Sunday.")
+    assert [is_quoted_name(text, q) for q in find_quotes(text)] == [True, False, True]
 
 
 def test_a_nickname_between_name_words_is_a_name():
