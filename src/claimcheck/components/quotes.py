@@ -228,7 +228,8 @@ _NAME_BEFORE = re.compile(r"(?:\b(?:on|in|of|from|at|with|for|by)|['\u2019]s)\s*
 # a noun for a work right before the quote: "the documentary “Weiner”", "the book ''Strangers No More''"
 _WORK_BEFORE = re.compile(
     r"\b(?:book|film|movie|show|series|documentary|program|programme|podcast|play|memoir|album|song|"
-    r"novel|musical|sitcom|episode|reboot|sequel|biography|autobiography|opera|ad|drama|comedy|anthem|hymn|poem|essay|column|op-ed|commentary|skit|sketch|segment)s?,?\s*$",
+    r"novel|musical|sitcom|episode|reboot|sequel|biography|autobiography|opera|ad|drama|comedy|"
+    r"anthem|hymn|poem|essay|column|op-ed|commentary|skit|sketch|segment)s?,?\s*$",
     re.IGNORECASE)
 # a word for who makes or stars in a work right after it: "“Broad City” star Arturo Castro"
 _WORK_AFTER = re.compile(

@@ -294,7 +294,8 @@ def _aside_speaker(cue: Token, in_quote: np.ndarray | None) -> Token | None:
     return None
 
 
-_SCENE_WORDS = {"where", "when", "which", "whom"}
+_SCENE_WORDS = {"where", "when"}  # and a preposition with "which" or "whom": "in which", "at which"
+_SCENE_RELATIVES = {"which", "whom"}
 
 
 def _scene_subject(cue: Token, in_quote: np.ndarray | None) -> Token | None:
@@ -310,8 +311,8 @@ def _scene_subject(cue: Token, in_quote: np.ndarray | None) -> Token | None:
         return None
     opener = doc[clause.left_edge.i]
     if opener.lower_ not in _SCENE_WORDS and not (opener.dep_ == "prep" and clause.left_edge.i + 1 < clause.i
-                                                  and doc[clause.left_edge.i + 1].lower_ in _SCENE_WORDS):
-        return None
+                                                  and doc[clause.left_edge.i + 1].lower_ in _SCENE_RELATIVES):
+        return None  # (not "the voters, whom Ruiz had courted, chanting …": who chanted is unclear)
     subj = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
     if subj is None or subj.lower_ in RELATIVE or (in_quote is not None and in_quote[subj.i]):
         return None  # ("the voters who had waited, chanting …": who chanted is the sentence's to say)
