@@ -250,6 +250,10 @@ def test_a_pronoun_reporting_inside_a_report_is_named_after_the_reporter(nlp):
     pytest.param("Governor Ann Ruiz endorsed the mayor's plan for a new bridge on Thursday.", "endorsed",
                  "the mayor's plan for a new bridge",
                  id="a time closing what the cue acts on says when, not what"),
+    pytest.param("Ann Ruiz, a former mayor of Dayton, said in one of a series of Twitter messages that the "
+                 "truck was carrying explosives when it struck the crowd.", "said",
+                 "the truck was carrying explosives when it struck the crowd",
+                 id="a that-clause the parse hung on a noun deep in the phrase after the cue is its content"),
 ])
 def test_reported_content(nlp, text, cue, words):
     doc = nlp(text)
@@ -991,3 +995,11 @@ def test_told_and_its_listener_closing_the_sentence_report_the_clause_before_the
                  "."])
     a, b = _content(doc, doc[8])
     assert doc[a:b].text == "The plan adds a ferry"
+
+
+def test_one_claim_per_content_and_source(nlp):
+    # "said in a statement that …" reads through the verb and through the noun: one claim, the verb's
+    doc = nlp("Tom Bell said in a statement that the plant would close in May.")
+    claims = [a for a in paraphrases(doc) if content(doc, a) == "the plant would close in May"]
+    assert [a["cue"]["text"] for a in claims] == ["said"]
+    assert speaker(claims[0]) == "Tom Bell"

@@ -186,7 +186,26 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     out.extend(_hearsay_paraphrases(doc, view))
     if lex.in_sources:
         out.extend(_in_source_paraphrases(doc, view, lex, book, lemmas))
-    return [r for r in out if not _only_a_time(doc, r["start"], r["end"])]
+    return _distinct([r for r in out if not _only_a_time(doc, r["start"], r["end"])])
+
+
+def _name_of(record: dict[str, Any]) -> str | None:
+    return (record["speaker"] or {}).get("name")
+
+
+def _distinct(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One claim per content and source: "said in a statement that …" is read through the verb and
+    through the noun; the first reading (the verb's, with its subject) stands, and a second with
+    no source or the same source says nothing new."""
+    kept: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    out: list[dict[str, Any]] = []
+    for r in records:
+        same = kept.setdefault((r["start"], r["end"]), [])
+        if any(_name_of(r) is None or _name_of(r) == _name_of(k) for k in same):
+            continue
+        same.append(r)
+        out.append(r)
+    return out
 
 
 _TIMES = {"DATE", "TIME"}
@@ -1309,13 +1328,15 @@ def _stranded_that_clause(cue: Token) -> tuple[int, int] | None:
     for prep in cue.rights:
         if prep.dep_ != "prep" or prep.i > cue.i + 6:
             continue
-        for obj in prep.children:
+        # (the noun may sit deeper in the phrase: "said in one of a series of messages that …")
+        for obj in prep.subtree:
             if obj.dep_ != "pobj":
                 continue
             for clause in obj.rights:
                 first = clause.doc[clause.left_edge.i]
-                if clause.dep_ == "relcl" and first.lower_ == "that" and _conjunction(first, clause) and \
-                        clause.right_edge.i > first.i:
+                closes = clause.right_edge.i >= prep.right_edge.i - 1  # (the phrase ends with the clause)
+                if clause.dep_ in ("relcl", "acl") and first.lower_ == "that" and \
+                        _conjunction(first, clause) and clause.right_edge.i > first.i and closes:
                     return (first.i + 1, clause.right_edge.i + 1)
     return None
 
