@@ -254,6 +254,15 @@ def test_a_pronoun_reporting_inside_a_report_is_named_after_the_reporter(nlp):
                  "truck was carrying explosives when it struck the crowd.", "said",
                  "the truck was carrying explosives when it struck the crowd",
                  id="a that-clause the parse hung on a noun deep in the phrase after the cue is its content"),
+    pytest.param("States like Iowa (93 percent of voters there in 2012 were white, according to exit "
+                 "polls), New Hampshire and Vermont went one way.", "according to",
+                 "93 percent of voters there in 2012 were white",
+                 id="according to inside a parenthesis sources what the parenthesis holds"),
+    pytest.param("But Ohio offered a unique chance. According to a January study by the Ledger Research "
+                 "Center based on census data from 2014, eligible voters who are Hispanic skew younger in "
+                 "Ohio than elsewhere in the country. Another study agreed.", "According to",
+                 "eligible voters who are Hispanic skew younger in Ohio than elsewhere in the country",
+                 id="according to the parser made the root sources the clause after its comma"),
 ])
 def test_reported_content(nlp, text, cue, words):
     doc = nlp(text)

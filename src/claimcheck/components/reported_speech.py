@@ -932,12 +932,13 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
     """
     if cue.lower_ == "according":
         head = cue.head
-        if head.i == cue.i:
-            return None
         sent = cue.sent
+        if head.i == cue.i:
+            return _rooted_according(doc, cue)
         # the sentence the "according to X" phrase sources, on the longer side of the phrase
         lo, hi = sent.start, sent.end
         a, b = cue.left_edge.i, cue.right_edge.i + 1
+        lo = _open_parenthesis(doc, lo, a)  # "Iowa (93 percent were white, according to exit polls)"
         lo, b = _same_paragraph(doc, cue, lo, b)  # "…, according to the F.A.A. / Most owners …"
         hi = max(_same_paragraph(doc, cue, cue.i, hi)[1], b)
         if a - lo >= hi - b:
@@ -1046,6 +1047,33 @@ def _content(doc: Doc, cue: Token, topical: bool = True, route: list[str] | None
             return (lo, hi)
         return (lo, a) if a - lo >= hi - b else (b, hi)
     return None
+
+
+def _rooted_according(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """"According to a study by …, voters who are Hispanic skew younger.": the parser made "According"
+    the root and hung the sentence on it; what the phrase sources runs from the comma after its
+    source to the sentence end."""
+    to = next((c for c in cue.children if c.lower_ == "to"), None)
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if obj is None:
+        return None
+    comma = obj.right_edge.i + 1
+    if comma >= len(doc) or doc[comma].text != ",":
+        return None
+    end = cue.sent.end
+    while end > comma + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (comma + 1, end) if end - comma > 3 else None
+
+
+def _open_parenthesis(doc: Doc, lo: int, a: int) -> int:
+    """The start of what an aside sources: right after a parenthesis still open before it."""
+    for k in range(a - 1, lo - 1, -1):
+        if doc[k].text == ")":
+            return lo
+        if doc[k].text == "(":
+            return k + 1
+    return lo
 
 
 _INVERTING_AUX = {"should", "had", "were"}
