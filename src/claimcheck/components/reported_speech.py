@@ -1363,7 +1363,7 @@ def _stranded_that_clause(cue: Token) -> tuple[int, int] | None:
             for clause in obj.rights:
                 first = clause.doc[clause.left_edge.i]
                 closes = clause.right_edge.i >= prep.right_edge.i - 1  # (the phrase ends with the clause)
-                if clause.dep_ in ("relcl", "acl") and first.lower_ == "that" and \
+                if clause.dep_ == "relcl" and first.lower_ == "that" and \
                         _conjunction(first, clause) and clause.right_edge.i > first.i and closes:
                     return (first.i + 1, clause.right_edge.i + 1)
     return None
