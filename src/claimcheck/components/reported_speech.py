@@ -189,21 +189,18 @@ def _paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: NameBook) -> list
     return _distinct([r for r in out if not _only_a_time(doc, r["start"], r["end"])])
 
 
-def _name_of(record: dict[str, Any]) -> str | None:
-    return (record["speaker"] or {}).get("name")
-
-
 def _distinct(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One claim per content and source: "said in a statement that …" is read through the verb and
     through the noun; the first reading (the verb's, with its subject) stands, and a second with
     no source or the same source says nothing new."""
-    kept: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    names: dict[tuple[int, int], set[str | None]] = {}  # the sources already kept for each content
     out: list[dict[str, Any]] = []
     for r in records:
-        same = kept.setdefault((r["start"], r["end"]), [])
-        if any(_name_of(r) is None or _name_of(r) == _name_of(k) for k in same):
+        name = (r["speaker"] or {}).get("name")
+        kept = names.setdefault((r["start"], r["end"]), set())
+        if kept and (name is None or name in kept):
             continue
-        same.append(r)
+        kept.add(name)
         out.append(r)
     return out
 
