@@ -1597,3 +1597,19 @@ def test_a_definite_role_subject_stands_for_its_holder_for_a_later_he(nlp):
     _note_subjects(doc, book, _DocView(doc, [], doc.text))
     admiral = next(t for t in doc if t.lower_ == "admiral")
     assert (admiral.idx, "Tom Bell") in book.people
+
+
+@pytest.mark.parametrize("text", [
+    "The network is betting on old shows. \u201cNight Watch,\u201d a series that first aired in 1994, "
+    "will return on Monday.",
+    "The network renewed two shows. \u201cHarbor Lights,\u201d which stars Ana Ruiz, returns in May.",
+])
+def test_a_title_case_quote_before_a_verb_that_reports_no_speech_names_a_work(nlp, text):
+    # the frame "“…,” X <verb>" takes any verb after a quoted sentence, but not after a name
+    doc = nlp(text)
+    assert [speaker(a) for a in quotes(doc)] == [None]
+
+
+def test_a_title_case_quote_before_a_speech_verb_keeps_its_speaker(nlp):
+    doc = nlp("\u201cStay Strong,\u201d the coach barked.")
+    assert speaker(quote_of(doc, "Stay Strong")) == "the coach"

@@ -942,13 +942,16 @@ def _clause_speaker(doc: Doc, view: _DocView, ts: int, te: int, lex: Lexicon) ->
     return None
 
 
-def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int, lex: Lexicon | None = None) -> _Found | None:
+def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int, lex: Lexicon | None = None,
+               named: bool = False) -> _Found | None:
     """A quote with no speech verb near it, framed the way news frames one anyway.
 
     * "X <verb> …: “…”" — the clause before a colon introduces the quote (also from the
       end of the paragraph before);
     * "“…,” X <verb>." — a quoted sentence ending in a comma, ?, ! is followed by its
-      attribution whatever the verb ("Trump barked").
+      attribution whatever the verb ("Trump barked"), unless the quote reads as a name (a
+      title-case ``named`` quote) and the verb is no speech verb: "“Prison Break,” a series
+      that first aired in 2005, returns" names a show.
     """
     n = len(doc)
     i = ts - 1
@@ -971,9 +974,13 @@ def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int, lex: Lexicon | None =
                 break
             if tok.pos_ == "VERB":
                 subj = _subject(tok, view)
+                if named and (lex is None or lex.strength.get(tok.lemma_, 0.0) < STRONG):
+                    return None
                 if subj is not None and te <= subj.i < j + 4:
                     return _Found(tok, subj)
                 break
+        if named:
+            return None
         if lex is not None:
             return _tagged_tail(doc, view, lex, te)
     return None
@@ -1105,7 +1112,8 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                 dash = _dash_speaker(doc, min(te, len(doc)))
                 bare = _bare_report(doc, view, lex, ts, min(te, len(doc))) if dash is None else None
                 framed = None if dash is not None or bare is not None else \
-                    _frame_cue(doc, view, ts, min(te, len(doc)), lex)
+                    _frame_cue(doc, view, ts, min(te, len(doc)), lex,
+                               named=looks_like_title(text[q["start"] : q["end"]]))
                 if dash is not None:
                     rec["speaker"] = _based(_speaker_record(doc, view, dash, book), "dash")
                 elif bare is not None:
