@@ -58,15 +58,17 @@ def predictions(doc_id: str, text: str, attributions: list[dict]) -> list[dict]:
     """Scorer lines for one document.
 
     A quote with no speaker whose words are a short title-case name (a show, a book, a
-    nickname: “Morning Joe”) is a quoted name, not a quotation, and a word or two quoted
+    nickname: “Morning Joe”) or a piece's title before its byline (“…,” by Ana Ruiz) is a
+    quoted name, not a quotation, and a word or two quoted
     inside a sentence with neither cue nor speaker is a scare quote: both are written as
     kind "content", which the scorer's direct-quote metrics leave aside (the index keeps
     them as quotes with no speaker).
     """
-    from claimcheck.components.quotes import find_quotes, looks_like_scare_quote, looks_like_title
+    from claimcheck.components.quotes import find_quotes, is_bylined, looks_like_scare_quote, looks_like_title
 
     quotes = find_quotes(text)
     partial = {(q["start"], q["end"]): q["partial"] for q in quotes}
+    bylined = {(q["start"], q["end"]) for q in quotes if is_bylined(text, q)}
 
     out = []
     for a in attributions:
@@ -76,7 +78,8 @@ def predictions(doc_id: str, text: str, attributions: list[dict]) -> list[dict]:
         words = text[a["start"] : a["end"]]
         fragment = partial.get((a["start"], a["end"]), False)
         scare = a.get("cue") is None and looks_like_scare_quote(words, fragment)
-        if kind == "direct" and not speaker and (looks_like_title(words) or scare):
+        titled = looks_like_title(words) or (a["start"], a["end"]) in bylined
+        if kind == "direct" and not speaker and (titled or scare):
             kind = "content"
         out.append({
             "doc": doc_id,

@@ -51,6 +51,14 @@ def test_a_one_part_quote_gets_no_extra_line():
     assert len(lines) == 1
 
 
+def test_a_headline_before_its_byline_is_no_direct_quote():
+    text = "\u2014\"Museum picks a new director,\" by the Ledger's Ana Ruiz: \"The museum chose a chief.\""
+    parts = [{"kind": "quote", "start": text.index(w), "end": text.index(w) + len(w), "group": None,
+              "cue": None, "speaker": None} for w in ("Museum picks a new director,", "The museum chose")]
+    kinds = [line["kind"] for line in predictions("doc", text, parts)]
+    assert kinds == ["content", "direct"]
+
+
 def test_pronoun_speakers_counts_the_named_ones(nlp):
     doc = nlp("Lena Moss was asked about the plant. \u201cIt will stay open,\u201d she said. "
               "\u201cWe agree,\u201d they said.")

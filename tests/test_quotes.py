@@ -209,6 +209,18 @@ def test_is_quoted_name():
     assert [is_quoted_name(text, q) for q in find_quotes(text)] == [True, False, True]
 
 
+def test_a_title_before_a_byline_is_a_name():
+    from claimcheck.components.quotes import is_bylined, is_quoted_name
+
+    text = ("READING LIST:\n\n\u2014\"Museum picks a new director after a long search,\" by the Ledger's "
+            "Ana Ruiz: \"The city museum chose a fundraiser.\"\n\nShe read ''The Long Road,'' by Tom Bell, "
+            "twice. Bell called the ruling the \"worst of the year,\" by his count, and the \"ugliness of "
+            "the debate,\" by Ruiz's account. \"We won,\" Bell said.")
+    found = find_quotes(text)
+    assert [is_bylined(text, q) for q in found] == [True, False, True, False, False, False]
+    assert [is_quoted_name(text, q) for q in found][:3] == [True, False, True]
+
+
 def test_a_nickname_between_name_words_is_a_name():
     from claimcheck.components.quotes import is_quoted_name
 

@@ -248,9 +248,29 @@ def _title_case_line(line: str) -> bool:
     return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
-def is_quoted_name(text: str, quote: dict[str, Any]) -> bool:
-    """A title-case quote that names rather than quotes: nobody is quoted saying it.
+# a byline right after a quote closed by a comma: “Museum names a new director,” by the Ledger's Ana Ruiz
+_BYLINE_AFTER = re.compile(r",?[ \t]+by[ \t]+(?:the[ \t]+)?[A-Z]")
 
+
+def is_bylined(text: str, quote: dict[str, Any]) -> bool:
+    """A quote set off by a comma and followed by "by" and a name: the title of a piece or a book
+    with its author (newsletters list links this way), which names the piece and quotes nobody.
+
+    Inside a sentence only a title-case one: "the “ugliness of his words,” by Ruiz's account"
+    quotes words, "a new book, “The Long Road,” by Ana Ruiz" names one.
+    """
+    words = text[quote["start"] : quote["end"]]
+    if quote["close"] is None or (quote["partial"] and not looks_like_title(words)):
+        return False
+    end = marked_extent(text, quote)[1]
+    comma = words.rstrip().endswith(",") or text.startswith(",", end)
+    return comma and _BYLINE_AFTER.match(text, end) is not None
+
+
+def is_quoted_name(text: str, quote: dict[str, Any]) -> bool:
+    """A quote that names rather than quotes: nobody is quoted saying it.
+
+    A quote set off by a comma before a byline ("“…,” by Ana Ruiz") is a piece's or a book's title.
     After a noun for a work, or before a word for who stars in or makes one, it names the work,
     even when it closes the sentence (his memoir, “A Long Way Home.”; the “Broad City” star). A
     fragment inside a sentence names a work or a show after a preposition or a possessive (said
@@ -259,6 +279,8 @@ def is_quoted_name(text: str, quote: dict[str, Any]) -> bool:
     """
     words = text[quote["start"] : quote["end"]]
     close = quote["close"]
+    if is_bylined(text, quote):
+        return True
     if not looks_like_title(words) and not _NUMBERED_TITLE.fullmatch(words.strip(" ,.")):
         return False
     if _WORK_BEFORE.search(text, max(0, quote["open"] - 16), quote["open"]) or (
