@@ -151,6 +151,14 @@ def test_markup_attributes_are_not_quotes():
     assert texts(text) == ["Thanks,"]
 
 
+def test_an_invisible_format_character_before_a_mark_is_looked_past():
+    # a left-to-right embedding pasted from social media before a closing-style mark used to open
+    text = ("Readers replied.\n\n\u202a\u201dWe will be there, all of us,\u201d wrote Ana Ruiz.\n\n"
+            "\u202a\u201dSo will we,\u201d posted Tom Bell.")
+    assert [text[q["start"] : q["end"]] for q in find_quotes(text)] == ["We will be there, all of us,",
+                                                                        "So will we,"]
+
+
 def test_component_sets_plain_dicts(nlp):
     doc = nlp("The mayor called it \u201ca bridge to nowhere\u201d on Tuesday.")
     assert isinstance(doc._.quotes, list)

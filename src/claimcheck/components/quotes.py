@@ -19,6 +19,7 @@ backwards), so quotes are found on the raw text, paragraph by paragraph:
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from spacy.language import Language
@@ -45,10 +46,21 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARA.finditer(text) if m.group().strip()]
 
 
+def _neighbour(text: str, i: int, step: int, lo: int, hi: int) -> str:
+    """The character next to a mark at ``i`` (``step`` -1 before, 1 after) as the pairing rules read
+    it: invisible format characters (a left-to-right mark pasted from social media) are looked past
+    and any space (a no-break space) is a space; "" at the paragraph's edge."""
+    while lo <= i < hi and unicodedata.category(text[i]) == "Cf":
+        i += step
+    if not lo <= i < hi:
+        return ""
+    return " " if text[i].isspace() else text[i]
+
+
 def _is_partial(text: str, para_start: int, open_at: int, start: int, end: int) -> bool:
     """A fragment inside a sentence (called “Little Rocket Man”), not a quoted sentence."""
     i = open_at - 1
-    while i >= para_start and text[i] in " \t":
+    while i >= para_start and (text[i].isspace() or unicodedata.category(text[i]) == "Cf"):
         i -= 1
     if i < para_start:
         return False
@@ -78,8 +90,8 @@ def _scan_paragraph(text: str, ps: int, pe: int) -> list[dict[str, Any]]:
         s, e = m.start(), m.end()
         if tags and any(ts < s < te for ts, te in tags):
             continue  # attribute values of markup are not quotes
-        before = text[s - 1] if s > ps else ""
-        after = text[e] if e < pe else ""
+        before = _neighbour(text, s - 1, -1, ps, pe)
+        after = _neighbour(text, e, 1, ps, pe)
         opens = before in _OPEN_BEFORE or mark in OPENERS
         closes = after in _CLOSE_AFTER or after in "\"'\u2019\u201d" or mark in CLOSERS
         if open_at is None:
