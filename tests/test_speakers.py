@@ -1613,3 +1613,13 @@ def test_a_title_case_quote_before_a_verb_that_reports_no_speech_names_a_work(nl
 def test_a_title_case_quote_before_a_speech_verb_keeps_its_speaker(nlp):
     doc = nlp("\u201cStay Strong,\u201d the coach barked.")
     assert speaker(quote_of(doc, "Stay Strong")) == "the coach"
+
+
+def test_a_part_read_without_a_speech_verb_takes_the_cue_of_the_quotation_it_continues(nlp):
+    # the frame "“…!” X <verb>" would credit the next sentence's subject with the second part
+    doc = nlp("Ana Ruiz posted a photo of herself eating soup. \u201cHappy holidays!,\u201d she tweeted. "
+              "\u201cThe best soup is made in our diner. I love soup!\u201d Former rival Tom Bell broke down "
+              "what was wrong with the photo.")
+    second = quote_of(doc, "best soup")
+    assert speaker(second) == "Ana Ruiz"
+    assert mention(second) == "she"

@@ -1372,6 +1372,12 @@ def _tie_parts(records: list[dict[str, Any]], quotes: list[dict[str, Any]], text
     for k in range(1, len(records)):
         rec, prev = records[k], records[k - 1]
         if rec["group"] == prev["group"] and rec["speaker"] and prev["speaker"] and \
+                rec["speaker"].get("basis") == "frame" and prev["speaker"].get("basis") == "cue":
+            # “X,” he tweeted. “Y!” Bell broke down …: read without a speech verb, the words after
+            # the part say less than the cue of the quotation it continues
+            rec["speaker"], rec["cue"] = _carried(prev["speaker"], "quotation"), prev["cue"]
+            continue
+        if rec["group"] == prev["group"] and rec["speaker"] and prev["speaker"] and \
                 rec["speaker"]["name"] != prev["speaker"]["name"]:
             _regroup(records[k:], rec["group"], fresh)
             fresh += 1
