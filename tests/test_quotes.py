@@ -151,6 +151,12 @@ def test_markup_attributes_are_not_quotes():
     assert texts(text) == ["Thanks,"]
 
 
+def test_markup_whose_last_attribute_breaks_over_a_line_is_no_quote():
+    text = ("Bell took it in stride.\n\n<tweet tweet-author=\"@annruiz\" tweet-date=\"January 19, 2016\n\">"
+            "I love this state. \"We won,\" she said.</tweet>\n\nThen \"more\" came.")
+    assert [text[q["start"] : q["end"]] for q in find_quotes(text)] == ["We won,", "more"]
+
+
 def test_an_invisible_format_character_before_a_mark_is_looked_past():
     # a left-to-right embedding pasted from social media before a closing-style mark used to open
     text = ("Readers replied.\n\n\u202a\u201dWe will be there, all of us,\u201d wrote Ana Ruiz.\n\n"

@@ -39,7 +39,9 @@ _OPEN_BEFORE = set(" \t\n\r([{\u2014\u2013-/:;") | {""}
 _CLOSE_AFTER = set(" \t\n\r)]}.,;:!?\u2014\u2013-/") | {""}
 _MAX_INTERRUPTION = 200  # characters between two parts of one quotation: a cue, its speaker described
 _PARA = re.compile(r"[^\n]+")
-_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,400}>")  # markup left in scraped text: <tweet id="…">
+# markup left in scraped text: <tweet id="…">, also with its last attribute's value broken off by a
+# line break before the closing mark (<tweet date="May 9, 2016\n">)
+_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,400}(?:\n[ \t]*\"?[ \t]*)?>")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -78,13 +80,14 @@ def _is_partial(text: str, para_start: int, open_at: int, start: int, end: int) 
     return bool(first) and first.islower()
 
 
-def _scan_paragraph(text: str, ps: int, pe: int) -> list[dict[str, Any]]:
-    """Quotes of one paragraph; the last one may be unclosed (close None)."""
+def _scan_paragraph(text: str, ps: int, pe: int, tags: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """Quotes of one paragraph; the last one may be unclosed (close None). Marks inside ``tags``
+    (markup, which may run over into the next paragraph) are not quote marks."""
     quotes: list[dict[str, Any]] = []
     open_at: int | None = None
     open_len = 0
     nested_until: int | None = None  # past the closing mark of a quote nested in the open one
-    tags = [(t.start(), t.end()) for t in _TAG.finditer(text, ps, pe)] if "<" in text[ps:pe] else []
+    tags = [(ts, te) for ts, te in tags if ts < pe and te > ps]
     for m in _MARK.finditer(text, ps, pe):
         mark = m.group()
         s, e = m.start(), m.end()
@@ -171,8 +174,9 @@ def find_quotes(text: str) -> list[dict[str, Any]]:
     # that never closed, or else the quote that opened the paragraph and never closed, with what
     # was quoted inside it ("\"In 1960 … Written “at this time,” the statement …")
     running: int | None = None
+    tags = [(t.start(), t.end()) for t in _TAG.finditer(text)] if "<" in text else []
     for ps, pe in _paragraphs(text):
-        para_quotes = _scan_paragraph(text, ps, pe)
+        para_quotes = _scan_paragraph(text, ps, pe, tags)
         first = len(quotes)
         for i, q in enumerate(para_quotes):
             continues = False
