@@ -974,13 +974,11 @@ def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int, lex: Lexicon | None =
                 break
             if tok.pos_ == "VERB":
                 subj = _subject(tok, view)
-                if named and (lex is None or lex.strength.get(tok.lemma_, 0.0) < STRONG):
-                    return None
                 if subj is not None and te <= subj.i < j + 4:
+                    if named and (lex is None or lex.strength.get(tok.lemma_, 0.0) < STRONG):
+                        return None
                     return _Found(tok, subj)
                 break
-        if named:
-            return None
         if lex is not None:
             return _tagged_tail(doc, view, lex, te)
     return None
