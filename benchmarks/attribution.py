@@ -59,10 +59,10 @@ def predictions(doc_id: str, text: str, attributions: list[dict]) -> list[dict]:
 
     A quote with no speaker whose words are a short title-case name (a show, a book, a
     nickname: “Morning Joe”) or a piece's title before its byline (“…,” by Ana Ruiz) is a
-    quoted name, not a quotation, and a word or two quoted
-    inside a sentence with neither cue nor speaker is a scare quote: both are written as
-    kind "content", which the scorer's direct-quote metrics leave aside (the index keeps
-    them as quotes with no speaker).
+    quoted name, not a quotation, and a word or two quoted inside a sentence with neither
+    cue nor speaker is a scare quote: both are written as kind "content", which the
+    scorer's direct-quote metrics leave aside (the index keeps them as quotes with no
+    speaker).
     """
     from claimcheck.components.quotes import find_quotes, is_bylined, looks_like_scare_quote, looks_like_title
 
