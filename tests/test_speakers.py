@@ -1623,3 +1623,28 @@ def test_a_part_read_without_a_speech_verb_takes_the_cue_of_the_quotation_it_con
     second = quote_of(doc, "best soup")
     assert speaker(second) == "Ana Ruiz"
     assert mention(second) == "she"
+
+
+@pytest.mark.parametrize(("text", "words", "name"), [
+    pytest.param("The Ruiz campaign is seeking to contrast her plan with what they call Tom Bell's "
+                 "\u201cselfish agenda.\u201d", "selfish agenda", "The Ruiz campaign",
+                 id="a collective noun"),
+    pytest.param("As delegates arrive, so will an army of Ruiz supporters planning protests against what "
+                 "they call the \u201crigged\u201d vote.", "rigged", "an army of Ruiz supporters",
+                 id="a noun of a plural, not the nearer plural subject of a clause before"),
+])
+def test_they_means_the_group_that_is_the_sentences_subject(nlp, text, words, name):
+    a = quote_of(nlp(text), words)
+    assert speaker(a) == name
+    assert mention(a) == "they"
+
+
+@pytest.mark.parametrize(("text", "words", "who"), [
+    pytest.param("\u201cWe were misled,\u201d said one owner of a bakery that sells bread to the troops.",
+                 "misled", "one owner of a bakery", id="a relative clause"),
+    pytest.param("A March letter from the veterans' league obtained by reporters warns that \u201cany "
+                 "further use will be met in court.\u201d", "further use",
+                 "A March letter from the veterans' league", id="a participle"),
+])
+def test_a_speaker_mention_ends_before_a_clause_on_a_noun_in_its_phrase(nlp, text, words, who):
+    assert mention(quote_of(nlp(text), words)) == who

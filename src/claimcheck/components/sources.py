@@ -540,6 +540,16 @@ def _fronted(subjects: list[Token], cue: Token) -> bool:
         and not any(c.dep_ in ("appos", "relcl", "acl") for c in s.children) for s in before)
 
 
+def _edge_before_clause(tok: Token) -> int:
+    """The last token of ``tok``'s phrase before a clause hung on a noun in it: "of supporters"
+    in "an army of supporters planning protests against …" (the clause says what they do, not
+    who they are)."""
+    for sub in tok.subtree:
+        if sub.i > tok.i and sub.dep_ in ("acl", "relcl") and sub.head.i != tok.i:
+            return max(tok.i, sub.left_edge.i - 1)
+    return tok.right_edge.i
+
+
 def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | None]:
     """Character span naming the speaker, and the appositive description if any."""
     left = head.left_edge.i
@@ -559,7 +569,7 @@ def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | Non
             right = child.right_edge.i  # "the engineer Ada Brandt": the name is part of the mention
             continue
         if child.dep_ == "prep" and child.lower_ in _NAMING_PREPS and not view.in_quote[child.i]:
-            right = child.right_edge.i  # "a spokesperson for the agency", "Zornick of The Nation"
+            right = _edge_before_clause(child)  # "a spokesperson for the agency", "Zornick of The Nation"
             continue
         if child.dep_ == "appos":
             a, b = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
@@ -588,17 +598,32 @@ def _mention(doc: Doc, head: Token, view: _DocView) -> tuple[int, int, str | Non
     return start, end, description
 
 
+# nouns for a body of people, which English refers back to as "they" ("the campaign … what they call")
+_COLLECTIVES = {"campaign", "team", "group", "army", "party", "administration", "government", "committee",
+                "council", "staff", "crowd", "company", "organization", "organisation", "coalition", "union",
+                "board", "panel", "agency", "department", "network", "movement", "audience", "family",
+                "delegation", "caucus", "majority", "minority", "leadership", "management", "firm"}
+
+
+def _plural_group(tok: Token) -> bool:
+    """A plural noun, a collective one, or a noun of a plural ("a group of voters")."""
+    if tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in _COLLECTIVES:
+        return True
+    return any(o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS")
+               for prep in tok.rights if prep.dep_ == "prep" and prep.lower_ == "of" for o in prep.children)
+
+
 def _group_antecedent(doc: Doc, pron: Token, book: NameBook, view: _DocView) -> str | None:
     """"they" in "an army of supporters … against what they call", "it" in "the Council pledged
     sanctions against what it called …": the group that is the subject earlier in the same sentence
-    (a plural noun or an organisation for "they", an organisation for "it"), if there is one."""
+    (a plural or collective noun or an organisation for "they", an organisation for "it"), if any."""
     plural = pron.lower_ == "they"
     for i in range(pron.i - 1, int(view.sent_start[pron.i]) - 1, -1):
         tok = doc[i]
         if tok.dep_ != "nsubj" or view.in_quote[i] or tok.pos_ == "PRON":
             continue
-        if (plural and tok.tag_ in ("NNS", "NNPS")) or (tok.ent_type_ in ("ORG", "NORP") and
-                                                         (plural or tok.tag_ in ("NN", "NNP"))):
+        if (plural and _plural_group(tok)) or (tok.ent_type_ in ("ORG", "NORP") and
+                                               (plural or tok.tag_ in ("NN", "NNP"))):
             start, end, _ = _mention(doc, tok, view)
             return _name(doc, tok, start, end, book, view)
     return None
