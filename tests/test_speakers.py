@@ -1648,3 +1648,10 @@ def test_they_means_the_group_that_is_the_sentences_subject(nlp, text, words, na
 ])
 def test_a_speaker_mention_ends_before_a_clause_on_a_noun_in_its_phrase(nlp, text, words, who):
     assert mention(quote_of(nlp(text), words)) == who
+
+
+def test_a_cue_right_before_the_quote_but_for_its_own_time_and_place_is_tied_to_it(nlp):
+    # the parser hangs the quote on "concludes"; "saying" is next to it but for "during the debate …"
+    doc = nlp("The spot concludes with footage of Ruiz saying during the debate last week, "
+              "\u201cThat makes me smart.\u201d")
+    assert speaker(quote_of(doc, "makes me smart")) == "Ruiz"

@@ -308,8 +308,16 @@ def _abuts(doc: Doc, found: _Found, ts: int, te: int) -> bool:
     if cue.i >= te and te < len(doc) and doc[te].is_title and doc[te].pos_ not in ("PROPN", "PRON"):
         return False  # "“…!” A new ad accuses …": a new sentence
     lo, hi = (cue.i + 1, ts) if cue.i < ts else (te, cue.i)
-    own = range(subj.left_edge.i, subj.right_edge.i + 1)
+    own = set(range(subj.left_edge.i, subj.right_edge.i + 1))
+    if cue.i < ts:
+        # "Ruiz saying during the debate last week, “…”": a time or a place said of the cue itself
+        for child in cue.rights:
+            if child.dep_ in _CUE_SETTINGS and child.right_edge.i < ts:
+                own.update(range(child.left_edge.i, child.right_edge.i + 1))
     return all(doc[k].is_punct or k in own for k in range(lo, hi))
+
+
+_CUE_SETTINGS = {"prep", "npadvmod", "advmod"}
 
 
 # "as X <verb>," credits X with the sentence only for a verb that reports speech in most of its uses
