@@ -1655,3 +1655,15 @@ def test_a_cue_right_before_the_quote_but_for_its_own_time_and_place_is_tied_to_
     doc = nlp("The spot concludes with footage of Ruiz saying during the debate last week, "
               "\u201cThat makes me smart.\u201d")
     assert speaker(quote_of(doc, "makes me smart")) == "Ruiz"
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    pytest.param("Several members echo her concerns because the main requirement is a \"lawful source of "
+                 "income,\" as a Treasury memo put it.", "a Treasury memo",
+                 id="over a weaker cue the clause hangs from"),
+    pytest.param("Ana Ruiz, his chief of staff, urged a strong stand, saying that otherwise the board would "
+                 "\"walk all over us,\" as Tom Bell put it in his memoir.", "Ana Ruiz",
+                 id="not over a speech verb proper that reports the words"),
+])
+def test_as_x_put_it_after_a_quote_sources_it_like_as_x_reported(nlp, text, who):
+    assert speaker(quote_of(nlp(text), "")) == who

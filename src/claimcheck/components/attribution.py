@@ -208,6 +208,10 @@ def _find_cue(doc: Doc, view: _DocView, lex: Lexicon, ts: int, te: int, whole: b
         closing = i >= te and subj is not None and _closing_report(doc, view, tok)
         closing = closing or (subj is not None and share >= WEAK and i < ts and _as_reported(doc, tok)
                               and lex.share.get(tok.lemma_, 0.0) >= _AS_REPORTS)
+        # ("…, as a Treasury memo put it": the idiom sources the words it follows, as "as X reported" does,
+        # unless a speech verb proper reports them: "saying he would “…,” as Ruiz put it in her memoir")
+        closing = closing or (subj is not None and i >= te and _as_put_it(tok) and not any(
+            lex.strength.get(doc[g].lemma_, 0.0) >= STRONG for g in governing))
         # (after a fragment only a verb that mostly cues quotes: not "…,” the crowd applauded")
         trails = _trailing_cue(doc, view, found, te) and (whole or share >= STRONG)
         closing = closing or trails or (whole and _colon_lead(doc, found, ts) and not reported_after)
