@@ -1667,3 +1667,17 @@ def test_a_cue_right_before_the_quote_but_for_its_own_time_and_place_is_tied_to_
 ])
 def test_as_x_put_it_after_a_quote_sources_it_like_as_x_reported(nlp, text, who):
     assert speaker(quote_of(nlp(text), "")) == who
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    pytest.param("Ana Ruiz spoke at the summit. By her own account, the talks were \u201ca waste of "
+                 "time.\u201d", "waste of time", id="opening the sentence"),
+    pytest.param("Ana Ruiz spoke at the summit. The talks, by her own admission, were \u201ca waste of "
+                 "time.\u201d", "waste of time", id="set off inside it"),
+    pytest.param("Ana Ruiz spoke at the summit. The latter by her own admission was a \u201cmistake.\u201d",
+                 "mistake", id="hung on the subject"),
+])
+def test_by_her_own_account_sources_the_clause_like_according_to(nlp, text, words):
+    a = quote_of(nlp(text), words)
+    assert speaker(a) == "Ana Ruiz"
+    assert mention(a) == "her"

@@ -617,9 +617,34 @@ _POSSESSIVES = {"his", "her", "their", "its", "my", "our"}
 _GENITIVE = {"'s", "\u2019s", "'", "\u2019"}
 
 
-def _words_owner(doc: Doc, words: int) -> Token | None:
-    """Whose "words" in "in X's (own) words" / "in her words", read off the tokens (the parser often
-    takes "Forbes’" for a noun of its own)."""
+# "by her own admission": a noun that, owned and after "by", sources the clause it hangs on
+_OWN_ACCOUNTS = {"admission", "account", "reckoning", "estimate", "estimation", "telling"}
+
+
+def _own_account(doc: Doc, view: _DocView, ts: int) -> _Found | None:
+    """"By his own admission, the issue was raised only “briefly.”", "The latter, by her own account,
+    was a “mistake”": the owner of the admission or account is the source of the clause, like X in
+    "according to X"; the quote must lie in the clause the phrase modifies."""
+    for i in range(ts - 1, int(view.sent_start[ts]) - 1, -1):
+        tok = doc[i]
+        if view.in_quote[i] or tok.text in _STOP:
+            return None
+        if tok.lower_ not in _OWN_ACCOUNTS or tok.head.lower_ != "by" or tok.dep_ != "pobj":
+            continue
+        clause = tok.head.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head  # (hung on the subject: "The latter by her own admission was …")
+        owner = _words_owner(doc, i, "by")
+        if owner is not None and not view.in_quote[owner.i] and \
+                clause.left_edge.i <= ts <= clause.right_edge.i:
+            return _Found(tok, owner)
+    return None
+
+
+def _words_owner(doc: Doc, words: int, prep: str = "in") -> Token | None:
+    """Whose "words" in "in X's (own) words" / "in her words" (or whose account in "by her own
+    account", with ``prep``), read off the tokens (the parser often takes "Forbes’" for a noun of its
+    own)."""
     k = words - 1
     if k > 0 and doc[k].lower_ == "own":
         k -= 1
@@ -631,7 +656,7 @@ def _words_owner(doc: Doc, words: int) -> Token | None:
             first -= 1
     else:
         return None
-    return owner if first > 0 and doc[first - 1].lower_ == "in" else None
+    return owner if first > 0 and doc[first - 1].lower_ == prep else None
 
 
 def _dash_speaker(doc: Doc, te: int) -> Token | None:
@@ -1100,6 +1125,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
         elif len(doc) and ts < len(doc):
             found = _colon_label(doc, view, ts, book.full_by_last) or \
                 _dashed_owner(doc, view, ts, min(te, len(doc))) or _words_of(doc, view, ts) or \
+                _own_account(doc, view, ts) or \
                 _copular_owner(doc, view, lex, ts) or \
                 _find_cue(doc, view, lex, ts, min(te, len(doc)), whole=not q["partial"])
             owned = _owned_noun_cue(doc, view, lex, ts, min(te, len(doc))) if found is not None else None
