@@ -367,9 +367,14 @@ class NameBook:
         if len(carriers) != 1:
             return None
         ((name, at),) = carriers.items()
+        # someone else was named since, and is also the last subject: "The president" after "Obama said"
+        # is not Kim; after "Trump called the Warmbier family …" it is still Trump
         k = bisect.bisect_left(self.named, (offset, ""))
-        if not k or self.named[k - 1][1] != name:
-            return None  # someone else was named since: "The president" after "Obama said" is not Kim
+        s = bisect.bisect_left(self._offsets, offset)
+        last_named = self.named[k - 1][1] if k else None
+        last_subject = self.people[s - 1][1] if s and self._offsets[s - 1] > at else None
+        if name not in (last_named, last_subject):
+            return None
         return name if offset - at <= _ROLE_REACH else None
 
     def most_named(self, before: int) -> str | None:
