@@ -1681,3 +1681,20 @@ def test_by_her_own_account_sources_the_clause_like_according_to(nlp, text, word
     a = quote_of(nlp(text), words)
     assert speaker(a) == "Ana Ruiz"
     assert mention(a) == "her"
+
+
+def test_a_pronoun_no_subject_stands_for_means_the_one_person_named_close_before(nlp):
+    # named only as the agent of a passive: no subject a "she" could point back to
+    doc = nlp("The senator was joined on the call by Maria Gonzalez, president of the rights group. She said "
+              "the plan \u201chas failed women.\u201d")
+    assert speaker(quote_of(doc, "failed women")) == "Maria Gonzalez"
+
+
+def test_a_pronoun_no_subject_stands_for_stays_unnamed_when_two_may_be_meant():
+    book = NameBook(frozenset())
+    book.named = [(0, "Tom Bell"), (30, "Jim Lee")]
+    assert book.resolve_pronoun("he", 100) is None  # two men named: either may be meant
+    book.named = [(0, "Mary Lee"), (30, "Jim Lee")]
+    assert book.resolve_pronoun("she", 100) == "Mary Lee"  # the only woman
+    book.named = [(0, "Mary Lee")]
+    assert book.resolve_pronoun("she", 1000) is None  # too far back

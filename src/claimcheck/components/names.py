@@ -37,6 +37,7 @@ _FEMALE_TITLES = {"mrs.", "ms.", "mrs", "ms", "miss", "madam", "lady"}
 _MALE_TITLES = {"mr.", "mr", "sir"}
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
 _ROLE_REACH = 2000  # characters from a person named with a role to "the <role>" standing for them
+_NAMED_REACH = 400  # characters from a name no subject stands for to a "he"/"she" that means them
 _OFFICE_LINKS = {"of", "for", "on"}  # "Secretary of State Mike Pompeo", "Minister for Trade Ana Ruiz"
 
 
@@ -448,4 +449,17 @@ class NameBook:
             # "University", "HP" or "Ohio" is nobody a "she" means
             if given and gender == want:
                 fallback = fallback or name
-        return fallback
+        return fallback or self._last_named_of(want, offset)
+
+    def _last_named_of(self, want: str, offset: int) -> str | None:
+        """When no subject fits: the one person named close before ``offset`` who may be meant, if known
+        to be of the pronoun's gender ("He was joined by Ilyse Hogue. She said …"; a name the parser
+        hung as an object, "in Ohio, Brenda Johnson railed …"). Two who may be meant ("Graham called
+        out his rival Trump …, which he believes"), or a gender not known, leave the pronoun unnamed."""
+        k = bisect.bisect_left(self.named, (offset, ""))
+        close = {name: self.gender.get(name) or given_name_gender(name)
+                 for at, name in self.named[:k] if offset - at <= _NAMED_REACH}
+        fitting = [name for name, gender in close.items() if gender in (want, None)]
+        if len(fitting) != 1:
+            return None
+        return fitting[0] if close[fitting[0]] == want else None
