@@ -1698,3 +1698,8 @@ def test_a_pronoun_no_subject_stands_for_stays_unnamed_when_two_may_be_meant():
     assert book.resolve_pronoun("she", 100) == "Mary Lee"  # the only woman
     book.named = [(0, "Mary Lee")]
     assert book.resolve_pronoun("she", 1000) is None  # too far back
+
+
+def test_a_speech_noun_before_a_colon_frame_is_its_owners_words(nlp):
+    doc = nlp("The mayor's response was blunt: \"No.\"")
+    assert mention(quote_of(doc, "No")) == "The mayor"

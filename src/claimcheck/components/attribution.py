@@ -1002,6 +1002,10 @@ def _frame_cue(doc: Doc, view: _DocView, ts: int, te: int, lex: Lexicon | None =
         for head in (verb, root):
             subj = _subject(head, view)
             if subj is not None and subj.i < i:
+                if lex is not None and _speech_noun(subj, lex):
+                    # "The mayor's response was blunt: “No.”": whose response it was
+                    owner = (c for c in subj.children if c.dep_ == "poss" and not view.in_quote[c.i])
+                    subj = next(owner, subj)
                 return _Found(head if head.pos_ in ("VERB", "AUX") else doc[i], subj)
     last = doc[te - 1].text if te - 1 < n else ""
     if te < n and last in {"\u201d", '"', "''"} and te - 2 >= ts and doc[te - 2].text in {",", "?", "!"}:
