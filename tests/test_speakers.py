@@ -1703,3 +1703,15 @@ def test_a_pronoun_no_subject_stands_for_stays_unnamed_when_two_may_be_meant():
 def test_a_speech_noun_before_a_colon_frame_is_its_owners_words(nlp):
     doc = nlp("The mayor's response was blunt: \"No.\"")
     assert mention(quote_of(doc, "No")) == "The mayor"
+
+
+@pytest.mark.parametrize(("text", "words", "who"), [
+    pytest.param("Ruiz proposed a debate in April, but the Bell campaign rejected the idea as "
+                 "\"ludicrous\" on Monday.", "ludicrous", "the Bell campaign", id="a one-word label"),
+    pytest.param("Reid has been pounding Bell as a \u201ccon artist\u201d for weeks.", "con artist", "Reid",
+                 id="a verb that reports no speech"),
+])
+def test_a_quoted_label_put_on_an_object_through_as_is_the_subjects_word(nlp, text, words, who):
+    a = quote_of(nlp(text), words)
+    assert mention(a) == who
+    assert a["speaker"]["basis"] == "frame"

@@ -90,7 +90,7 @@ from claimcheck.components.quotes import (
     looks_like_scare_quote,
     looks_like_title,
 )
-from claimcheck.components.reported_speech import _paraphrases
+from claimcheck.components.reported_speech import _label_as, _paraphrase_subject, _paraphrases
 from claimcheck.components.roles import definite_role
 from claimcheck.components.sources import (
     _DASHES,
@@ -1184,6 +1184,14 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
             if found is not None:
                 rec["cue"] = _span_dict(view.text, found.cue.idx, found.cue.idx + len(found.cue))
                 rec["speaker"] = _based(_speaker_record(doc, view, found.subject, book), "previous_sentence")
+    for k, (rec, q, (ts, _te)) in enumerate(zip(records, quotes, view.quote_tokens, strict=True)):
+        # (a title is a name, not a label: "chose Merkel as its “Person of the Year”")
+        if rec["speaker"] is None and k not in named and q["partial"] and ts < len(doc) and \
+                not looks_like_title(text[q["start"] : q["end"]]):
+            found = _as_label_speaker(doc, view, lex, ts)
+            if found is not None:
+                rec["cue"] = _span_dict(view.text, found.cue.idx, found.cue.idx + len(found.cue))
+                rec["speaker"] = _based(_speaker_record(doc, view, found.subject, book), "frame")
     for k, (rec, q, (ts, te)) in enumerate(zip(records, quotes, view.quote_tokens, strict=True)):
         words = text[q["start"] : q["end"]]
         if rec["speaker"] is None and k not in named and ts < len(doc) and \
@@ -1201,6 +1209,25 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
         if rec["speaker"] is not None and "basis" not in rec["speaker"]:
             rec["speaker"] = _based(rec["speaker"], "cue")
     return records
+
+
+def _as_label_speaker(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _Found | None:
+    """"Reid has been pounding Trump as a “con artist”", "the campaign rejected the idea as
+    “ludicrous”": a quoted label that a verb with a subject puts on its object through "as" is the
+    subject's word for it, whatever the verb (a speech verb would have been found as a cue)."""
+    if ts + 1 >= len(doc):
+        return None
+    prep = _label_as(doc[ts + 1])
+    verb = prep.head if prep is not None else None
+    if verb is None or verb.pos_ != "VERB" or view.in_quote[verb.i] or doc[prep.i + 1].pos_ == "ADP":
+        return None  # ("as in …": a likeness)
+    obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < prep.i), None)
+    if obj is None or view.in_quote[obj.i]:
+        return None
+    subj = _paraphrase_subject(verb, view, lex)
+    if subj is None or view.in_quote[subj.i] or not subj.i < verb.i:
+        return None
+    return _Found(verb, subj)
 
 
 def _based(speaker: dict[str, Any], basis: str) -> dict[str, Any]:
