@@ -100,7 +100,7 @@ def test_check_credits_a_quote_to_the_person_behind_the_role(tmp_path):
 
 def test_a_name_in_an_object_since_does_not_take_the_roles_place(nlp):
     # the last subject is still the person who carried the role; a family named as an object is not them
-    text = ("President Ana Ruiz devoted much of her address to the issue. Ruiz called the Bell family "
-            "\u201cwitnesses to a menace.\u201d\n\nThe president also introduced Tom Lee as "
-            "\u201canother witness to the nature of this regime.\u201d")
-    assert speaker(quote_of(nlp(text), "another witness")) == "Ana Ruiz"
+    text = ("President Ana Ruiz gave most of her speech to the housing crisis. Ruiz called the Bell family "
+            "\u201cproof that the system fails.\u201d\n\nThe president also introduced Tom Lee as "
+            "\u201canother face of the crisis.\u201d")
+    assert speaker(quote_of(nlp(text), "another face")) == "Ana Ruiz"

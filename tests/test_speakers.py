@@ -1626,12 +1626,12 @@ def test_a_part_read_without_a_speech_verb_takes_the_cue_of_the_quotation_it_con
 
 
 @pytest.mark.parametrize(("text", "words", "name"), [
-    pytest.param("The Ruiz campaign is seeking to contrast her plan with what they call Tom Bell's "
-                 "\u201cselfish agenda.\u201d", "selfish agenda", "The Ruiz campaign",
+    pytest.param("The Ruiz campaign is comparing her budget with what they call Tom Bell's "
+                 "\u201creckless spending spree.\u201d", "spending spree", "The Ruiz campaign",
                  id="a collective noun"),
-    pytest.param("As delegates arrive, so will an army of Ruiz supporters planning protests against what "
-                 "they call the \u201crigged\u201d vote.", "rigged", "an army of Ruiz supporters",
-                 id="a noun of a plural, not the nearer plural subject of a clause before"),
+    pytest.param("While the council meets, a crowd of tenants is planning a march against what they call the "
+                 "\u201crigged\u201d rent board.", "rigged", "a crowd of tenants",
+                 id="a noun of a plural"),
 ])
 def test_they_means_the_group_that_is_the_sentences_subject(nlp, text, words, name):
     a = quote_of(nlp(text), words)
@@ -1640,29 +1640,29 @@ def test_they_means_the_group_that_is_the_sentences_subject(nlp, text, words, na
 
 
 @pytest.mark.parametrize(("text", "words", "who"), [
-    pytest.param("\u201cWe were misled,\u201d said one owner of a bakery that sells bread to the troops.",
-                 "misled", "one owner of a bakery", id="a relative clause"),
-    pytest.param("A March letter from the veterans' league obtained by reporters warns that \u201cany "
-                 "further use will be met in court.\u201d", "further use",
-                 "A March letter from the veterans' league", id="a participle"),
+    pytest.param("\u201cWe were misled,\u201d said one owner of a garage that repairs city buses.",
+                 "misled", "one owner of a garage", id="a relative clause"),
+    pytest.param("A June memo from the parks board seen by reporters warns that \u201cthe pool will stay "
+                 "closed all summer.\u201d", "the pool", "A June memo from the parks board",
+                 id="a participle"),
 ])
 def test_a_speaker_mention_ends_before_a_clause_on_a_noun_in_its_phrase(nlp, text, words, who):
     assert mention(quote_of(nlp(text), words)) == who
 
 
 def test_a_cue_right_before_the_quote_but_for_its_own_time_and_place_is_tied_to_it(nlp):
-    # the parser hangs the quote on "concludes"; "saying" is next to it but for "during the debate …"
-    doc = nlp("The spot concludes with footage of Ruiz saying during the debate last week, "
-              "\u201cThat makes me smart.\u201d")
-    assert speaker(quote_of(doc, "makes me smart")) == "Ruiz"
+    # the parser hangs the quote on "concludes"; "saying" is next to it but for "in the studio …"
+    doc = nlp("The film concludes with footage of Ruiz saying in the studio last month, "
+              "\u201cI paid every cent I owed.\u201d")
+    assert speaker(quote_of(doc, "every cent")) == "Ruiz"
 
 
 @pytest.mark.parametrize(("text", "who"), [
-    pytest.param("Several members echo her concerns because the main requirement is a \"lawful source of "
-                 "income,\" as a Treasury memo put it.", "a Treasury memo",
+    pytest.param("Two senators share her worry because the key test is whether the money is \"clean and "
+                 "traceable,\" as a Treasury memo put it.", "a Treasury memo",
                  id="over a weaker cue the clause hangs from"),
-    pytest.param("Ana Ruiz, his chief of staff, urged a strong stand, saying that otherwise the board would "
-                 "\"walk all over us,\" as Tom Bell put it in his memoir.", "Ana Ruiz",
+    pytest.param("Ana Ruiz, the deputy mayor, pushed for a vote, saying that otherwise the council would "
+                 "\"stall for years,\" as Tom Bell put it in his book.", "Ana Ruiz",
                  id="not over a speech verb proper that reports the words"),
 ])
 def test_as_x_put_it_after_a_quote_sources_it_like_as_x_reported(nlp, text, who):
@@ -1670,12 +1670,12 @@ def test_as_x_put_it_after_a_quote_sources_it_like_as_x_reported(nlp, text, who)
 
 
 @pytest.mark.parametrize(("text", "words"), [
-    pytest.param("Ana Ruiz spoke at the summit. By her own account, the talks were \u201ca waste of "
-                 "time.\u201d", "waste of time", id="opening the sentence"),
-    pytest.param("Ana Ruiz spoke at the summit. The talks, by her own admission, were \u201ca waste of "
-                 "time.\u201d", "waste of time", id="set off inside it"),
-    pytest.param("Ana Ruiz spoke at the summit. The latter by her own admission was a \u201cmistake.\u201d",
-                 "mistake", id="hung on the subject"),
+    pytest.param("Ana Ruiz led the agency for six years. By her own account, the move was \u201ca costly "
+                 "detour.\u201d", "costly detour", id="opening the sentence"),
+    pytest.param("Ana Ruiz led the agency for six years. The move, by her own admission, was \u201ca costly "
+                 "detour.\u201d", "costly detour", id="set off inside it"),
+    pytest.param("Ana Ruiz led the agency for six years. The reorganization by her own admission was a "
+                 "\u201cmistake.\u201d", "mistake", id="hung on the subject"),
 ])
 def test_by_her_own_account_sources_the_clause_like_according_to(nlp, text, words):
     a = quote_of(nlp(text), words)
@@ -1685,9 +1685,9 @@ def test_by_her_own_account_sources_the_clause_like_according_to(nlp, text, word
 
 def test_a_pronoun_no_subject_stands_for_means_the_one_person_named_close_before(nlp):
     # named only as the agent of a passive: no subject a "she" could point back to
-    doc = nlp("The senator was joined on the call by Maria Gonzalez, president of the rights group. She said "
-              "the plan \u201chas failed women.\u201d")
-    assert speaker(quote_of(doc, "failed women")) == "Maria Gonzalez"
+    doc = nlp("The mayor was joined at the briefing by Maria Gonzalez, who runs the tenants' union. She said "
+              "the plan \u201cleaves renters behind.\u201d")
+    assert speaker(quote_of(doc, "renters behind")) == "Maria Gonzalez"
 
 
 def test_a_pronoun_no_subject_stands_for_stays_unnamed_when_two_may_be_meant():
@@ -1706,10 +1706,10 @@ def test_a_speech_noun_before_a_colon_frame_is_its_owners_words(nlp):
 
 
 @pytest.mark.parametrize(("text", "words", "who"), [
-    pytest.param("Ruiz proposed a debate in April, but the Bell campaign rejected the idea as "
-                 "\"ludicrous\" on Monday.", "ludicrous", "the Bell campaign", id="a one-word label"),
-    pytest.param("Reid has been pounding Bell as a \u201ccon artist\u201d for weeks.", "con artist", "Reid",
-                 id="a verb that reports no speech"),
+    pytest.param("The tenants' group has been pounding the landlord as a \u201cslumlord\u201d for weeks.",
+                 "slumlord", "The tenants' group", id="a one-word label"),
+    pytest.param("Ruiz has been pounding her rival as a \u201ccareer politician\u201d all month.",
+                 "career politician", "Ruiz", id="a verb that reports no speech"),
 ])
 def test_a_quoted_label_put_on_an_object_through_as_is_the_subjects_word(nlp, text, words, who):
     a = quote_of(nlp(text), words)

@@ -622,8 +622,8 @@ _OWN_ACCOUNTS = {"admission", "account", "reckoning", "estimate", "estimation", 
 
 
 def _own_account(doc: Doc, view: _DocView, ts: int) -> _Found | None:
-    """"By his own admission, the issue was raised only “briefly.”", "The latter, by her own account,
-    was a “mistake”": the owner of the admission or account is the source of the clause, like X in
+    """"By his own admission, the issue was raised only “briefly.”", "The move, by her own account, was
+    a “mistake”": the owner of the admission or account is the source of the clause, like X in
     "according to X"; the quote must lie in the clause the phrase modifies."""
     for i in range(ts - 1, int(view.sent_start[ts]) - 1, -1):
         tok = doc[i]
@@ -633,7 +633,7 @@ def _own_account(doc: Doc, view: _DocView, ts: int) -> _Found | None:
             continue
         clause = tok.head.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head  # (hung on the subject: "The latter by her own admission was …")
+            clause = clause.head  # (hung on the subject: "The move by her own admission was …")
         owner = _words_owner(doc, i, "by")
         if owner is not None and not view.in_quote[owner.i] and \
                 clause.left_edge.i <= ts <= clause.right_edge.i:
@@ -1185,7 +1185,7 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
                 rec["cue"] = _span_dict(view.text, found.cue.idx, found.cue.idx + len(found.cue))
                 rec["speaker"] = _based(_speaker_record(doc, view, found.subject, book), "previous_sentence")
     for k, (rec, q, (ts, _te)) in enumerate(zip(records, quotes, view.quote_tokens, strict=True)):
-        # (a title is a name, not a label: "chose Merkel as its “Person of the Year”")
+        # (a title is a name, not a label: "named the mayor its “Person of the Year”")
         if rec["speaker"] is None and k not in named and q["partial"] and ts < len(doc) and \
                 not looks_like_title(text[q["start"] : q["end"]]):
             found = _as_label_speaker(doc, view, lex, ts)
@@ -1212,8 +1212,8 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
 
 
 def _as_label_speaker(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _Found | None:
-    """"Reid has been pounding Trump as a “con artist”", "the campaign rejected the idea as
-    “ludicrous”": a quoted label that a verb with a subject puts on its object through "as" is the
+    """"Ruiz has been pounding her rival as a “career politician”", "the board waved off the request as
+    “absurd”": a quoted label that a verb with a subject puts on its object through "as" is the
     subject's word for it, whatever the verb (a speech verb would have been found as a cue)."""
     if ts + 1 >= len(doc):
         return None

@@ -369,7 +369,7 @@ class NameBook:
             return None
         ((name, at),) = carriers.items()
         # someone else was named since, and is also the last subject: "The president" after "Obama said"
-        # is not Kim; after "Trump called the Warmbier family …" it is still Trump
+        # is not Kim; after "Ruiz called the Bell family …" it is still Ruiz
         k = bisect.bisect_left(self.named, (offset, ""))
         s = bisect.bisect_left(self._offsets, offset)
         last_named = self.named[k - 1][1] if k else None
@@ -453,9 +453,9 @@ class NameBook:
 
     def _last_named_of(self, want: str, offset: int) -> str | None:
         """When no subject fits: the one person named close before ``offset`` who may be meant, if known
-        to be of the pronoun's gender ("He was joined by Ilyse Hogue. She said …"; a name the parser
-        hung as an object, "in Ohio, Brenda Johnson railed …"). Two who may be meant ("Graham called
-        out his rival Trump …, which he believes"), or a gender not known, leave the pronoun unnamed."""
+        to be of the pronoun's gender ("The mayor was joined by Maria Gonzalez. She said …"; a name the
+        parser hung as an object, "in Toledo, Mary Lee railed …"). Two who may be meant ("Bell called
+        out his rival Lee …, which he believes"), or a gender not known, leave the pronoun unnamed."""
         k = bisect.bisect_left(self.named, (offset, ""))
         close = {name: self.gender.get(name) or given_name_gender(name)
                  for at, name in self.named[:k] if offset - at <= _NAMED_REACH}
