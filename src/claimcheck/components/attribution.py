@@ -90,7 +90,7 @@ from claimcheck.components.quotes import (
     looks_like_scare_quote,
     looks_like_title,
 )
-from claimcheck.components.reported_speech import _label_as, _paraphrase_subject, _paraphrases
+from claimcheck.components.reported_speech import _labelled_object, _paraphrase_subject, _paraphrases
 from claimcheck.components.roles import definite_role
 from claimcheck.components.sources import (
     _DASHES,
@@ -300,6 +300,9 @@ def _clause_end(doc: Doc, view: _DocView, j: int) -> int | None:
     return j
 
 
+_CUE_SETTINGS = {"prep", "npadvmod", "advmod"}  # phrases of the cue's own time and place ("saying in May")
+
+
 def _abuts(doc: Doc, found: _Found, ts: int, te: int) -> bool:
     """A cue with its own subject right next to the quote ("a man yelled “…”", "“…?” he urged them"):
     tied to the quote whatever the parser hung the quote from; only punctuation, or the subject, between."""
@@ -320,8 +323,6 @@ def _abuts(doc: Doc, found: _Found, ts: int, te: int) -> bool:
                 own.update(range(child.left_edge.i, child.right_edge.i + 1))
     return all(doc[k].is_punct or k in own for k in range(lo, hi))
 
-
-_CUE_SETTINGS = {"prep", "npadvmod", "advmod"}
 
 
 # "as X <verb>," credits X with the sentence only for a verb that reports speech in most of its uses
@@ -1214,16 +1215,12 @@ def attribute(doc: Doc, quotes: list[dict[str, Any]], lex: Lexicon, paraphrases:
 def _as_label_speaker(doc: Doc, view: _DocView, lex: Lexicon, ts: int) -> _Found | None:
     """"Ruiz has been pounding her rival as a “career politician”", "the board waved off the request as
     “absurd”": a quoted label that a verb with a subject puts on its object through "as" is the
-    subject's word for it, whatever the verb (a speech verb would have been found as a cue)."""
-    if ts + 1 >= len(doc):
+    subject's word for it, whatever the verb (a speech verb would have been found as a cue); the
+    paraphrase side reads the same label as what the subject said of the object."""
+    labelled = _labelled_object(doc, view, ts)
+    if labelled is None:
         return None
-    prep = _label_as(doc[ts + 1])
-    verb = prep.head if prep is not None else None
-    if verb is None or verb.pos_ != "VERB" or view.in_quote[verb.i] or doc[prep.i + 1].pos_ == "ADP":
-        return None  # ("as in …": a likeness)
-    obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < prep.i), None)
-    if obj is None or view.in_quote[obj.i]:
-        return None
+    verb = labelled[0]
     subj = _paraphrase_subject(verb, view, lex)
     if subj is None or view.in_quote[subj.i] or not subj.i < verb.i:
         return None

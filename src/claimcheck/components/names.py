@@ -456,9 +456,9 @@ class NameBook:
         to be of the pronoun's gender ("The mayor was joined by Maria Gonzalez. She said …"; a name the
         parser hung as an object, "in Toledo, Mary Lee railed …"). Two who may be meant ("Bell called
         out his rival Lee …, which he believes"), or a gender not known, leave the pronoun unnamed."""
+        lo = bisect.bisect_left(self.named, (offset - _NAMED_REACH, ""))
         k = bisect.bisect_left(self.named, (offset, ""))
-        close = {name: self.gender.get(name) or given_name_gender(name)
-                 for at, name in self.named[:k] if offset - at <= _NAMED_REACH}
+        close = {name: self.gender.get(name) or given_name_gender(name) for _at, name in self.named[lo:k]}
         fitting = [name for name, gender in close.items() if gender in (want, None)]
         if len(fitting) != 1:
             return None

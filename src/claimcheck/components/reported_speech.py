@@ -1958,6 +1958,22 @@ def _label_as(word: Token) -> Token | None:
     return None
 
 
+def _labelled_object(doc: Doc, view: _DocView, ts: int) -> tuple[Token, Token, Token] | None:
+    """For the quote opening at token ``ts``: the verb, its object and the "as" through which the verb
+    puts the quoted label on the object ("hailed the deal as a “breakthrough”"); None for a likeness
+    ("as in …") or a verb or object inside quote marks."""
+    if ts + 1 >= len(doc):
+        return None
+    prep = _label_as(doc[ts + 1])
+    verb = prep.head if prep is not None else None
+    if verb is None or verb.pos_ != "VERB" or view.in_quote[verb.i] or doc[prep.i + 1].pos_ == "ADP":
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < prep.i), None)
+    if obj is None or view.in_quote[obj.i]:
+        return None
+    return verb, obj, prep
+
+
 def _label_end(view: _DocView, verb: Token, prep: Token) -> int:
     """Where the label ends: past the "as" phrase, a quotation opened in it and a further phrase of the
     verb that carries a quotation ("as “kind” with a “big heart”")."""
@@ -1980,13 +1996,10 @@ def _quoted_label_paraphrases(doc: Doc, view: _DocView, lex: Lexicon, book: Name
     for ts, te in view.quote_tokens:
         if ts + 1 >= min(te, len(doc)):
             continue
-        prep = _label_as(doc[ts + 1])
-        verb = prep.head if prep is not None else None
-        if verb is None or verb.pos_ != "VERB" or verb.i in done or verb.i in seen or view.in_quote[verb.i]:
+        labelled = _labelled_object(doc, view, ts)
+        if labelled is None or labelled[0].i in done or labelled[0].i in seen:
             continue
-        obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < prep.i), None)
-        if obj is None or view.in_quote[obj.i] or doc[prep.i + 1].pos_ == "ADP":  # "as in …": a likeness
-            continue
+        verb, obj, prep = labelled
         seen.add(verb.i)
         span = _reportable(doc, view, verb, obj.left_edge.i, _label_end(view, verb, prep))
         if span is None:
