@@ -1384,6 +1384,11 @@ def _adverbial_mark(clause: Token) -> bool:
                for c in clause.children)
 
 
+def _ends_sentence_at(doc: Doc, end: int) -> bool:
+    """Whether token ``end`` closes the sentence: a stop, a line break or the document's end."""
+    return end >= len(doc) or doc[end].text in _STOP or "\n" in doc[end].text
+
+
 def _tail_report(doc: Doc, cue: Token, strength: float) -> tuple[int, int] | None:
     """"Taxes will rise, she said." and "… changed, as Ruiz has acknowledged": a cue the parse hung
     as an adverbial clause after what it reports; the content is its host clause up to the cue."""
@@ -1403,7 +1408,7 @@ def _tail_report(doc: Doc, cue: Token, strength: float) -> tuple[int, int] | Non
         # (the parse may have hung an earlier clause on the verb: its left edge is not the comma)
         a = subj.left_edge.i
         end = cue.right_edge.i + 1
-        closing = end >= len(doc) or doc[end].text in _STOP or "\n" in doc[end].text
+        closing = _ends_sentence_at(doc, end)
         if not closing or a == 0 or doc[a - 1].text != ",":
             return None
         a -= 1
@@ -1434,7 +1439,7 @@ def _told_tail(doc: Doc, cue: Token, by_dep: dict[str, Token]) -> tuple[int, int
     if a < 1 or doc[a - 1].text != "," or any(c.i < a for c in cue.lefts if c.dep_ not in ("punct", "cc")):
         return None
     end = max([c.right_edge.i for c in cue.rights if c.dep_ != "punct"] + [cue.i]) + 1
-    if end < len(doc) and doc[end].text not in _STOP and "\n" not in doc[end].text:
+    if not _ends_sentence_at(doc, end):
         return None  # the sentence ends with the report
     lo = max(head.left_edge.i, cue.sent.start)
     return (lo, a - 1) if a - 1 - lo >= 3 else None
@@ -1454,7 +1459,7 @@ def _inverted_tail(doc: Doc, cue: Token) -> tuple[int, int] | None:
     if subj is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.rights):
         return None
     end = subj.right_edge.i + 1
-    if end < len(doc) and doc[end].text not in _STOP and "\n" not in doc[end].text:
+    if not _ends_sentence_at(doc, end):
         return None  # the sentence must end with the source
     lo = cue.sent.start
     return (lo, cue.i - 1) if cue.i - 1 - lo >= 3 else None
